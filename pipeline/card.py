@@ -1,0 +1,233 @@
+"""Stage 5 — card: medal, category, territories, title, summary and the three blocks.
+
+A card reads, top to bottom:
+  banner        LABEL OR – MODERNISER LE SERVICE PUBLIC        → medal, category
+  award line    Label d'or attribué à <territories>             → territories
+  title         Pour le projet « <title> »                      (may share the award's line)
+  summary       free text up to the first block heading
+  blocks        INNOVATION DU PROJET / LE PROJET A-T-IL PERMIS DE RÉPONDRE … / LES APPORTS DU PROJET
+Headings are recognised by meaning (the profile's tolerant patterns on folded text),
+whatever their spelling, punctuation or line wrapping; a run-in label
+("Innovation : le projet …") starts its block too.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .elements import Box, Line, Stray, merge_boxes
+from .layout import paragraphs, render, typical_pitch
+from .profile import BLOCKS, Profile, first
+from .segment import CardSpan
+from .territory import Territory, split as split_territories
+from .text import fold, fold_map, strip_quotes
+
+MEDALS = {"or": "or", "argent": "argent", "bronze": "bronze"}
+OPEN_QUOTES = ("«", '"', "\u201c", "<<")
+CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
+HEADING_MAX = 140   # characters: a longer line is text, not a heading
+RUN_IN = re.compile(r"^\s*:\s*(?=\S)")  # "Innovation : le projet …"
+
+
+@dataclass
+class Card:
+    medal: str | None
+    category_raw: str
+    title: str
+    territories: list[Territory]
+    summary: str | None
+    blocks: dict[str, str | None]
+    headings: dict[str, str]
+    pages: list[int]
+    provenance: dict[str, list[Box]]
+    strays: list[Stray] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
+
+
+def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch: float | None = None) -> Card:
+    """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
+    document's usual line spacing, from which paragraph breaks are told."""
+    lines = span.lines
+    banner, medal, category = read_banner(lines, profile)
+    rest = lines[len(banner):]
+    start = next((i for i, ln in enumerate(rest) if award_match(ln.text, profile)), None)
+    strays = [Stray(ln, "card_header") for ln in rest[:start or 0]]
+    header = header_lines(rest, start, profile) if start is not None else []
+    body = rest[(start or 0) + len(header):]
+    who, title, award_lines, title_lines, header_medal = read_header(header, profile)
+    notes = []
+    if start is None:
+        notes.append(("award_missing", "no award line (\"Label … attribué à …\") was found on the card"))
+    if header_medal and medal and header_medal != medal:
+        notes.append(("medal_mismatch", f"the banner says {medal}, the award line says {header_medal}"))
+    medal = medal or header_medal
+
+    sections = split_blocks(body, profile)
+    pitch = pitch or typical_pitch(body)
+    texts: dict[str, str | None] = {}
+    provenance: dict[str, list[Box]] = {
+        "medal": merge_boxes(banner), "category": merge_boxes(banner),
+        "territories": merge_boxes(award_lines), "title": merge_boxes(title_lines)}
+    headings = {}
+    for name, heading, block_lines in sections:
+        text = render(paragraphs(block_lines, words, pitch)) or None
+        if name in texts and texts[name]:
+            notes.append(("block_repeated", f"the block '{name}' appears twice; its parts are joined"))
+            text = texts[name] + ("\n" + text if text else "")
+        texts[name] = text
+        if heading:
+            headings[name] = heading
+        provenance[name] = merge_boxes(block_lines)
+    for name in BLOCKS:
+        if name not in headings:
+            notes.append(("block_missing", f"the card has no '{name}' block"))
+    return Card(medal=medal, category_raw=category, title=title,
+                territories=split_territories(who, profile) if who else [],
+                summary=texts.get("summary"), blocks={b: texts.get(b) for b in BLOCKS},
+                headings=headings, pages=span.pages, provenance=provenance,
+                strays=strays, notes=notes)
+
+
+def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | None, str]:
+    """The banner's lines (it may wrap), its medal and its category text as printed."""
+    banner = [lines[0]]
+    for line in lines[1:]:
+        prev = banner[-1]
+        if same_style(prev, line) and line.top - prev.bottom < prev.size and not award_match(line.text, profile):
+            banner.append(line)
+        else:
+            break
+    text = " ".join(ln.text for ln in banner)
+    folded, idx = fold_map(text)
+    m = first(profile.banner, folded)
+    medal = MEDALS.get(m.group("medal")) if m else None
+    category = text[idx[m.start("category")]:].strip() if m else text
+    return banner, medal, category
+
+
+def award_match(text: str, profile: Profile):
+    return first(profile.award, fold(text))
+
+
+def same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and a.color == b.color and abs(a.size - b.size) <= 0.6
+
+
+def header_lines(rest: list[Line], start: int, profile: Profile) -> list[Line]:
+    """The award line and the title after it: same style, until the title's closing quote.
+
+    The title line may be set in another size than the award line, so a line that
+    starts the title ("Pour le projet …") is taken whatever its style.
+    """
+    header = [rest[start]]
+    for line in rest[start + 1:]:
+        title = title_text(" ".join(ln.text for ln in header), profile)
+        if title is not None and quoted_and_closed(title):
+            break
+        if line.top - header[-1].bottom > 1.5 * line.size or heading_of(line.text, line, profile)[0]:
+            break
+        opens_title = title is None and title_text(line.text, profile) is not None
+        open_quote = title is not None and title.strip().startswith(OPEN_QUOTES)
+        if not (same_style(header[-1], line) or opens_title or open_quote):
+            break
+        header.append(line)
+    return header
+
+
+def title_text(joined: str, profile: Profile) -> str | None:
+    folded, idx = fold_map(joined)
+    m = first(profile.title, folded, search=True)
+    return joined[idx[m.end()]:] if m else None
+
+
+def quoted_and_closed(title: str) -> bool:
+    t = title.strip()
+    for q in OPEN_QUOTES:
+        if t.startswith(q):
+            return CLOSE_QUOTES[q] in t[len(q):]
+    return False
+
+
+def read_header(header: list[Line], profile: Profile):
+    """(territories text, title, award lines, title lines, medal of the award line)."""
+    if not header:
+        return "", "", [], [], None
+    joined = " ".join(ln.text for ln in header)
+    starts, pos = [], 0
+    for ln in header:
+        starts.append(pos)
+        pos += len(ln.text) + 1
+    folded, idx = fold_map(joined)
+    award = first(profile.award, folded)
+    who_start = idx[award.start("who")] if award else 0
+    medal = MEDALS.get(award.group("medal")) if award else None
+    title_m = first(profile.title, folded, award.start("who") if award else 0, search=True)
+    if title_m:
+        who_end, title_start = idx[title_m.start()], idx[title_m.end()]
+    else:  # no "Pour le projet": the award line names the territories only
+        who_end, title_start = len(joined), len(joined)
+    who = joined[who_start:who_end].strip(" ,;:-–")
+    title = clean_title(joined[title_start:])
+
+    def lines_over(a: int, b: int) -> list[Line]:
+        return [ln for ln, s in zip(header, starts) if s < b and s + len(ln.text) > a]
+
+    return who, title, lines_over(who_start, who_end), lines_over(title_start, len(joined)), medal
+
+
+def clean_title(text: str) -> str:
+    return strip_quotes(text.strip().rstrip(".").strip())
+
+
+def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | None, str]:
+    """(block name, text after a run-in label) when the text is a block heading.
+
+    A heading pattern must cover the whole line but for trailing punctuation; a
+    pattern followed by ":" and more text is a run-in label starting its block.
+    """
+    folded, idx = fold_map(text)
+    for name, patterns in profile.headings.items():
+        for p in patterns:
+            m = p.match(folded)
+            if not m:
+                continue
+            after = text[idx[m.end()]:]
+            if not after.strip(" :?.!-–"):
+                if len(text) <= HEADING_MAX and looks_like_heading(text, line):
+                    return name, ""
+            elif RUN_IN.match(after):
+                return name, RUN_IN.sub("", after, count=1).strip()
+    return None, ""
+
+
+def looks_like_heading(text: str, line: Line | None) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
+    return (line is not None and line.bold) or upper > 0.7 or text.rstrip().endswith((":", "?"))
+
+
+def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, list[Line]]]:
+    """[(block name, heading as printed, lines)], the summary first."""
+    sections: list[tuple[str, str, list[Line]]] = [("summary", "", [])]
+    i = 0
+    while i < len(body):
+        line = body[i]
+        name, tail = heading_of(line.text, line, profile)
+        used = 1
+        if name is None and i + 1 < len(body) and same_style(line, body[i + 1]) and looks_like_heading(line.text, line):
+            pair = line.text + " " + body[i + 1].text
+            name, tail = heading_of(pair, line, profile)
+            used = 2
+        if name is None:
+            sections[-1][2].append(line)
+            i += 1
+            continue
+        heading = " ".join(ln.text for ln in body[i:i + used])
+        if tail:
+            heading = heading[: len(heading) - len(tail)].strip()
+            sections.append((name, heading, [body[i + used - 1].with_text(tail)]))
+        else:
+            sections.append((name, heading, []))
+        i += used
+    return sections

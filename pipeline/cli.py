@@ -1,0 +1,106 @@
+"""Command line: python -m pipeline FILE.pdf [-o DIR] [--stdout] [--quiet] …"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from . import __version__, export
+from .errors import PipelineError
+from .pipeline import Options, convert
+from .profile import available
+
+EXIT_CODES = """\
+exit codes:
+  0  success
+  2  unusable input (missing file, not a PDF, damaged, encrypted, no text, not a yearbook);
+     one line on stderr names the file and the cause, and no output file is written
+  3  internal error; one line on stderr points to a log file with the details
+     (the traceback is printed only with --debug)
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Convert a yearbook of the Label « Territoire Innovant » (PDF) into one validated "
+                    "JSON document: every project card as a record, where each value came from, "
+                    "and warnings for anything inconsistent.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pdf", nargs="?", type=Path, help="the yearbook to convert, e.g. samples/annuaire_2023.pdf")
+    ap.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                    help="folder for the JSON document, written as DIR/<name of the PDF>.json (default: output)")
+    ap.add_argument("--stdout", action="store_true", help="print the JSON document on stdout instead of writing a file")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line on stderr")
+    ap.add_argument("--profile", default="default",
+                    help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) "
+                         "or the path of a TOML file (default: default)")
+    ap.add_argument("--password", help="password of an encrypted PDF")
+    ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
+    ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
+    ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.schema:
+        sys.stdout.write(export.schema())
+        return 0
+    if args.pdf is None:
+        parser().print_usage(sys.stderr)
+        print("python -m pipeline: error: give the PDF of a yearbook", file=sys.stderr)
+        return 2
+    try:
+        return run(args)
+    except PipelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # anything else is our bug: say where the details are
+        if args.debug:
+            traceback.print_exc()
+        log = Path(tempfile.gettempdir()) / "annuaire-pipeline-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"internal error on {args.pdf}: {type(e).__name__}: {e} (details in {log})", file=sys.stderr)
+        return 3
+
+
+def run(args) -> int:
+    from .errors import InputError
+
+    if not args.pdf.exists():
+        raise InputError(f"{args.pdf}: no such file")
+    if args.pdf.is_dir():
+        raise InputError(f"{args.pdf}: is a folder; give the PDF of a yearbook")
+    progress = None if args.quiet else Progress(args.pdf.name)
+    result = convert(args.pdf, Options(profile=args.profile, password=args.password), progress)
+    doc = result.document
+    if args.stdout:
+        sys.stdout.write(export.dumps(doc))
+        where = "stdout"
+    else:
+        where = export.write(doc, args.output / f"{args.pdf.stem}.json")
+    if not args.quiet:
+        print(f"{args.pdf.name}: {len(doc.projects)} projects, {len(doc.warnings)} warnings, "
+              f"{len(doc.unplaced)} unplaced lines → {where}", file=sys.stderr)
+    return 0
+
+
+class Progress:
+    """Page progress on stderr: one updated line on a terminal, a few plain lines otherwise."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\r{self.name}: reading page {done}/{total}", end=end, file=sys.stderr, flush=True)
+        elif done == total or done % 10 == 0:
+            print(f"{self.name}: read {done}/{total} pages", file=sys.stderr)

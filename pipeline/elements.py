@@ -1,0 +1,93 @@
+"""The plain data that flows between stages: boxes, lines and pages.
+
+Every stage takes these and returns new ones; nothing is mutated in place, so a
+test can build a page by hand and feed it to any stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a page, in pdfplumber coordinates (points, origin top-left)."""
+
+    page: int  # 1-based page number in the PDF file
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: "Box") -> "Box":
+        return Box(self.page, min(self.x0, other.x0), min(self.top, other.top),
+                   max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+    def rounded(self) -> "Box":
+        return Box(self.page, round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of text with the typography that segmentation relies on."""
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 10.0
+    bold: bool = False
+    color: str = ""  # fill colour as rrggbb, "" when unknown (OCR)
+
+    @property
+    def box(self) -> Box:
+        return Box(self.page, self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def with_text(self, text: str) -> "Line":
+        return replace(self, text=text)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page reduced to its text lines and the boxes of its images."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    images: tuple[Box, ...] = ()
+    label: str | None = None  # printed page number, once furniture has read it
+
+    def with_lines(self, lines) -> "Page":
+        return replace(self, lines=tuple(lines))
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line taken out as page furniture, with the reason (kept for the record)."""
+
+    line: Line
+    reason: str  # running_header | running_footer | page_number | logo
+
+
+@dataclass
+class Stray:
+    """Text no stage could assign to a field; it ends up in the output's `unplaced`."""
+
+    line: Line
+    reason: str
+    extra: dict = field(default_factory=dict)
+
+
+def merge_boxes(lines) -> list[Box]:
+    """One box per page covering the given lines, in page order."""
+    boxes: dict[int, Box] = {}
+    for line in lines:
+        b = line.box
+        boxes[b.page] = boxes[b.page].union(b) if b.page in boxes else b
+    return [boxes[p].rounded() for p in sorted(boxes)]

@@ -1,0 +1,61 @@
+"""Front matter: the edition's year and the text of the pages before the first section.
+
+The front matter (the label, the jury, the criteria, the results, the next edition)
+is kept as sections, one per heading, so nothing on those pages is lost.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .elements import Line, Page, merge_boxes
+from .layout import paragraphs, render
+from .profile import Profile, first
+from .text import fold
+
+HEADING = 1.15  # a front-matter heading is bold and this many times the body size
+
+
+@dataclass(frozen=True)
+class FrontSection:
+    heading: str
+    text: str
+    lines: tuple[Line, ...]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({ln.page for ln in self.lines})
+
+    @property
+    def boxes(self):
+        return merge_boxes(self.lines)
+
+
+def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
+    """The edition year printed on the first pages (cover, running header), most frequent first."""
+    found = Counter()
+    for page in pages[:look]:
+        for line in page.lines:
+            m = first(profile.year, fold(line.text), search=True)
+            if m:
+                found[int(m.group("year"))] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def sections(pages: list[Page], body: float, words: Counter | None = None,
+             pitch: float | None = None) -> list[FrontSection]:
+    """The front matter cut at its headings; consecutive headings (title, subtitle) go together."""
+    out: list[tuple[list[Line], list[Line]]] = []
+    for page in pages:
+        for line in page.lines:
+            if line.bold and line.size >= HEADING * body:
+                if out and out[-1][0] and not out[-1][1]:
+                    out[-1][0].append(line)
+                else:
+                    out.append(([line], []))
+            else:
+                if not out:
+                    out.append(([], []))
+                out[-1][1].append(line)
+    return [FrontSection(" — ".join(h.text for h in heads), render(paragraphs(lines, words, pitch)),
+                         tuple(heads + lines)) for heads, lines in out]

@@ -1,0 +1,100 @@
+"""Stage 2 — furniture: running headers and footers, page numbers and logo text out.
+
+Furniture is recognised by what it is, never by its wording:
+- a running header or footer is a line repeated at the same place on many pages
+  (digits ignored, so "… 2023 7" and "… 2023 8" are one footer; a header that
+  changes with the section still repeats within it);
+- a page number is a bare number (or "page 7", "- 7 -", "7/38") in the top or bottom margin;
+- logo text is small type lying in the band of the page's top images (the
+  territories' logos), which a logo drawn as vector text leaves behind.
+The printed page number is kept as the page's label.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .elements import Line, Page, Removed
+
+MARGIN = 0.12          # top and bottom share of the page where furniture lives
+REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running furniture...
+REPEAT_MIN = 3         # ...and on at least this many pages
+SMALL = 0.92           # logo text is smaller than this share of the body size
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I)
+TRAILING_NUMBER = re.compile(r"^(.*\D)\s+(\d{1,4})$")
+
+
+def strip(pages: list[Page]) -> tuple[list[Page], list[Removed]]:
+    """Pages without furniture (each labelled with its printed number) and what was removed."""
+    body = body_size(pages)
+    repeated = repeated_signatures(pages)
+    out, removed, trailing = [], [], []
+    for page in pages:
+        keep, numbers = [], {}
+        logo_band = logo_bands(page)
+        for line in page.lines:
+            reason, number = classify(line, page, repeated, logo_band, body)
+            if reason is None:
+                keep.append(line)
+                continue
+            removed.append(Removed(line, reason))
+            if number:
+                numbers.setdefault(reason, number)
+        trailing.append(numbers.get("running_header") or numbers.get("running_footer"))
+        out.append(replace(page, lines=tuple(keep), label=numbers.get("page_number")))
+    # A number at the end of a running line is a page number only if it changes from page to page.
+    if len(set(t for t in trailing if t)) > 1:
+        out = [p if p.label else replace(p, label=t) for p, t in zip(out, trailing)]
+    return out, removed
+
+def classify(line: Line, page: Page, repeated: set, logo_band, body: float):
+    """(reason, printed page number) for a furniture line, (None, None) for body text."""
+    if in_margin(line, page):
+        m = PAGE_NUMBER.match(line.text)
+        if m:
+            return "page_number", m.group(1)
+        if signature(line, page) in repeated:
+            m = TRAILING_NUMBER.match(line.text)
+            where = "running_header" if line.top < page.height / 2 else "running_footer"
+            return where, m.group(2) if m else None
+    if line.size < SMALL * body and any(top - 2 <= line.top and line.bottom <= bottom + 2
+                                        for top, bottom in logo_band):
+        return "logo", None
+    return None, None
+
+
+def in_margin(line: Line, page: Page) -> bool:
+    return line.bottom <= page.height * MARGIN or line.top >= page.height * (1 - MARGIN)
+
+
+def signature(line: Line, page: Page) -> tuple:
+    """What stays the same when a running line repeats: text without digits, rough place."""
+    text = re.sub(r"\d+", "#", line.text.lower()).strip()
+    return text, round(line.top / 6), line.top < page.height / 2
+
+
+def repeated_signatures(pages: list[Page]) -> set:
+    seen: dict[tuple, set[int]] = defaultdict(set)
+    for page in pages:
+        for line in page.lines:
+            if in_margin(line, page):
+                seen[signature(line, page)].add(page.number)
+    need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
+    return {sig for sig, on in seen.items() if len(on) >= need}
+
+
+def logo_bands(page: Page) -> list[tuple[float, float]]:
+    """Vertical extents of the images in the top third of the page (where logos sit)."""
+    return [(im.top, im.bottom) for im in page.images
+            if im.bottom <= page.height / 3 and (im.x1 - im.x0) < page.width / 2]
+
+
+def body_size(pages: list[Page]) -> float:
+    """The most common type size, weighted by text length: the size of running text."""
+    sizes = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+

@@ -1,0 +1,84 @@
+"""A category's listing page: one entry per awarded project, with its territory and medal.
+
+Entries are list items (or paragraphs) such as
+  • Title - Territory (label or)
+  • Territory – Title (label argent)
+  • Title                      ← title and territory on lines of their own,
+    Territory (label bronze)     told apart by their type
+The title is what remains once the territory piece (the first or last piece
+that names a kind of territory) and the medal are taken off.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .elements import Line, Stray, merge_boxes
+from .layout import BULLET, join_lines, paragraphs
+from .profile import Profile
+from .segment import Section
+from .territory import kind_of
+from .text import fold, fold_map
+
+SEPARATOR = re.compile(r"\s+[-–—]\s+")
+
+
+@dataclass(frozen=True)
+class Listed:
+    text: str
+    title: str | None
+    territories: str | None
+    medal: str | None
+    lines: tuple[Line, ...]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+
+def parse(section: Section, profile: Profile, words: Counter | None = None,
+          pitch: float | None = None) -> tuple[list[Listed], list[Stray]]:
+    out, strays = [], []
+    for para in paragraphs(section.lines, words, pitch):
+        medal_m = profile.listing_medal.search(fold(para.text))
+        if para.level < 0 and not medal_m:
+            strays.extend(Stray(ln, "section_text") for ln in para.lines)
+            continue
+        out.append(entry(para.text, para.lines, profile))
+    return out, strays
+
+
+def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:
+    folded, idx = fold_map(text)
+    m = profile.listing_medal.search(folded)
+    medal = m.group("medal") if m else None
+    core = text[:idx[m.start()]] if m else text
+    core = re.sub(r"[\s\-–—,]+$", "", core)
+    pieces = split_pieces(core, lines)
+    title, territories = None, None
+    if len(pieces) > 1:
+        first, last = (kind_of(p, profile) != "autre" for p in (pieces[0], pieces[-1]))
+        if last:
+            territories, title = pieces[-1], pieces[:-1]
+        elif first:
+            territories, title = pieces[0], pieces[1:]
+        title = " - ".join(title).strip() if title else None
+    return Listed(text=core, title=title, territories=territories, medal=medal, lines=lines)
+
+
+def split_pieces(core: str, lines: tuple[Line, ...]) -> list[str]:
+    """Pieces at " - " separators, else at the line where the type changes (title, then territory)."""
+    pieces = [p.strip() for p in SEPARATOR.split(core) if p.strip()]
+    if len(pieces) > 1 or len(lines) < 2:
+        return pieces
+    last_style = (lines[-1].size, lines[-1].bold)
+    cut = len(lines) - 1
+    while cut > 0 and (lines[cut - 1].size, lines[cut - 1].bold) == last_style:
+        cut -= 1
+    if cut == 0:
+        return pieces
+    head = join_lines([BULLET.sub("", lines[0].text, count=1)] + [ln.text for ln in lines[1:cut]])
+    if not core.startswith(head):
+        return pieces
+    return [p for p in (head.strip(), core[len(head):].strip()) if p]

@@ -1,0 +1,187 @@
+"""The pipeline: the stages in the order data flows through them.
+
+    read → furniture → layout → segment → card → reconcile → assemble (models) → export
+
+Each stage is a module of its own taking and returning plain data; this module
+only wires them together, times them, and assembles the validated document.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from . import card as card_stage
+from . import categories, frontmatter, furniture, layout, listing, reader, reconcile, segment, toc
+from . import models as m
+from .elements import Box, Line, Removed, Stray, merge_boxes
+from .errors import InputError
+from .profile import Profile, load
+from .text import similarity, slug
+
+STAGES = ("read", "furniture", "layout", "segment", "card", "reconcile", "assemble")
+
+
+class Options(BaseModel):
+    """What a run can be told; the command line fills it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    profile: str = "default"
+    password: str | None = None
+
+
+@dataclass
+class Result:
+    document: m.Annuaire
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def convert(path: str | Path, options: Options | None = None, progress=None) -> Result:
+    """Convert one yearbook PDF into a validated document."""
+    options = options or Options()
+    path = Path(path)
+    profile = load(options.profile)
+    timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(name: str):
+        start = time.perf_counter()
+        yield
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+    with stage("read"):
+        raw = reader.read(path, progress, options.password)
+    if not raw:
+        raise InputError(f"{path.name}: the PDF has no pages")
+    if not any(p.lines for p in raw):
+        raise InputError(f"{path.name}: no text layer on any page (a scan?); it needs OCR")
+    with stage("furniture"):
+        pages, removed = furniture.strip(raw)
+    with stage("layout"):
+        pages = layout.order(pages)
+        words = layout.lexicon(pages)
+        body = furniture.body_size(pages)
+    with stage("segment"):
+        seg = segment.split(pages, profile, body)
+        entries, toc_headings = toc.parse(seg.toc_pages)
+    if not seg.cards:
+        raise InputError(f"{path.name}: no project card found; not a yearbook of the Label « Territoire Innovant »?")
+    pitch = layout.typical_pitch([ln for span in seg.cards for ln in span.lines])
+    with stage("card"):
+        cards = [card_stage.parse(span, profile, words, pitch) for span in seg.cards]
+        listings, listing_strays = {}, []
+        for section in seg.sections:
+            listings[section.page], strays = listing.parse(section, profile, words, pitch)
+            listing_strays += strays
+    with stage("reconcile"):
+        year = frontmatter.year(raw, profile) or year_from_name(path)
+        labels = {p.number: p.label for p in pages}
+        names = category_names(seg.sections, entries, profile, words)
+        placed = place(cards, seg.cards, names, year, labels, profile, words)
+        card_labels = {labels.get(n) for n, kind in seg.kinds.items() if kind.startswith("card")} - {None}
+        warnings, matches = reconcile.check(placed, entries, listings, card_labels)
+    with stage("assemble"):
+        document = m.Annuaire(
+            source=m.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
+            profile=profile.name,
+            edition=m.Edition(year=year),
+            categories=[category_model(s, names[s.page], labels, listings[s.page], matches) for s in seg.sections],
+            projects=[project_model(p, labels) for p in placed],
+            warnings=warnings,
+            unplaced=[unplaced_model(s) for s in [x for c in cards for x in c.strays] + listing_strays],
+            toc=[m.TocEntry(text=e.text, page_label=e.page_label, level=e.level) for e in entries],
+            front_matter=front_matter(seg, entries, toc_headings, body, words, pitch),
+            pages=[page_info(p, seg.kinds.get(p.number, "front_matter"), removed) for p in pages],
+        )
+    return Result(document, timings)
+
+
+def year_from_name(path: Path) -> int | None:
+    found = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", path.stem)
+    return int(found[-1]) if found else None
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def category_names(sections, entries, profile: Profile, words: Counter) -> dict[int, str]:
+    """Section page → canonical category name (the table of contents' printing when it has one)."""
+    parts = [e for e in entries if e.level == 0]
+    out = {}
+    for s in sections:
+        printed = max(parts, key=lambda e: similarity(e.text, s.title), default=None)
+        printed = printed.text if printed and similarity(printed.text, s.title) >= categories.SAME else s.title
+        out[s.page] = categories.canonical(printed, profile.categories, words)
+    return out
+
+
+def place(cards, spans, names: dict[int, str], year, labels, profile: Profile, words) -> list[reconcile.Placed]:
+    """Give each card its canonical category and a stable id."""
+    out, seen = [], Counter()
+    for c, span in zip(cards, spans):
+        section = span.section
+        if section is not None and similarity(c.category_raw, section.title) >= 0.8:
+            category = names[section.page]
+        else:
+            category = categories.canonical(c.category_raw, list(names.values()) + profile.categories, words)
+        base = f"{year or 'x'}-{slug(category, 30)}-{slug(c.title or 'sans-titre', 50)}"
+        seen[base] += 1
+        pid = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(reconcile.Placed(pid, c, category, section, labels.get(c.pages[0])))
+    return out
+
+
+def boxes(bs: list[Box]) -> list[m.Box]:
+    return [m.Box(page=b.page, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom) for b in bs]
+
+
+def project_model(p: reconcile.Placed, labels) -> m.Project:
+    c = p.card
+    return m.Project(
+        id=p.id, category=p.category, medal=c.medal, title=c.title,
+        territories=[m.Territory(name=t.name, kind=t.kind, acronym=t.acronym, service=t.service)
+                     for t in c.territories],
+        summary=c.summary, innovation=c.blocks["innovation"], problematique=c.blocks["problematique"],
+        apports=c.blocks["apports"], pages=c.pages, page_labels=[labels.get(n) for n in c.pages],
+        headings=c.headings, provenance={k: boxes(v) for k, v in c.provenance.items() if v})
+
+
+def category_model(section, name: str, labels, listed, matches) -> m.Category:
+    return m.Category(
+        name=name, printed=section.title, page=section.page, page_label=labels.get(section.page),
+        listed=[m.ListedProject(text=item.text, title=item.title, territories=item.territories, medal=item.medal,
+                                project_id=matches.get((section.page, i)), box=boxes(merge_boxes(item.lines))[0])
+                for i, item in enumerate(listed)])
+
+
+def unplaced_model(stray: Stray) -> m.Unplaced:
+    return m.Unplaced(page=stray.line.page, text=stray.line.text, reason=stray.reason,
+                      box=boxes([stray.line.box.rounded()])[0])
+
+
+def front_matter(seg, entries, toc_headings: list[Line], body, words, pitch) -> list[m.FrontSection]:
+    out = [m.FrontSection(heading=s.heading, text=s.text, pages=s.pages)
+           for s in frontmatter.sections(seg.front_matter, body, words, pitch)]
+    if seg.toc_pages:
+        out.append(m.FrontSection(heading=" — ".join(ln.text for ln in toc_headings),
+                                  text="\n".join(f"{e.text} … {e.page_label}" for e in entries),
+                                  pages=[p.number for p in seg.toc_pages]))
+    return sorted(out, key=lambda s: s.pages[0] if s.pages else 0)
+
+
+def page_info(page, kind: str, removed: list[Removed]) -> m.PageInfo:
+    return m.PageInfo(number=page.number, label=page.label, kind=kind,
+                      removed=[m.RemovedText(text=r.line.text, reason=r.reason)
+                               for r in removed if r.line.page == page.number])

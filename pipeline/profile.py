@@ -1,0 +1,141 @@
+"""Edition profiles: what varies between yearbooks (wordings, category names) as data.
+
+A profile is a TOML file in `pipeline/profiles/`; this module validates it with
+pydantic and compiles its patterns once.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .errors import InputError
+
+PROFILES = Path(__file__).parent / "profiles"
+BLOCKS = ("innovation", "problematique", "apports")
+Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
+               "metropole", "departement", "region", "syndicat", "etat", "autre"]
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern]:
+    return [re.compile(p) for p in patterns]
+
+
+class Patterns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def valid_regex(cls, value):
+        for p in value if isinstance(value, list) else [value]:
+            if isinstance(p, str):
+                try:
+                    re.compile(p)
+                except re.error as e:
+                    raise ValueError(f"not a valid regular expression: {p!r} ({e})") from None
+        return value
+
+
+class CardPatterns(Patterns):
+    banner: list[str] = Field(min_length=1)
+    award: list[str] = Field(min_length=1)
+    title: list[str] = Field(min_length=1)
+
+
+class BlockPatterns(Patterns):
+    innovation: list[str] = Field(min_length=1)
+    problematique: list[str] = Field(min_length=1)
+    apports: list[str] = Field(min_length=1)
+
+
+class ListingPatterns(Patterns):
+    medal: str
+
+
+class EditionPatterns(Patterns):
+    year: list[str] = Field(min_length=1)
+
+
+class KindRule(Patterns):
+    kind: Kind
+    patterns: list[str] = Field(min_length=1)
+
+
+class Profile(BaseModel):
+    """One edition's (or family of editions') conventions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str = ""
+    years: list[int] = []
+    categories: list[str] = []  # canonical category names, when the edition's table is unreliable
+    card: CardPatterns
+    blocks: BlockPatterns
+    listing: ListingPatterns
+    edition: EditionPatterns
+    territory_kinds: list[KindRule] = Field(min_length=1)
+
+    @cached_property
+    def banner(self) -> list[re.Pattern]:
+        return _compile(self.card.banner)
+
+    @cached_property
+    def award(self) -> list[re.Pattern]:
+        return _compile(self.card.award)
+
+    @cached_property
+    def title(self) -> list[re.Pattern]:
+        return _compile(self.card.title)
+
+    @cached_property
+    def headings(self) -> dict[str, list[re.Pattern]]:
+        return {b: _compile(getattr(self.blocks, b)) for b in BLOCKS}
+
+    @cached_property
+    def listing_medal(self) -> re.Pattern:
+        return re.compile(self.listing.medal)
+
+    @cached_property
+    def year(self) -> list[re.Pattern]:
+        return _compile(self.edition.year)
+
+    @cached_property
+    def kinds(self) -> list[tuple[str, list[re.Pattern]]]:
+        return [(r.kind, _compile(r.patterns)) for r in self.territory_kinds]
+
+
+def first(patterns: list[re.Pattern], folded: str, pos: int = 0, search: bool = False):
+    """The first of the patterns that matches the folded text (at `pos`, or anywhere after it)."""
+    for p in patterns:
+        m = p.search(folded, pos) if search else p.match(folded, pos)
+        if m:
+            return m
+    return None
+
+
+def available() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(PROFILES.glob("*.toml"))}
+
+
+def load(name_or_path: str | Path = "default") -> Profile:
+    """A profile by name (a file of `pipeline/profiles/`) or by path."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = available().get(str(name_or_path), PROFILES / f"{name_or_path}.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"profile {name_or_path!s}: not found (available: {', '.join(available())})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"profile {path.name}: not valid TOML ({e})") from None
+    return Profile.model_validate(data)

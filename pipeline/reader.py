@@ -1,0 +1,156 @@
+"""Stage 1 — read: PDF file → pages of text lines with font size, weight, colour and box.
+
+Lines are built from pdfplumber's characters rather than from its text lines so that
+sub- and superscripts ("CO₂") stay inside the line they belong to, and so that text
+placed side by side with a wide gap (two columns, a two-column list) becomes separate
+lines that the layout stage can put in reading order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from .elements import Box, Line, Page
+from .errors import InputError
+from .text import clean
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
+SPACE_GAP = 0.2   # a gap wider than this many ems between two glyphs is a word space
+SPLIT_GAP = 2.5   # a gap wider than this many ems splits a row into separate lines
+SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the row
+
+Progress = Callable[[int, int], None]
+
+
+def read(path: str | Path, progress: Progress | None = None, password: str | None = None) -> list[Page]:
+    """Read every page of the PDF; `progress(done, total)` is called after each page."""
+    path = Path(path)
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
+    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError) as e:
+        raise InputError(f"{path.name}: not a readable PDF ({type(e).__name__})") from None
+    with pdf:
+        try:
+            total = len(pdf.pages)
+        except Exception as e:  # pdfminer raises many kinds of errors on damaged page trees
+            raise InputError(f"{path.name}: the PDF's page tree cannot be read ({type(e).__name__})") from None
+        pages = []
+        for i, page in enumerate(pdf.pages, 1):
+            pages.append(read_page(page, i))
+            page.close()  # pdfplumber caches every object of a page until it is closed
+            if progress:
+                progress(i, total)
+    return pages
+
+
+def read_page(page, number: int) -> Page:
+    chars = [c for c in page.chars if c.get("text")]
+    lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
+    lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
+    images = tuple(Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images)
+    return Page(number, float(page.width), float(page.height), tuple(lines), images)
+
+
+def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
+    """Group characters into rows by vertical overlap, then split each row at wide gaps."""
+    rows: list[list] = []  # [top, bottom, size, chars]
+    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        h = max(c["bottom"] - c["top"], 0.1)
+        for row in reversed(rows[-6:]):
+            overlap = min(row[1], c["bottom"]) - max(row[0], c["top"])
+            if overlap >= SAME_ROW * min(h, row[1] - row[0]):
+                row[3].append(c)
+                if c["size"] >= 0.8 * row[2]:  # a subscript does not stretch its row
+                    row[0], row[1], row[2] = min(row[0], c["top"]), max(row[1], c["bottom"]), max(row[2], c["size"])
+                break
+        else:
+            rows.append([c["top"], c["bottom"], c["size"], [c]])
+    lines = []
+    for row in rows:
+        for run in split_row(sorted(row[3], key=lambda c: c["x0"])):
+            line = make_line(run, page)
+            if line.text:
+                lines.append(line)
+    return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+
+
+def split_row(chars: list[dict]) -> list[list[dict]]:
+    runs, run, last = [], [], None
+    for c in chars:
+        if c["text"].isspace():
+            if run:
+                run.append(c)
+            continue
+        if last is not None and c["x0"] - last["x1"] > SPLIT_GAP * max(c["size"], last["size"]):
+            runs.append(run)
+            run = []
+        run.append(c)
+        last = c
+    if run:
+        runs.append(run)
+    return runs
+
+
+def make_line(chars: list[dict], page: int) -> Line:
+    parts, last = [], None
+    for c in chars:
+        if c["text"].isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            continue
+        if last is not None and parts and parts[-1] != " " and c["x0"] - last["x1"] > SPACE_GAP * c["size"]:
+            parts.append(" ")
+        parts.append(c["text"])
+        last = c
+    ink = [c for c in chars if not c["text"].isspace()] or chars
+    sizes = Counter(round(c["size"], 1) for c in ink)
+    bold = sum(1 for c in ink if BOLD_FONT.search(c.get("fontname", ""))) * 2 > len(ink)
+    colors = Counter(hex_color(c.get("non_stroking_color")) for c in ink)
+    return Line(text=clean("".join(parts)), page=page,
+                x0=min(c["x0"] for c in ink), top=min(c["top"] for c in ink),
+                x1=max(c["x1"] for c in ink), bottom=max(c["bottom"] for c in ink),
+                size=sizes.most_common(1)[0][0], bold=bold, color=colors.most_common(1)[0][0])
+
+
+def vertical_lines(chars: list[dict], page: int) -> list[Line]:
+    """Rotated text (a medal word printed up the margin) as one line per column of glyphs."""
+    columns: dict[int, list[dict]] = {}
+    for c in chars:
+        columns.setdefault(round(c["x0"] / 4), []).append(c)
+    lines = []
+    for col in columns.values():
+        col.sort(key=lambda c: -c["bottom"])  # text set bottom-to-top reads upward
+        line = make_line(col, page)
+        text = "".join(c["text"] for c in col)
+        if text.strip():
+            lines.append(line.with_text(clean(text)))
+    return lines
+
+
+def hex_color(value) -> str:
+    """pdfplumber colours (grey, RGB or CMYK tuples) as rrggbb."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        value = (value,)
+    try:
+        v = [float(x) for x in value]
+    except (TypeError, ValueError):
+        return ""
+    if len(v) == 1:
+        v = v * 3
+    elif len(v) == 4:
+        c, m, y, k = v
+        v = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    elif len(v) != 3:
+        return ""
+    return "".join(f"{max(0, min(255, round(x * 255))):02x}" for x in v)

@@ -1,0 +1,140 @@
+"""Stage 4 — segment: front matter, category sections and project cards.
+
+- A card starts at a banner ("LABEL OR – MODERNISER LE SERVICE PUBLIC") and runs to
+  the next banner or section; a page without a banner after a card continues it.
+- A section page opens a category: a large heading that names the category of the
+  cards that follow (or that the table of contents names), with the listing of its
+  awarded projects below.
+- Everything before the first section or card is front matter, the table of
+  contents among it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .elements import Line, Page
+from .profile import Profile, first
+from .text import containment, fold, similarity
+from . import toc
+
+HEADING = 1.3   # a section heading is set at least this many times the body size
+
+
+@dataclass
+class Section:
+    page: int
+    heading: list[Line]
+    lines: list[Line] = field(default_factory=list)  # the listing, over one or more pages
+
+    @property
+    def title(self) -> str:
+        return " ".join(ln.text for ln in self.heading)
+
+
+@dataclass
+class CardSpan:
+    """The lines of one card, from its banner on, in reading order over its pages."""
+
+    lines: list[Line]
+    section: Section | None
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({ln.page for ln in self.lines})
+
+
+@dataclass
+class Segments:
+    front_matter: list[Page]
+    toc_pages: list[Page]
+    sections: list[Section]
+    cards: list[CardSpan]
+    kinds: dict[int, str]  # page number → cover | toc | front_matter | section | card | card_continued
+
+
+def banner_match(line: Line, profile: Profile):
+    return first(profile.banner, fold(line.text))
+
+
+def is_banner(line: Line, profile: Profile) -> bool:
+    return banner_match(line, profile) is not None and (line.bold or line.text.isupper() or len(line.text) < 90)
+
+
+def heading_lines(page: Page, body: float) -> list[Line]:
+    """The lines set in the page's largest type, when that is heading-sized."""
+    if not page.lines:
+        return []
+    top = max(ln.size for ln in page.lines)
+    if top < HEADING * body:
+        return []
+    return [ln for ln in page.lines if ln.size >= top - 0.5]
+
+
+def split(pages: list[Page], profile: Profile, body: float) -> Segments:
+    toc_pages = [p for p in pages if toc.is_toc_page(p)]
+    toc_numbers = {p.number for p in toc_pages}
+    next_category = upcoming_categories(pages, profile)
+
+    kinds: dict[int, str] = {}
+    front: list[Page] = []
+    sections: list[Section] = []
+    cards: list[CardSpan] = []
+    current_section: Section | None = None
+    current_card: CardSpan | None = None
+    started = False
+    for page in pages:
+        banners = [i for i, ln in enumerate(page.lines) if is_banner(ln, profile)]
+        heading = heading_lines(page, body)
+        if not banners and heading and is_section(heading, page, next_category.get(page.number), profile):
+            current_section = Section(page.number, heading,
+                                      [ln for ln in page.lines if ln not in heading])
+            sections.append(current_section)
+            current_card, started = None, True
+            kinds[page.number] = "section"
+            continue
+        if banners:
+            started = True
+            if banners[0] > 0 and current_card is not None:  # the end of the previous card
+                current_card.lines.extend(page.lines[:banners[0]])
+            elif banners[0] > 0:
+                front.append(page.with_lines(page.lines[:banners[0]]))
+            for start, end in zip(banners, banners[1:] + [len(page.lines)]):
+                current_card = CardSpan(list(page.lines[start:end]), current_section)
+                cards.append(current_card)
+            kinds[page.number] = "card"
+            continue
+        if not started:
+            kinds[page.number] = "toc" if page.number in toc_numbers else ("cover" if page.number == 1 else "front_matter")
+            if page.number not in toc_numbers:
+                front.append(page)
+            continue
+        if current_card is not None:
+            current_card.lines.extend(page.lines)
+            kinds[page.number] = "card_continued"
+        elif current_section is not None:
+            current_section.lines.extend(page.lines)
+            kinds[page.number] = "section"
+        else:
+            front.append(page)
+            kinds[page.number] = "front_matter"
+    return Segments(front, toc_pages, sections, cards, kinds)
+
+
+def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
+    """For each page, the category named by the next banner after it."""
+    out, upcoming = {}, None
+    for page in reversed(pages):
+        for line in reversed(page.lines):
+            m = banner_match(line, profile)
+            if m and is_banner(line, profile):
+                upcoming = m.group("category")
+        out[page.number] = upcoming
+    return out
+
+
+def is_section(heading: list[Line], page: Page, upcoming: str | None, profile: Profile) -> bool:
+    """A heading naming the category of the next card, or a page listing medals."""
+    title = " ".join(ln.text for ln in heading)
+    if upcoming and (similarity(title, upcoming) > 0.8 or containment(title, upcoming) > 0.9):
+        return True
+    return any(profile.listing_medal.search(fold(ln.text)) for ln in page.lines)

@@ -1,0 +1,94 @@
+"""String helpers shared by the stages: folding for matching, ligatures, slugs, similarity."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+             "\ufb05": "st", "\ufb06": "st"}
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
+          "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+_PUNCT_RE = re.compile("|".join(map(re.escape, _PUNCT)))
+_LIG_RE = re.compile("|".join(LIGATURES))
+SPACES = re.compile(r"\s+")
+
+
+def clean(s: str) -> str:
+    """Text as printed, minus what only the typesetter cares about: ligatures, soft hyphens."""
+    s = _LIG_RE.sub(lambda m: LIGATURES[m.group()], s).replace("\u00ad", "")
+    return SPACES.sub(" ", s).strip()
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def fold(s: str) -> str:
+    """Lower-case, accent-free text with plain quotes and dashes: what patterns are written against."""
+    s = _PUNCT_RE.sub(lambda m: _PUNCT[m.group()], clean(s))
+    s = strip_accents(s).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+    return SPACES.sub(" ", s).strip()
+
+
+def fold_map(s: str) -> tuple[str, list[int]]:
+    """`fold` without collapsing spaces, and for each folded character its index in `s`.
+
+    Patterns are matched on folded text; the map cuts the original text at the match.
+    """
+    out, idx = [], []
+    for i, ch in enumerate(s):
+        f = LIGATURES.get(ch, ch)
+        f = strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+        out.append(f)
+        idx.extend([i] * len(f))
+    idx.append(len(s))
+    return "".join(out), idx
+
+
+def key(s: str | None) -> str:
+    """Loose identity of a label: folded, punctuation dropped, a leading article dropped."""
+    s = re.sub(r"[^a-z0-9]+", " ", fold(s or ""))
+    s = re.sub(r"^(?:la|le|les|l) ", "", s.strip())
+    return SPACES.sub(" ", s).strip()
+
+
+def slug(s: str, limit: int = 60) -> str:
+    out = re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
+    return out[:limit].rstrip("-") or "x"
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
+
+
+def containment(needle: str, hay: str) -> float:
+    """Share of `needle` (as a key) found, in order, inside `hay`."""
+    n, h = key(needle), key(hay)
+    if not n:
+        return 0.0
+    blocks = difflib.SequenceMatcher(None, n, h, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(n)
+
+
+def sentence_case(s: str) -> str:
+    s = s.strip()
+    return s[:1].upper() + s[1:] if s else s
+
+
+def strip_quotes(s: str) -> str:
+    """A title without its surrounding « », " " or “ ” (inner quotes are kept)."""
+    s = s.strip()
+    pairs = (("«", "»"), ('"', '"'), ("\u201c", "\u201d"), ("<<", ">>"))
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            if s.startswith(a) and s.endswith(b) and len(s) > len(a) + len(b):
+                s, changed = s[len(a):-len(b)].strip(), True
+            elif s.startswith(a) and b not in s:
+                s, changed = s[len(a):].strip(), True
+            elif s.endswith(b) and a not in s:
+                s, changed = s[:-len(b)].strip(), True
+    return s
