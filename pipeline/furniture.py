@@ -29,7 +29,8 @@ def strip(pages: list[Page]) -> tuple[list[Page], list[Removed]]:
     """Pages without furniture (each labelled with its printed number) and what was removed."""
     body = body_size(pages)
     repeated = repeated_signatures(pages)
-    out, removed, trailing = [], [], []
+    out, removed = [], []
+    trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
         keep, numbers = [], {}
         logo_band = logo_bands(page)
@@ -41,11 +42,14 @@ def strip(pages: list[Page]) -> tuple[list[Page], list[Removed]]:
             removed.append(Removed(line, reason))
             if number:
                 numbers.setdefault(reason, number)
-        trailing.append(numbers.get("running_header") or numbers.get("running_footer"))
+        for reason, found in trailing.items():
+            found.append(numbers.get(reason))
         out.append(replace(page, lines=tuple(keep), label=numbers.get("page_number")))
-    # A number at the end of a running line is a page number only if it changes from page to page.
-    if len(set(t for t in trailing if t)) > 1:
-        out = [p if p.label else replace(p, label=t) for p, t in zip(out, trailing)]
+    # A number ending a running line is a page number only if it changes from page to page
+    # ("… Annuaire 2023" repeats the year; "… Annuaire 2023 8" gives the page).
+    for found in trailing.values():
+        if len(set(n for n in found if n)) > 1:
+            out = [p if p.label else replace(p, label=n) for p, n in zip(out, found)]
     return out, removed
 
 def classify(line: Line, page: Page, repeated: set, logo_band, body: float):

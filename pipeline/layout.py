@@ -163,8 +163,8 @@ def join_lines(texts: list[str], words: Counter | None = None) -> str:
         t = t.strip()
         if not out:
             out = t
-        elif re.search(r"[^\W\d_]-$", out) and re.match(r"[^\W\d_]", t) and t[0].islower():
-            out = out[:-1] + t if rejoin(out, t, words) else out + t
+        elif re.search(r"[^\W\d_]-$", out) and re.match(r"[^\W\d_]", t):
+            out = out[:-1] + t if t[0].islower() and rejoin(out, t, words) else out + t
         else:
             out += " " + t
     return out

@@ -1,0 +1,132 @@
+"""One card read from hand-made lines: header, title, summary and blocks."""
+from pipeline import card
+from pipeline.segment import CardSpan
+
+from .conftest import line, stack
+
+ACCENT = "1e5ea7"
+DARK = "1b365d"
+
+
+def banner(text="LABEL ARGENT – TERRITOIRE INCLUSIF"):
+    return line(text, 70.5, size=11.5, bold=True, color="ffffff")
+
+
+def heading(text, top):
+    return line(text, top, bold=True, color=ACCENT)
+
+
+def parse(lines, profile):
+    return card.parse(CardSpan(lines, None), profile, pitch=13.6)
+
+
+def standard_card(problem_heading="LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?"):
+    return [
+        banner(),
+        line("Label d'argent attribué à la Ville de Brive et la Communauté d'agglomération du Bassin", 147.7,
+             size=10.5, bold=True, color=DARK),
+        line("Pour le projet « Un guichet", 162.0, size=10.5, bold=True, color=DARK),
+        line("unique »", 176.3, size=10.5, bold=True, color=DARK),
+        *stack(["Le guichet rassemble les démarches en", "un seul lieu."], top=196),
+        heading("INNOVATION DU PROJET :", 240),
+        *stack(["Une première en France."], top=256),
+        heading(problem_heading, 280),
+        line("• Des délais réduits", 296, x0=65.3, size=9.5),
+        line("• Moins de papier", 311, x0=65.3, size=9.5),
+        heading("LES APPORTS DU PROJET :", 340),
+        *stack(["Des usagers satisfaits."], top=356),
+    ]
+
+
+def test_standard_card(profile):
+    c = parse(standard_card(), profile)
+    assert c.medal == "argent"
+    assert c.category_raw == "TERRITOIRE INCLUSIF"
+    assert c.title == "Un guichet unique"
+    assert [(t.name, t.kind) for t in c.territories] == [
+        ("Ville de Brive", "commune"), ("Communauté d'agglomération du Bassin", "communaute_d_agglomeration")]
+    assert c.summary == "Le guichet rassemble les démarches en un seul lieu."
+    assert c.blocks == {"innovation": "Une première en France.",
+                        "problematique": "- Des délais réduits\n- Moins de papier",
+                        "apports": "Des usagers satisfaits."}
+    assert c.headings["innovation"] == "INNOVATION DU PROJET :"
+    assert not c.notes and not c.strays
+    assert c.provenance["title"][0].top == 162.0
+
+
+def test_heading_misprints_and_punctuation_are_recognised(profile):
+    for wording in ("LE PROJET A-T-IL PERMIS DE REPENDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+                    "LE PROJET A-T-IL PERMIS DE REONDRE A UNE PROBLEMATIQUE DU TERRITOIRE :",
+                    "Le projet a-t-il permis de répondre à une problématique du territoire",
+                    "Problématique du territoire :"):
+        c = parse(standard_card(wording), profile)
+        assert c.blocks["problematique"] == "- Des délais réduits\n- Moins de papier", wording
+
+
+def test_a_heading_wrapped_over_two_lines(profile):
+    lines = standard_card()
+    lines[8:9] = [heading("LE PROJET A-T-IL PERMIS DE RÉPONDRE A UNE", 280),
+                  heading("PROBLÉMATIQUE DU TERRITOIRE ?", 290)]
+    c = parse(lines, profile)
+    assert c.blocks["problematique"] == "- Des délais réduits\n- Moins de papier"
+    assert c.headings["problematique"].endswith("PROBLÉMATIQUE DU TERRITOIRE ?")
+
+
+def test_a_sentence_starting_like_a_heading_is_text(profile):
+    lines = standard_card()
+    lines[7] = line("L'innovation du projet porte sur :", 256)
+    c = parse(lines, profile)
+    assert c.blocks["innovation"] == "L'innovation du projet porte sur :"
+
+
+def test_run_in_labels_start_their_blocks(profile):
+    lines = [banner("LABEL OR – E-SANTÉ"),
+             line("Label d'or attribué au Conseil départemental de l'Ain", 147.7, size=10.5, bold=True, color=DARK),
+             line("Pour le projet « Télésanté »", 162, size=10.5, bold=True, color=DARK),
+             line("Un projet de télésanté.", 190),
+             line("Innovation : une cabine connectée", 210),
+             line("dans chaque canton.", 223.6),
+             line("Problématique : les déserts médicaux.", 245),
+             line("Apports : 300 consultations.", 265)]
+    c = parse(lines, profile)
+    assert c.blocks == {"innovation": "une cabine connectée dans chaque canton.",
+                        "problematique": "les déserts médicaux.", "apports": "300 consultations."}
+    assert c.headings["innovation"] == "Innovation :"
+
+
+def test_title_without_quotes_ends_with_the_header_style(profile):
+    lines = standard_card()
+    lines[2:4] = [line("Pour le projet CARTE PASS, une carte pour", 162.0, size=10.5, bold=True, color=DARK),
+                  line("les aides", 176.3, size=10.5, bold=True, color=DARK)]
+    c = parse(lines, profile)
+    assert c.title == "CARTE PASS, une carte pour les aides"
+    assert c.summary == "Le guichet rassemble les démarches en un seul lieu."
+
+
+def test_title_on_the_award_line_in_another_size(profile):
+    lines = standard_card()
+    lines[1:4] = [line("Label d'argent attribué à la Ville de Brive", 147.7, size=11.5, bold=True, color=DARK),
+                  line("Pour le projet « Un guichet unique »", 165.4, size=10.5, bold=True, color=DARK)]
+    c = parse(lines, profile)
+    assert (c.title, [t.name for t in c.territories]) == ("Un guichet unique", ["Ville de Brive"])
+
+
+def test_missing_block_is_null_and_noted(profile):
+    c = parse(standard_card()[:-2], profile)
+    assert c.blocks["apports"] is None
+    assert ("block_missing", "the card has no 'apports' block") in c.notes
+
+
+def test_text_between_banner_and_award_is_kept_as_stray(profile):
+    lines = standard_card()
+    lines.insert(1, line("Un encart inattendu", 110))
+    c = parse(lines, profile)
+    assert [s.line.text for s in c.strays] == ["Un encart inattendu"]
+    assert c.title == "Un guichet unique"
+
+
+def test_medal_disagreement_between_banner_and_award_line_is_noted(profile):
+    lines = standard_card()
+    lines[0] = banner("LABEL OR – TERRITOIRE INCLUSIF")
+    c = parse(lines, profile)
+    assert c.medal == "or" and c.notes[0][0] == "medal_mismatch"

@@ -1,0 +1,79 @@
+"""Reading order, paragraphs and list items, hyphenation."""
+from collections import Counter
+
+from pipeline import layout
+
+from .conftest import line, stack
+
+
+def test_two_columns_are_read_left_then_right():
+    left = [line(f"gauche {i}", 100 + 14 * i, x0=56, width=200) for i in range(4)]
+    right = [line(f"droite {i}", 100 + 14 * i, x0=310, width=200) for i in range(4)]
+    full = line("Une ligne pleine largeur sous les deux colonnes", 200, x0=56, width=480)
+    ordered = layout.reading_order(right + [full] + left, 595)
+    assert [ln.text for ln in ordered] == [f"gauche {i}" for i in range(4)] + [f"droite {i}" for i in range(4)] \
+        + [full.text]
+
+
+def test_single_column_keeps_top_to_bottom_order():
+    lines = stack(["b", "c"], top=120) + [line("a", 100)]
+    assert [ln.text for ln in layout.reading_order(lines, 595)] == ["a", "b", "c"]
+
+
+def test_a_wider_gap_starts_a_paragraph():
+    lines = stack(["Première ligne du premier", "paragraphe."]) + stack(["Second paragraphe."], top=100 + 13.6 + 18.1)
+    paras = layout.paragraphs(lines, pitch=13.6)
+    assert layout.render(paras) == "Première ligne du premier paragraphe.\nSecond paragraphe."
+
+
+def test_bullets_nesting_and_hanging_indent():
+    lines = [
+        line("Le projet visait à :", 100),
+        line("• Placer les usagers au centre :", 115, x0=65.3, size=9.5),
+        line("◦ Proposer une ergonomie plus", 130, x0=88.0, size=9.5),
+        line("efficace sur mobile,", 143.6, x0=102.2),
+        line("◦ Faire participer les usagers.", 158, x0=88.0, size=9.5),
+        line("• Développer un site exemplaire en matière", 173, x0=65.3, size=9.5),
+        line("d'écoconception.", 186.6, x0=79.5),
+        line("Ce projet a mobilisé :", 200.2),
+        line("- l'éditeur", 215, x0=65.3),
+    ]
+    assert layout.render(layout.paragraphs(lines, pitch=13.6)) == (
+        "Le projet visait à :\n"
+        "- Placer les usagers au centre :\n"
+        "  - Proposer une ergonomie plus efficace sur mobile,\n"
+        "  - Faire participer les usagers.\n"
+        "- Développer un site exemplaire en matière d'écoconception.\n"
+        "Ce projet a mobilisé :\n"
+        "- l'éditeur")
+
+
+def test_numbered_items_are_list_items():
+    lines = [line("1. Premier point", 100, x0=65), line("2) Second point", 114, x0=65)]
+    assert layout.render(layout.paragraphs(lines, pitch=13.6)) == "- Premier point\n- Second point"
+
+
+def test_a_paragraph_runs_over_a_page_break_unless_the_sentence_ended():
+    a = [line("une phrase qui continue", 700, page=1), line("sur la page suivante.", 100, page=2)]
+    b = [line("Une phrase finie.", 700, page=1), line("Une autre phrase.", 100, page=2)]
+    assert layout.render(layout.paragraphs(a, pitch=13.6)) == "une phrase qui continue sur la page suivante."
+    assert layout.render(layout.paragraphs(b, pitch=13.6)) == "Une phrase finie.\nUne autre phrase."
+
+
+def test_hyphenation_is_mended_only_when_the_document_spells_the_joined_word():
+    words = Counter({"dématérialisation": 3, "centres-villes": 0})
+    assert layout.join_lines(["la dématé-", "rialisation des"], words) == "la dématérialisation des"
+    assert layout.join_lines(["les centres-", "villes"], words) == "les centres-villes"
+    assert layout.join_lines(["Champsaur-", "Valgaudemar"], words) == "Champsaur-Valgaudemar"
+    assert layout.join_lines(["l'e-", "administration"]) == "l'e-administration"
+
+
+def test_lexicon_skips_words_in_capitals():
+    from .conftest import page
+    words = layout.lexicon([page(1, [line("NUMERIQUE et numérique, l'aménagement", 100)])])
+    assert words["numérique"] == 1 and "numerique" not in words and words["aménagement"] == 1
+
+
+def test_typical_pitch_is_the_running_text_pitch():
+    lines = stack(["a", "b", "c", "d"], pitch=13.6) + [line("• item", 160, x0=65)]
+    assert round(layout.typical_pitch(lines), 1) == 13.6
