@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -36,6 +37,10 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
         pdf = pdfplumber.open(path, password=password or "")
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
+    except PdfminerException as e:
+        if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
+        raise InputError(f"{path.name}: not a readable PDF ({e})") from None
     except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError) as e:
         raise InputError(f"{path.name}: not a readable PDF ({type(e).__name__})") from None
     with pdf:
@@ -45,7 +50,10 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
             raise InputError(f"{path.name}: the PDF's page tree cannot be read ({type(e).__name__})") from None
         pages = []
         for i, page in enumerate(pdf.pages, 1):
-            pages.append(read_page(page, i))
+            try:
+                pages.append(read_page(page, i))
+            except (PdfminerException, PDFSyntaxError, PSException) as e:
+                raise InputError(f"{path.name}: page {i} cannot be read ({e})") from None
             page.close()  # pdfplumber caches every object of a page until it is closed
             if progress:
                 progress(i, total)

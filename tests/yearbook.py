@@ -78,20 +78,25 @@ class Yearbook:
     year: int
     categories: list[Category]
     header: str = "LABEL « TERRITOIRE INNOVANT » – ANNUAIRE {year}"
-    footer: str = "Les Interconnectés – Annuaire des Labels « Territoire Innovant » {year} {page}"
+    footer: str = "Les Interconnectés – Annuaire des Labels « Territoire Innovant » {year}"
+    number_inline: bool = False  # the page number ends the footer ("… 2023 7") instead of standing at the right
     toc: bool = True
     intro: list[str] = field(default_factory=list)  # front matter paragraphs, on a page of their own
 
 
-def _sub_bullet() -> tuple[str, str]:
-    """'◦' is in neither Helvetica nor reportlab's Vera; DejaVu Sans (most Linux systems) has it.
-    Failing that '–' is used, which the pipeline takes for a bullet just the same."""
+def _bullet_fonts() -> tuple[tuple[str, str], tuple[str, str]]:
+    """(glyph, font) for "•" and "◦". Helvetica's "•" comes out of pdfminer as "(cid:127)", so
+    bullets use reportlab's bundled Vera; "◦" is in DejaVu Sans (most Linux systems), failing
+    which nested items get "–", a bullet the pipeline knows just the same."""
+    registered = pdfmetrics.getRegisteredFontNames()
+    if "Vera" not in registered:
+        pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
     for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"):
         if Path(path).exists():
-            if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+            if "DejaVuSans" not in registered:
                 pdfmetrics.registerFont(TTFont("DejaVuSans", path))
-            return "◦", "DejaVuSans"
-    return "–", REG
+            return ("•", "Vera"), ("◦", "DejaVuSans")
+    return ("•", "Vera"), ("–", "Vera")
 
 
 class Pages:
@@ -131,7 +136,7 @@ class Pages:
         self.y += gap
 
 
-def _card(p: Pages, card: Card, category: Category, sub: tuple[str, str]) -> int:
+def _card(p: Pages, card: Card, category: Category, bullets) -> int:
     """Print one card from a new page on; its first page number is returned."""
     upper, word = MEDALS[card.medal]
     p.new(130.0)
@@ -156,21 +161,21 @@ def _card(p: Pages, card: Card, category: Category, sub: tuple[str, str]) -> int
             p.text(LEFT, p.y, block.heading, BOLD, 10, BLUE)
             p.flow(LEFT, first, first_x=LEFT + pdfmetrics.stringWidth(block.heading + " ", BOLD, 10))
         for part in block.body[1:] if first is not None else block.body:
-            _part(p, part, 0, sub)
+            _part(p, part, 0, bullets)
     return start
 
 
-def _part(p: Pages, part, depth: int, sub: tuple[str, str]) -> None:
+def _part(p: Pages, part, depth: int, bullets) -> None:
     if isinstance(part, str):
         p.flow(LEFT, part)
         return
-    glyph, font = ("•", REG) if depth == 0 else sub
+    glyph, font = bullets[min(depth, 1)]
     p.flow(ITEM_X + depth * NEST, part.text, bullet=(glyph, font, BULLET_X + depth * NEST), gap=ITEM_GAP)
     for child in part.sub:
-        _part(p, child, depth + 1, sub)
+        _part(p, child, depth + 1, bullets)
 
 
-def _section(p: Pages, category: Category) -> None:
+def _section(p: Pages, category: Category, bullet: tuple[str, str]) -> None:
     p.new(150.0)
     p.rect(LEFT, 60, RIGHT, 110, BAND)
     p.text(64, 92, category.heading, BOLD, 21, WHITE)
@@ -178,7 +183,7 @@ def _section(p: Pages, category: Category) -> None:
         if card.listed:
             medal = card.listed_medal or card.medal
             p.flow(ITEM_X, f"{card.title} - {card.name} (label {medal})", size=9.5,
-                   bullet=("•", REG, BULLET_X), gap=8)
+                   bullet=(*bullet, BULLET_X), gap=8)
 
 
 def _leaders(p: Pages, x: float, text: str, number: int, font: str, size: float) -> None:
@@ -196,13 +201,13 @@ def _leaders(p: Pages, x: float, text: str, number: int, font: str, size: float)
 def build(path: str | Path, spec: Yearbook) -> Path:
     """Write the yearbook described by `spec` to `path`: cover, table of contents (optional),
     intro (optional), then per category its section page and one page per card."""
-    path, sub = Path(path), _sub_bullet()
+    path, bullets = Path(path), _bullet_fonts()
     body = Pages(2 + spec.toc + bool(spec.intro))
     starts: list[tuple[Category, int, list[tuple[Card, int]]]] = []
     for category in spec.categories:
-        _section(body, category)
+        _section(body, category, bullets[0])
         first = body.number
-        cards = [(card, _card(body, card, category, sub)) for card in category.cards]
+        cards = [(card, _card(body, card, category, bullets)) for card in category.cards]
         starts.append((category, first, cards))
     front = Pages(1)
     front.new()
@@ -228,7 +233,10 @@ def build(path: str | Path, spec: Yearbook) -> Path:
             _draw(canvas, op)
         if number > 1:  # the cover has no running header or footer
             _draw(canvas, ("text", RIGHT, 36, spec.header.format(year=spec.year), REG, 7.5, GREY, True))
-            _draw(canvas, ("text", LEFT, 812, spec.footer.format(year=spec.year, page=number), REG, 7.5, GREY, False))
+            footer = spec.footer.format(year=spec.year) + (f" {number}" if spec.number_inline else "")
+            _draw(canvas, ("text", LEFT, 812, footer, REG, 7.5, GREY, False))
+            if not spec.number_inline:
+                _draw(canvas, ("text", RIGHT, 812, str(number), REG, 7.5, GREY, True))
         canvas.showPage()
     canvas.save()
     return path

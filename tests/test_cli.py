@@ -1,0 +1,80 @@
+"""The command line: options, output, one-line errors and exit codes."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SAMPLE
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+def blank_pdf(path, text=None):
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(path))
+    if text:
+        c.drawString(72, 720, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_help_explains_every_option_and_the_exit_codes():
+    out = run("--help").stdout
+    for option in ("-o DIR", "--stdout", "--quiet", "--profile", "--password", "--debug", "--schema"):
+        assert option in out
+    assert "exit codes" in out and "2  unusable input" in out and "3  internal error" in out
+
+
+def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
+    r = run(SAMPLE, "-o", tmp_path)
+    assert r.returncode == 0
+    doc = json.loads((tmp_path / "annuaire_2023.json").read_text(encoding="utf-8"))
+    assert len(doc["projects"]) == 25
+    assert "read 38/38 pages" in r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("annuaire_2023.pdf: 25 projects, ")
+    assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed, not left behind
+
+
+def test_stdout_and_quiet(tmp_path):
+    r = run(SAMPLE, "--stdout", "--quiet", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == ""
+    assert json.loads(r.stdout)["edition"]["year"] == 2023
+    assert not (tmp_path / "output").exists()
+
+
+def test_schema_option_prints_the_schema():
+    r = run("--schema")
+    assert json.loads(r.stdout)["title"] == "Annuaire"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "absent.pdf", "no such file"),
+    (lambda d: d, "is a folder"),
+    (lambda d: write(d / "empty.pdf", b""), "not a readable PDF"),
+    (lambda d: write(d / "memo.pdf", b"PK\x03\x04 a renamed docx"), "not a readable PDF"),
+    (lambda d: blank_pdf(d / "scan.pdf"), "no text layer"),
+    (lambda d: blank_pdf(d / "letter.pdf", "Bonjour, ceci est une lettre."), "no project card found"),
+])
+def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make, message):
+    target = make(tmp_path)
+    out = tmp_path / "out"
+    r = run(target, "-o", out)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert message in lines[-1] and "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+def test_unknown_profile_is_exit_code_2():
+    r = run(SAMPLE, "--profile", "nope", "--stdout")
+    assert r.returncode == 2 and "available: default" in r.stderr
