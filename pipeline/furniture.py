@@ -22,13 +22,17 @@ REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running f
 REPEAT_MIN = 3         # ...and on at least this many pages
 SMALL = 0.92           # logo text is smaller than this share of the body size
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I)
-TRAILING_NUMBER = re.compile(r"^(.*\D)\s+(\d{1,4})$")
+TRAILING_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
 
 
-def strip(pages: list[Page]) -> tuple[list[Page], list[Removed]]:
-    """Pages without furniture (each labelled with its printed number) and what was removed."""
+def strip(pages: list[Page], content=None) -> tuple[list[Page], list[Removed]]:
+    """Pages without furniture (each labelled with its printed number) and what was removed.
+
+    `content(line)` tells lines that are structure however often they repeat (a card
+    banner printed the same on every card of a category is not a running header).
+    """
     body = body_size(pages)
-    repeated = repeated_signatures(pages)
+    repeated = repeated_signatures(pages, body, content)
     out, removed = [], []
     trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
@@ -51,6 +55,7 @@ def strip(pages: list[Page]) -> tuple[list[Page], list[Removed]]:
         if len(set(n for n in found if n)) > 1:
             out = [p if p.label else replace(p, label=n) for p, n in zip(out, found)]
     return out, removed
+
 
 def classify(line: Line, page: Page, repeated: set, logo_band, body: float):
     """(reason, printed page number) for a furniture line, (None, None) for body text."""
@@ -78,11 +83,12 @@ def signature(line: Line, page: Page) -> tuple:
     return text, round(line.top / 6), line.top < page.height / 2
 
 
-def repeated_signatures(pages: list[Page]) -> set:
+def repeated_signatures(pages: list[Page], body: float, content=None) -> set:
+    """Signatures of the lines repeated in the margins: running lines are not set larger than the body."""
     seen: dict[tuple, set[int]] = defaultdict(set)
     for page in pages:
         for line in page.lines:
-            if in_margin(line, page):
+            if in_margin(line, page) and line.size <= body + 0.5 and not (content and content(line)):
                 seen[signature(line, page)].add(page.number)
     need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
     return {sig for sig, on in seen.items() if len(on) >= need}

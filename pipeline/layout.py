@@ -102,13 +102,19 @@ def lexicon(pages: list[Page]) -> Counter:
 
 
 def typical_pitch(lines) -> float:
-    """Median distance from a line to the next one continuing its paragraph.
+    """Median distance from a line that wraps to the line continuing it.
 
-    Taken over a whole document, most such pairs are inside paragraphs, so the
-    median is the pitch of running text; a wider gap then means a new paragraph.
+    A line that wraps runs (nearly) to the right edge of its column; the distance to
+    the next line is then the pitch inside a paragraph, whatever the gaps around
+    headings and between short paragraphs. A wider gap means a new paragraph.
     """
+    lines = list(lines)
+    right = {}
+    for ln in lines:
+        right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
-            if b.page == a.page and not BULLET.match(b.text) and 0 < b.top - a.top < 2.2 * max(a.size, 1)]
+            if b.page == a.page and a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)
+            and 0 < b.top - a.top < 2.2 * max(a.size, 1)]
     return median(gaps) if gaps else 1.35 * (median([ln.size for ln in lines]) if lines else 10.0)
 
 

@@ -63,7 +63,7 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
     if not any(p.lines for p in raw):
         raise InputError(f"{path.name}: no text layer on any page (a scan?); it needs OCR")
     with stage("furniture"):
-        pages, removed = furniture.strip(raw)
+        pages, removed = furniture.strip(raw, content=lambda line: segment.is_banner(line, profile))
     with stage("layout"):
         pages = layout.order(pages)
         words = layout.lexicon(pages)

@@ -74,6 +74,8 @@ def test_lexicon_skips_words_in_capitals():
     assert words["numérique"] == 1 and "numerique" not in words and words["aménagement"] == 1
 
 
-def test_typical_pitch_is_the_running_text_pitch():
-    lines = stack(["a", "b", "c", "d"], pitch=13.6) + [line("• item", 160, x0=65)]
-    assert round(layout.typical_pitch(lines), 1) == 13.6
+def test_typical_pitch_is_the_pitch_of_wrapped_lines():
+    heading = line("TITRE", 60, bold=True, width=60)
+    paragraph = stack(["a", "b", "c"], top=80, pitch=13.6, width=480) + [line("d.", 80 + 3 * 13.6, width=40)]
+    shorts = [line(f"Phrase {i}.", 160 + 20 * i, width=60) for i in range(6)]  # one-line paragraphs
+    assert round(layout.typical_pitch([heading] + paragraph + shorts + [line("• item", 300, x0=65)]), 1) == 13.6

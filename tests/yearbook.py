@@ -2,8 +2,8 @@
 
 Real yearbooks cannot be committed in every wording the pipeline must read, so the
 tests describe small ones as data and print them the way the 2023 sample is printed:
-A4, 56 pt margins, a running header, a running footer ending with the page number,
-a table of contents with dot leaders, per category a section page (heading in white
+A4, 56 pt margins, a running header, a running footer with the page number (at the
+right margin, or ending the footer's text), a table of contents with dot leaders, per category a section page (heading in white
 on a coloured band, bulleted listing), then one page per project card (banner on a
 coloured rect, award line, title line, summary, headed blocks). The typography stays
 that of the sample; only the wording varies, so a failing test points at a wording.
@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-W, H = A4
+H = A4[1]
 LEFT, RIGHT = 56.0, A4[0] - 56.0
 BULLET_X, ITEM_X, NEST = 65.0, 80.0, 15.0   # "•" at 65, its text at 80; each level 15 further
 BOTTOM = H - 75.0                            # body text stops above the footer (baseline 812)
@@ -154,11 +154,10 @@ def _card(p: Pages, card: Card, category: Category, bullets) -> int:
         first = block.body[0] if block.run_in else None
         if p.y > BOTTOM - 3 * LEADING:
             p.new()
+        p.text(LEFT, p.y, block.heading, BOLD, 10, BLUE)
         if first is None:
-            p.text(LEFT, p.y, block.heading, BOLD, 10, BLUE)
             p.y += 17
-        else:  # the label in bold, the paragraph going on after it on the same line
-            p.text(LEFT, p.y, block.heading, BOLD, 10, BLUE)
+        else:  # a run-in label: the paragraph goes on after it on the same line
             p.flow(LEFT, first, first_x=LEFT + pdfmetrics.stringWidth(block.heading + " ", BOLD, 10))
         for part in block.body[1:] if first is not None else block.body:
             _part(p, part, 0, bullets)
@@ -227,6 +226,7 @@ def build(path: str | Path, spec: Yearbook) -> Path:
         front.y += 33
         for para in spec.intro:
             front.flow(LEFT, para)
+    assert len(front.ops) == body.first - 1, "the table of contents must fit on one page"
     canvas = Canvas(str(path), pagesize=A4)
     for number, ops in enumerate(front.ops + body.ops, 1):
         for op in ops:
