@@ -18,6 +18,8 @@ def test_every_profile_loads_and_compiles(name):
 def test_default_profile_patterns_match_known_wordings(profile):
     from pipeline.text import fold
     assert profile.banner[0].match(fold("LABEL BRONZE - AMENAGEMENT & ATTRACTIVITÉ DU TERRITOIRE"))
+    assert profile.banner[0].match(fold("LABEL DE BRONZE – E-SANTÉ"))
+    assert profile.banner[0].match(fold("LABEL D’ARGENT | Catégorie : Cybersécurité")).group("category") == "cybersecurite"
     assert profile.award[0].match(fold("Label de bronze attribué à la Ville d'Antony"))
     assert profile.award[0].match(fold("Label d’or attribué au département de la Loire"))
     assert profile.listing_medal.search(fold("Ville de Nancy - (label argent)"))
