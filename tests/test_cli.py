@@ -1,5 +1,6 @@
 """The command line: options, output, one-line errors and exit codes."""
 import json
+import os
 import subprocess
 import sys
 
@@ -9,8 +10,9 @@ from .conftest import ROOT, SAMPLE
 
 
 def run(*args, cwd=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the tree under test, wherever it is installed from
     return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120)
+                          cwd=cwd or ROOT, timeout=120, env=env)
 
 
 def blank_pdf(path, text=None):
