@@ -17,16 +17,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .elements import Box, Line, Stray, merge_boxes
-from .layout import paragraphs, render, typical_pitch
-from .profile import BLOCKS, Profile, first
+from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
+from .profile import BLOCKS, Profile, first, medal_of
 from .segment import CardSpan
 from .territory import Territory, split as split_territories
-from .text import fold, fold_map, strip_quotes
+from .text import fold, fold_map, similarity, strip_quotes
 
-MEDALS = {"or": "or", "argent": "argent", "bronze": "bronze"}
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
 HEADING_MAX = 140   # characters: a longer line is text, not a heading
+FUZZY_HEADING = 0.85  # similarity to a profile's example heading that makes a damaged heading
 RUN_IN = re.compile(r"^\s*:\s*(?=\S)")  # "Innovation : le projet …"
 
 
@@ -53,7 +53,8 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     rest = lines[len(banner):]
     start = next((i for i, ln in enumerate(rest) if award_match(ln.text, profile)), None)
     strays = [Stray(ln, "card_header") for ln in rest[:start or 0]]
-    header = header_lines(rest, start, profile) if start is not None else []
+    pitch = pitch or typical_pitch(rest)
+    header = header_lines(rest, start, profile, pitch) if start is not None else []
     body = rest[(start or 0) + len(header):]
     who, title, award_lines, title_lines, header_medal = read_header(header, profile)
     notes = []
@@ -64,7 +65,6 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     medal = medal or header_medal
 
     sections = split_blocks(body, profile)
-    pitch = pitch or typical_pitch(body)
     texts: dict[str, str | None] = {}
     provenance: dict[str, list[Box]] = {
         "medal": merge_boxes(banner), "category": merge_boxes(banner),
@@ -101,7 +101,7 @@ def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | 
     text = " ".join(ln.text for ln in banner)
     folded, idx = fold_map(text)
     m = first(profile.banner, folded)
-    medal = MEDALS.get(m.group("medal")) if m else None
+    medal = medal_of(m.group("medal")) if m else None
     category = text[idx[m.start("category")]:].strip() if m else text
     return banner, medal, category
 
@@ -111,24 +111,32 @@ def award_match(text: str, profile: Profile):
 
 
 def same_style(a: Line, b: Line) -> bool:
+    """Same weight, colour and size; without a colour (OCR) only sizes can be compared, loosely."""
+    if not a.color or not b.color:
+        return abs(a.size - b.size) <= 0.2 * max(a.size, b.size)
     return a.bold == b.bold and a.color == b.color and abs(a.size - b.size) <= 0.6
 
 
-def header_lines(rest: list[Line], start: int, profile: Profile) -> list[Line]:
+def header_lines(rest: list[Line], start: int, profile: Profile, pitch: float) -> list[Line]:
     """The award line and the title after it: same style, until the title's closing quote.
 
     The title line may be set in another size than the award line, so a line that
-    starts the title ("Pour le projet …") is taken whatever its style.
+    starts the title ("Pour le projet …") is taken whatever its style. Without styles
+    (OCR), the header ends where a paragraph gap sets the summary apart.
     """
     header = [rest[start]]
     for line in rest[start + 1:]:
         title = title_text(" ".join(ln.text for ln in header), profile)
         if title is not None and quoted_and_closed(title):
             break
-        if line.top - header[-1].bottom > 1.5 * line.size or heading_of(line.text, line, profile)[0]:
-            break
         opens_title = title is None and title_text(line.text, profile) is not None
         open_quote = title is not None and title.strip().startswith(OPEN_QUOTES)
+        gap = line.top - header[-1].top
+        styled = bool(line.color and header[-1].color)
+        if not opens_title and gap > (1.5 * line.size + header[-1].height if styled else PARAGRAPH_GAP * pitch):
+            break
+        if heading_of(line.text, line, profile)[0]:
+            break
         if not (same_style(header[-1], line) or opens_title or open_quote):
             break
         header.append(line)
@@ -161,7 +169,7 @@ def read_header(header: list[Line], profile: Profile):
     folded, idx = fold_map(joined)
     award = first(profile.award, folded)
     who_start = idx[award.start("who")] if award else 0
-    medal = MEDALS.get(award.group("medal")) if award else None
+    medal = medal_of(award.group("medal")) if award else None
     title_m = first(profile.title, folded, award.start("who") if award else 0, search=True)
     if title_m:
         who_end, title_start = idx[title_m.start()], idx[title_m.end()]
@@ -198,6 +206,11 @@ def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | No
                     return name, ""
             elif RUN_IN.match(after):
                 return name, RUN_IN.sub("", after, count=1).strip()
+    if len(text) <= HEADING_MAX and looks_like_heading(text, line):
+        bare = text.strip(" :?.!-–")
+        for name, examples in profile.heading_examples.items():
+            if any(similarity(bare, e) >= FUZZY_HEADING for e in examples):
+                return name, ""
     return None, ""
 
 

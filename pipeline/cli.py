@@ -15,7 +15,8 @@ from .profile import available
 EXIT_CODES = """\
 exit codes:
   0  success
-  2  unusable input (missing file, not a PDF, damaged, encrypted, no text, not a yearbook);
+  2  unusable input (missing file, not a PDF, damaged, encrypted, no text, not a yearbook,
+     OCR needed but not installed);
      one line on stderr names the file and the cause, and no output file is written
   3  internal error; one line on stderr points to a log file with the details
      (the traceback is printed only with --debug)
@@ -38,6 +39,9 @@ def parser() -> argparse.ArgumentParser:
                     help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) "
                          "or the path of a TOML file (default: default)")
     ap.add_argument("--password", help="password of an encrypted PDF")
+    ap.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                    help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "
+                         "layer (scans), 'always' every page, 'never' none (default: auto)")
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
@@ -78,7 +82,7 @@ def run(args) -> int:
     if args.pdf.is_dir():
         raise InputError(f"{args.pdf}: is a folder; give the PDF of a yearbook")
     progress = None if args.quiet else Progress(args.pdf.name)
-    result = convert(args.pdf, Options(profile=args.profile, password=args.password), progress)
+    result = convert(args.pdf, Options(profile=args.profile, password=args.password, ocr=args.ocr), progress)
     doc = result.document
     if args.stdout:
         sys.stdout.write(export.dumps(doc))

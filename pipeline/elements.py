@@ -62,6 +62,8 @@ class Page:
     lines: tuple[Line, ...]
     images: tuple[Box, ...] = ()
     label: str | None = None  # printed page number, once furniture has read it
+    ocr: bool = False  # the text comes from OCR: no meaningful font, weight or colour
+    confidence: float | None = None  # OCR engine's mean word confidence (0–100)
 
     def with_lines(self, lines) -> "Page":
         return replace(self, lines=tuple(lines))

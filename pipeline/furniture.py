@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .elements import Line, Page, Removed
+from .text import key
 
 MARGIN = 0.12          # top and bottom share of the page where furniture lives
 REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running furniture...
@@ -78,9 +79,9 @@ def in_margin(line: Line, page: Page) -> bool:
 
 
 def signature(line: Line, page: Page) -> tuple:
-    """What stays the same when a running line repeats: text without digits, rough place."""
-    text = re.sub(r"\d+", "#", line.text.lower()).strip()
-    return text, round(line.top / 6), line.top < page.height / 2
+    """What stays the same when a running line repeats: its words without digits, punctuation
+    or spacing (which OCR varies), and its rough place."""
+    return re.sub(r"\d+", "#", key(line.text)), round(line.top / 6), line.top < page.height / 2
 
 
 def repeated_signatures(pages: list[Page], body: float, content=None) -> set:

@@ -17,7 +17,8 @@ from statistics import median
 
 from .elements import Line, Page
 
-BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+# Bullets as printed, and as OCR reads them ("+", "*", "°", or a lone "e"/"o" before a capital).
+BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*")
 PARAGRAPH_GAP = 1.25   # a pitch this many times the usual one starts a paragraph
 INDENT = 2.0           # points past a bullet that make a line its continuation
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # elisions (d', l') apart
@@ -112,10 +113,12 @@ def typical_pitch(lines) -> float:
     right = {}
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
-            if b.page == a.page and a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)
-            and 0 < b.top - a.top < 2.2 * max(a.size, 1)]
-    return median(gaps) if gaps else 1.35 * (median([ln.size for ln in lines]) if lines else 10.0)
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if b.page == a.page and 0.8 * a.size < b.top - a.top < 2.2 * a.size]
+    wrapped = [b.top - a.top for a, b in pairs if a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)]
+    if wrapped:
+        return median(wrapped)
+    # no paragraph wraps (a tiny document): the closest two lines are one pitch apart
+    return min((b.top - a.top for a, b in pairs), default=1.35 * (median([ln.size for ln in lines]) if lines else 10.0))
 
 
 def paragraphs(lines: list[Line], words: Counter | None = None, pitch: float | None = None) -> list[Paragraph]:

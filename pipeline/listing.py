@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .elements import Line, Stray, merge_boxes
 from .layout import BULLET, join_lines, paragraphs
-from .profile import Profile
+from .profile import Profile, medal_of
 from .segment import Section
 from .territory import kind_of
 from .text import fold, fold_map
@@ -52,7 +52,7 @@ def parse(section: Section, profile: Profile, words: Counter | None = None,
 def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:
     folded, idx = fold_map(text)
     m = profile.listing_medal.search(folded)
-    medal = m.group("medal") if m else None
+    medal = medal_of(m.group("medal")) if m else None
     core = text[:idx[m.start()]] if m else text
     core = re.sub(r"[\s\-–—,]+$", "", core)
     pieces = split_pieces(core, lines)

@@ -56,6 +56,9 @@ class Project(Model):
     page_labels: list[str | None] = Field(description="The page numbers printed on those pages")
     headings: dict[str, str] = Field(description="Each block's heading as printed (its wording varies)")
     provenance: dict[str, list[Box]] = Field(description="Per field, the boxes it was read from")
+    ocr: bool = Field(description="The card's text was read by OCR (a scan)")
+    ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100) over the "
+                                                     "card's pages; null when not OCR'd")
 
 
 class ListedProject(Model):
@@ -115,6 +118,8 @@ class PageInfo(Model):
     number: int
     label: str | None = Field(description="The page number printed on the page")
     kind: PageKind
+    ocr: bool = Field(description="The page's text comes from OCR")
+    ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100)")
     removed: list[RemovedText] = Field(description="Page furniture taken out before reading")
 
 

@@ -1,6 +1,6 @@
 """The pipeline: the stages in the order data flows through them.
 
-    read → furniture → layout → segment → card → reconcile → assemble (models) → export
+    read → ocr → furniture → layout → segment → card → reconcile → assemble (models) → export
 
 Each stage is a module of its own taking and returning plain data; this module
 only wires them together, times them, and assembles the validated document.
@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from . import card as card_stage
+from . import ocr as ocr_stage
 from . import categories, frontmatter, furniture, layout, listing, reader, reconcile, segment, toc
 from . import models as m
 from .elements import Box, Line, Removed, Stray, merge_boxes
@@ -25,7 +26,7 @@ from .errors import InputError
 from .profile import Profile, load
 from .text import similarity, slug
 
-STAGES = ("read", "furniture", "layout", "segment", "card", "reconcile", "assemble")
+STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "assemble")
 
 
 class Options(BaseModel):
@@ -35,6 +36,7 @@ class Options(BaseModel):
 
     profile: str = "default"
     password: str | None = None
+    ocr: ocr_stage.Mode = "auto"
 
 
 @dataclass
@@ -60,8 +62,11 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         raw = reader.read(path, progress, options.password)
     if not raw:
         raise InputError(f"{path.name}: the PDF has no pages")
+    with stage("ocr"):
+        raw = ocr_stage.complete(path, raw, options.ocr, options.password)
     if not any(p.lines for p in raw):
-        raise InputError(f"{path.name}: no text layer on any page (a scan?); it needs OCR")
+        why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
+        raise InputError(f"{path.name}: no text on any page {why}")
     with stage("furniture"):
         pages, removed = furniture.strip(raw, content=lambda line: segment.is_banner(line, profile))
     with stage("layout"):
@@ -83,6 +88,7 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
     with stage("reconcile"):
         year = frontmatter.year(raw, profile) or year_from_name(path)
         labels = {p.number: p.label for p in pages}
+        ocr_pages = {p.number: p.confidence for p in pages if p.ocr}
         names = category_names(seg.sections, entries, profile, words)
         placed = place(cards, seg.cards, names, year, labels, profile, words)
         card_labels = {labels.get(n) for n, kind in seg.kinds.items() if kind.startswith("card")} - {None}
@@ -93,7 +99,7 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
             profile=profile.name,
             edition=m.Edition(year=year),
             categories=[category_model(s, names[s.page], labels, listings[s.page], matches) for s in seg.sections],
-            projects=[project_model(p, labels) for p in placed],
+            projects=[project_model(p, labels, ocr_pages) for p in placed],
             warnings=warnings,
             unplaced=[unplaced_model(s) for s in [x for c in cards for x in c.strays] + listing_strays],
             toc=[m.TocEntry(text=e.text, page_label=e.page_label, level=e.level) for e in entries],
@@ -147,15 +153,18 @@ def boxes(bs: list[Box]) -> list[m.Box]:
     return [m.Box(page=b.page, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom) for b in bs]
 
 
-def project_model(p: reconcile.Placed, labels) -> m.Project:
+def project_model(p: reconcile.Placed, labels, ocr_pages: dict[int, float | None]) -> m.Project:
     c = p.card
+    confidences = [ocr_pages[n] for n in c.pages if ocr_pages.get(n) is not None]
     return m.Project(
         id=p.id, category=p.category, medal=c.medal, title=c.title,
         territories=[m.Territory(name=t.name, kind=t.kind, acronym=t.acronym, service=t.service)
                      for t in c.territories],
         summary=c.summary, innovation=c.blocks["innovation"], problematique=c.blocks["problematique"],
         apports=c.blocks["apports"], pages=c.pages, page_labels=[labels.get(n) for n in c.pages],
-        headings=c.headings, provenance={k: boxes(v) for k, v in c.provenance.items() if v})
+        headings=c.headings, provenance={k: boxes(v) for k, v in c.provenance.items() if v},
+        ocr=any(n in ocr_pages for n in c.pages),
+        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None)
 
 
 def category_model(section, name: str, labels, listed, matches) -> m.Category:
@@ -182,6 +191,6 @@ def front_matter(seg, entries, toc_headings: list[Line], body, words, pitch) -> 
 
 
 def page_info(page, kind: str, removed: list[Removed]) -> m.PageInfo:
-    return m.PageInfo(number=page.number, label=page.label, kind=kind,
+    return m.PageInfo(number=page.number, label=page.label, kind=kind, ocr=page.ocr, ocr_confidence=page.confidence,
                       removed=[m.RemovedText(text=r.line.text, reason=r.reason)
                                for r in removed if r.line.page == page.number])

@@ -55,6 +55,7 @@ class BlockPatterns(Patterns):
     innovation: list[str] = Field(min_length=1)
     problematique: list[str] = Field(min_length=1)
     apports: list[str] = Field(min_length=1)
+    examples: dict[Literal["innovation", "problematique", "apports"], list[str]] = {}
 
 
 class ListingPatterns(Patterns):
@@ -102,6 +103,10 @@ class Profile(BaseModel):
         return {b: _compile(getattr(self.blocks, b)) for b in BLOCKS}
 
     @cached_property
+    def heading_examples(self) -> dict[str, list[str]]:
+        return {b: self.blocks.examples.get(b, []) for b in BLOCKS}
+
+    @cached_property
     def listing_medal(self) -> re.Pattern:
         return re.compile(self.listing.medal)
 
@@ -112,6 +117,12 @@ class Profile(BaseModel):
     @cached_property
     def kinds(self) -> list[tuple[str, list[re.Pattern]]]:
         return [(r.kind, _compile(r.patterns)) for r in self.territory_kinds]
+
+
+def medal_of(raw: str | None) -> str | None:
+    """The medal a pattern's `medal` group read, OCR's "0r" for "or" included."""
+    word = (raw or "").lower().replace("0", "o")
+    return word if word in ("or", "argent", "bronze") else None
 
 
 def first(patterns: list[re.Pattern], folded: str, pos: int = 0, search: bool = False):

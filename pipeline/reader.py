@@ -30,8 +30,9 @@ SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the ro
 Progress = Callable[[int, int], None]
 
 
-def read(path: str | Path, progress: Progress | None = None, password: str | None = None) -> list[Page]:
-    """Read every page of the PDF; `progress(done, total)` is called after each page."""
+def read(path: str | Path, progress: Progress | None = None, password: str | None = None,
+         only: set[int] | None = None) -> list[Page]:
+    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
     path = Path(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
@@ -50,6 +51,8 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
             raise InputError(f"{path.name}: the PDF's page tree cannot be read ({type(e).__name__})") from None
         pages = []
         for i, page in enumerate(pdf.pages, 1):
+            if only is not None and i not in only:
+                continue
             try:
                 pages.append(read_page(page, i))
             except (PdfminerException, PDFSyntaxError, PSException) as e:

@@ -61,13 +61,14 @@ def is_banner(line: Line, profile: Profile) -> bool:
 
 
 def heading_lines(page: Page, body: float) -> list[Line]:
-    """The lines set in the page's largest type, when that is heading-sized."""
-    if not page.lines:
-        return []
-    top = max(ln.size for ln in page.lines)
-    if top < HEADING * body:
-        return []
-    return [ln for ln in page.lines if ln.size >= top - 0.5]
+    """The first run of heading-sized lines on the page (a title may wrap, OCR sizes vary)."""
+    heading: list[Line] = []
+    for line in sorted(page.lines, key=lambda ln: ln.top):
+        if line.size >= HEADING * body and (not heading or line.top - heading[-1].bottom < line.size):
+            heading.append(line)
+        elif heading:
+            break
+    return heading
 
 
 def split(pages: list[Page], profile: Profile, body: float) -> Segments:

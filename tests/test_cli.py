@@ -64,7 +64,7 @@ def test_schema_option_prints_the_schema():
     (lambda d: d, "is a folder"),
     (lambda d: write(d / "empty.pdf", b""), "not a readable PDF"),
     (lambda d: write(d / "memo.pdf", b"PK\x03\x04 a renamed docx"), "not a readable PDF"),
-    (lambda d: blank_pdf(d / "scan.pdf"), "no text layer"),
+    (lambda d: blank_pdf(d / "blank.pdf"), "no text on any page"),
     (lambda d: blank_pdf(d / "letter.pdf", "Bonjour, ceci est une lettre."), "no project card found"),
 ])
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make, message):

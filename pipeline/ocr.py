@@ -1,0 +1,116 @@
+"""Stage 1b — ocr: pages without a usable text layer go through OCRmyPDF and Tesseract (French).
+
+Old yearbooks often survive only as scans. Page by page, a text layer is usable when
+it holds enough real characters; the pages that lack one are OCR'd (with deskew) into
+a temporary PDF that the reader then reads like any other, and are marked as OCR'd
+with the engine's mean word confidence (from the hOCR it leaves behind).
+OCR text has no meaningful fonts: its lines carry no weight or colour, and the later
+stages read such lines by their position and wording only.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from statistics import mean
+from typing import Literal
+
+from .elements import Page
+from .errors import InputError
+from . import reader
+
+Mode = Literal["auto", "always", "never"]
+MIN_CHARS = 40        # fewer readable characters than this: the page has no usable text layer
+MIN_READABLE = 0.7    # share of letters, digits and punctuation a usable layer must have
+LANGUAGE = "fra"
+INSTALL = ("OCR needs Tesseract with its French model and OCRmyPDF: "
+           "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install 'annuaire-pipeline[ocr]'")
+WORD_CONFIDENCE = re.compile(r"x_wconf\s+(\d+)")
+
+
+def usable(page: Page) -> bool:
+    """Does the page carry a text layer worth reading (not nothing, not glyph garbage)?"""
+    text = "".join(line.text for line in page.lines)
+    if len(text) < MIN_CHARS:
+        return False
+    readable = sum(c.isalnum() or c in " .,;:!?'’«»()-–%€" for c in text)
+    return readable / len(text) >= MIN_READABLE and "(cid:" not in text
+
+
+def needing(pages: list[Page], mode: Mode) -> list[int]:
+    """Numbers of the pages to OCR: all of them, none, or the scans (images, no usable text)."""
+    if mode == "always":
+        return [p.number for p in pages]
+    if mode == "never":
+        return []
+    return [p.number for p in pages if p.images and not usable(p)]
+
+
+def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = None,
+             timeout: float | None = None) -> list[Page]:
+    """The pages, with those that need it replaced by their OCR'd reading."""
+    todo = needing(pages, mode)
+    if not todo:
+        return pages
+    check_installed()
+    with tempfile.TemporaryDirectory(prefix="annuaire-ocr-") as work:
+        out = Path(work) / "ocr.pdf"
+        run_ocrmypdf(path, out, todo, Path(work), password, timeout)
+        confidences = page_confidences(Path(work))
+        redone = {p.number: p for p in reader.read(out, only=set(todo))}
+    return [as_ocr(redone[p.number], confidences.get(p.number)) if p.number in redone else p for p in pages]
+
+
+def as_ocr(page: Page, confidence: float | None) -> Page:
+    """An OCR'd page: its lines lose the weight and colour OCR cannot know."""
+    lines = [replace(ln, bold=False, color="") for ln in page.lines]
+    return replace(page, lines=tuple(lines), ocr=True, confidence=confidence)
+
+
+def check_installed() -> None:
+    if shutil.which("tesseract") is None:
+        raise InputError(INSTALL)
+    try:
+        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        raise InputError(INSTALL) from None
+    if LANGUAGE not in langs.split():
+        raise InputError(INSTALL)
+    try:
+        import ocrmypdf  # noqa: F401  (only its presence is checked here; it runs as a subprocess)
+    except ImportError:
+        raise InputError(INSTALL) from None
+
+
+def run_ocrmypdf(source: Path, target: Path, pages: list[int], work: Path, password: str | None,
+                 timeout: float | None) -> None:
+    """OCRmyPDF in a subprocess (its own temporary files kept in `work` for their hOCR)."""
+    if password:
+        raise InputError(f"{source.name}: OCR of an encrypted PDF is not supported; decrypt it first")
+    cmd = [sys.executable, "-m", "ocrmypdf", "--quiet", "--keep-temporary-files", "--language", LANGUAGE,
+           "--deskew", "--force-ocr", "--output-type", "pdf", "--pages", ",".join(map(str, pages)),
+           "--jobs", str(max(1, min(len(pages), os.cpu_count() or 1))), str(source), str(target)]
+    env = {**os.environ, "TMPDIR": str(work)}
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{source.name}: OCR took longer than {timeout:.0f} s") from None
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise InputError(f"{source.name}: OCR failed ({last})")
+
+
+def page_confidences(work: Path) -> dict[int, float]:
+    """Mean Tesseract word confidence (0–100) per page, from the hOCR files OCRmyPDF kept."""
+    out = {}
+    for hocr in work.glob("**/*_ocr_hocr.hocr"):
+        m = re.match(r"(\d+)_", hocr.name)
+        scores = [int(s) for s in WORD_CONFIDENCE.findall(hocr.read_text(encoding="utf-8", errors="replace"))]
+        if m and scores:
+            out[int(m.group(1))] = round(mean(scores), 1)
+    return out

@@ -1,0 +1,47 @@
+"""The project's own accuracy figures against a gold file (independent of the shared scorer)."""
+import difflib
+import re
+import unicodedata
+
+from pipeline.text import key
+
+BLOCKS = ("summary", "innovation", "problematique", "apports")
+
+
+def words(text):
+    text = unicodedata.normalize("NFKC", text or "").replace("’", "'")
+    text = re.sub(r"(?m)^\s*-\s+", "", text)
+    return re.findall(r"\w+|[^\w\s]", text.lower())
+
+
+def block_similarity(a, b) -> float:
+    wa, wb = words(a), words(b)
+    return 1.0 if wa == wb else difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def paired(doc, gold):
+    """(project or None, gold card) for each gold card, matched on the title's key."""
+    by_title = {key(p.title): p for p in doc.projects}
+    return [(by_title.get(key(c["title"])), c) for c in gold["cards"]]
+
+
+def figures(doc, gold) -> dict:
+    pairs = [(p, c) for p, c in paired(doc, gold) if p is not None]
+    n = max(len(pairs), 1)
+    got = sum(len(p.territories) for p, _ in pairs)
+    want = sum(len(c["territories"]) for _, c in pairs)
+    hit = sum(len({key(t.name) for t in p.territories} & {key(t["name"]) for t in c["territories"]})
+              for p, c in pairs)
+    sims = [block_similarity(getattr(p, b), c.get(b)) for p, c in pairs for b in BLOCKS]
+    return {
+        "card_precision": len(pairs) / max(len(doc.projects), 1),
+        "card_recall": len(pairs) / len(gold["cards"]),
+        "medal": sum(p.medal == c["medal"] for p, c in pairs) / n,
+        "category": sum(key(p.category) == key(c["category"]) for p, c in pairs) / n,
+        "title": sum(key(p.title) == key(c["title"]) for p, c in pairs) / n,
+        "first_page": sum(p.pages[0] == c["pages"][0] for p, c in pairs) / n,
+        "territory_precision": hit / max(got, 1),
+        "territory_recall": hit / max(want, 1),
+        "block_similarity": sum(sims) / max(len(sims), 1),
+        "blocks_near_exact": sum(s >= 0.99 for s in sims) / max(len(sims), 1),
+    }
