@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .elements import Box, Line, Stray, merge_boxes
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .profile import BLOCKS, Profile, first, medal_of
-from .segment import CardSpan
+from .segment import CardSpan, is_banner
 from .territory import Territory, split as split_territories
 from .text import fold, fold_map, similarity, strip_quotes
 
@@ -45,29 +45,42 @@ class Card:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
 
 
-def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch: float | None = None) -> Card:
+def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch: float | None = None,
+          body: float = 10.0) -> Card:
     """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
-    document's usual line spacing, from which paragraph breaks are told."""
+    document's usual line spacing, from which paragraph breaks are told, `body` its text size."""
     lines = span.lines
-    banner, medal, category = read_banner(lines, profile)
-    rest = lines[len(banner):]
-    start = next((i for i, ln in enumerate(rest) if award_match(ln.text, profile)), None)
-    strays = [Stray(ln, "card_header") for ln in rest[:start or 0]]
-    pitch = pitch or typical_pitch(rest)
+    pitch = pitch or typical_pitch(lines)
+    banner, medal, category = read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
+    badges = [ln for ln in lines if ln.page == lines[0].page and ln not in banner and badge_medal(ln.text, profile)]
+    rest = [ln for ln in lines[len(banner):] if ln not in badges]
+    end = next((i for i, ln in enumerate(rest) if heading_of(ln.text, ln, profile)[0]), len(rest))
+    start = next((i for i, ln in enumerate(rest[:end]) if award_match(ln.text, profile)), None)
+    if start is None:  # no award line: the header may still give a title ("Projet : …")
+        start = next((i for i, ln in enumerate(rest[:end]) if title_text(ln.text, profile) is not None), None)
     header = header_lines(rest, start, profile, pitch) if start is not None else []
-    body = rest[(start or 0) + len(header):]
-    who, title, award_lines, title_lines, header_medal = read_header(header, profile)
+    who, title, award_lines, title_lines, award_medal = read_header(header, profile)
+    before = rest[:start or 0]
+    after = rest[(start or 0) + len(header):]
+    if not title:  # a title set apart on its own, above or below the award line
+        title_lines = prominent_run(before, body) or prominent_run(after[:1] and after, body)
+        title = clean_title(" ".join(ln.text for ln in title_lines))
+        after = [ln for ln in after if ln not in title_lines]
+    strays = [Stray(ln, "card_header") for ln in before if ln not in title_lines]
     notes = []
-    if start is None:
-        notes.append(("award_missing", "no award line (\"Label … attribué à …\") was found on the card"))
-    if header_medal and medal and header_medal != medal:
-        notes.append(("medal_mismatch", f"the banner says {medal}, the award line says {header_medal}"))
-    medal = medal or header_medal
+    if not award_lines:
+        notes.append(("award_missing", "no award line (\"Label … attribué à …\", \"Lauréat : …\") was found on the card"))
+    found = [(where, m, src) for where, m, src in (
+        ("banner", medal, banner), ("award line", award_medal, award_lines),
+        ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1])) if m]
+    if len({m for _, m, _ in found}) > 1:
+        notes.append(("medal_mismatch", "the card gives two medals: " + ", ".join(f"{m} ({w})" for w, m, _ in found)))
+    medal, medal_lines = (found[0][1], found[0][2]) if found else (None, [])
 
-    sections = split_blocks(body, profile)
+    sections = split_blocks(after, profile)
     texts: dict[str, str | None] = {}
     provenance: dict[str, list[Box]] = {
-        "medal": merge_boxes(banner), "category": merge_boxes(banner),
+        "medal": merge_boxes(medal_lines), "category": merge_boxes(banner),
         "territories": merge_boxes(award_lines), "title": merge_boxes(title_lines)}
     headings = {}
     for name, heading, block_lines in sections:
@@ -87,6 +100,25 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
                 summary=texts.get("summary"), blocks={b: texts.get(b) for b in BLOCKS},
                 headings=headings, pages=span.pages, provenance=provenance,
                 strays=strays, notes=notes)
+
+
+def badge_medal(text: str, profile: Profile) -> str | None:
+    """The medal of a badge: a line that says only "Or", "Label d'argent", "Médaille de bronze"."""
+    m = first(profile.badge, fold(text).strip(" .:-"))
+    return medal_of(m.group("medal")) if m else None
+
+
+def prominent_run(lines: list[Line], body: float) -> list[Line]:
+    """The first lines set apart (bold or larger than the body), in one style, one after the other."""
+    run: list[Line] = []
+    for line in lines:
+        if line.bold or line.size >= 1.15 * body:
+            if run and not same_style(run[-1], line):
+                break
+            run.append(line)
+        elif run:
+            break
+    return run
 
 
 def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | None, str]:
@@ -169,12 +201,14 @@ def read_header(header: list[Line], profile: Profile):
     folded, idx = fold_map(joined)
     award = first(profile.award, folded)
     who_start = idx[award.start("who")] if award else 0
-    medal = medal_of(award.group("medal")) if award else None
+    medal = medal_of(award.groupdict().get("medal")) if award else None
     title_m = first(profile.title, folded, award.start("who") if award else 0, search=True)
     if title_m:
         who_end, title_start = idx[title_m.start()], idx[title_m.end()]
     else:  # no "Pour le projet": the award line names the territories only
         who_end, title_start = len(joined), len(joined)
+    if not award:  # a title line without an award line
+        who_end = who_start
     who = joined[who_start:who_end].strip(" ,;:-–")
     title = clean_title(joined[title_start:])
 

@@ -80,7 +80,7 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         raise InputError(f"{path.name}: no project card found; not a yearbook of the Label « Territoire Innovant »?")
     pitch = layout.typical_pitch([ln for span in seg.cards for ln in span.lines])
     with stage("card"):
-        cards = [card_stage.parse(span, profile, words, pitch) for span in seg.cards]
+        cards = [card_stage.parse(span, profile, words, pitch, body) for span in seg.cards]
         listings, listing_strays = {}, []
         for section in seg.sections:
             listings[section.page], strays = listing.parse(section, profile, words, pitch)

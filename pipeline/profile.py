@@ -49,6 +49,7 @@ class CardPatterns(Patterns):
     banner: list[str] = Field(min_length=1)
     award: list[str] = Field(min_length=1)
     title: list[str] = Field(min_length=1)
+    badge: list[str] = []
 
 
 class BlockPatterns(Patterns):
@@ -78,6 +79,7 @@ class Profile(BaseModel):
 
     name: str
     description: str = ""
+    extends: str | None = None  # the profile this one changes (its tables are merged over it)
     years: list[int] = []
     categories: list[str] = []  # canonical category names, when the edition's table is unreliable
     card: CardPatterns
@@ -97,6 +99,10 @@ class Profile(BaseModel):
     @cached_property
     def title(self) -> list[re.Pattern]:
         return _compile(self.card.title)
+
+    @cached_property
+    def badge(self) -> list[re.Pattern]:
+        return _compile(self.card.badge)
 
     @cached_property
     def headings(self) -> dict[str, list[re.Pattern]]:
@@ -139,7 +145,12 @@ def available() -> dict[str, Path]:
 
 
 def load(name_or_path: str | Path = "default") -> Profile:
-    """A profile by name (a file of `pipeline/profiles/`) or by path."""
+    """A profile by name (a file of `pipeline/profiles/`) or by path; `extends` merges a base profile."""
+    return Profile.model_validate(raw(name_or_path))
+
+
+def raw(name_or_path: str | Path, seen: tuple = ()) -> dict:
+    """The profile's TOML data, merged over the profile it extends (tables merged, the rest replaced)."""
     path = Path(name_or_path)
     if not path.suffix:
         path = available().get(str(name_or_path), PROFILES / f"{name_or_path}.toml")
@@ -149,4 +160,16 @@ def load(name_or_path: str | Path = "default") -> Profile:
         raise InputError(f"profile {name_or_path!s}: not found (available: {', '.join(available())})") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"profile {path.name}: not valid TOML ({e})") from None
-    return Profile.model_validate(data)
+    base = data.get("extends")
+    if not base:
+        return data
+    if base in seen:
+        raise InputError(f"profile {path.name}: 'extends' goes round in a circle ({' → '.join(seen + (base,))})")
+    return merge(raw(base, seen + (path.stem,)), data)
+
+
+def merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out

@@ -75,6 +75,8 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
     toc_pages = [p for p in pages if toc.is_toc_page(p)]
     toc_numbers = {p.number for p in toc_pages}
     next_category = upcoming_categories(pages, profile)
+    starts = openers(pages, profile, body)
+    followed = {a.number: bool(starts.get(b.number)) for a, b in zip(pages, pages[1:])}
 
     kinds: dict[int, str] = {}
     front: list[Page] = []
@@ -84,22 +86,23 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
     current_card: CardSpan | None = None
     started = False
     for page in pages:
-        banners = [i for i, ln in enumerate(page.lines) if is_banner(ln, profile)]
+        opens = starts[page.number]
         heading = heading_lines(page, body)
-        if not banners and heading and is_section(heading, page, next_category.get(page.number), profile):
+        if not opens and heading and page.number not in toc_numbers and is_section(
+                heading, page, next_category.get(page.number), followed.get(page.number, False), profile):
             current_section = Section(page.number, heading,
                                       [ln for ln in page.lines if ln not in heading])
             sections.append(current_section)
             current_card, started = None, True
             kinds[page.number] = "section"
             continue
-        if banners:
+        if opens:
             started = True
-            if banners[0] > 0 and current_card is not None:  # the end of the previous card
-                current_card.lines.extend(page.lines[:banners[0]])
-            elif banners[0] > 0:
-                front.append(page.with_lines(page.lines[:banners[0]]))
-            for start, end in zip(banners, banners[1:] + [len(page.lines)]):
+            if opens[0] > 0 and current_card is not None:  # the end of the previous card
+                current_card.lines.extend(page.lines[:opens[0]])
+            elif opens[0] > 0:
+                front.append(page.with_lines(page.lines[:opens[0]]))
+            for start, end in zip(opens, opens[1:] + [len(page.lines)]):
                 current_card = CardSpan(list(page.lines[start:end]), current_section)
                 cards.append(current_card)
             kinds[page.number] = "card"
@@ -121,6 +124,33 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
     return Segments(front, toc_pages, sections, cards, kinds)
 
 
+def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[int]]:
+    """Per page, the indices of the lines where cards start: the banners; in a yearbook
+    printed without banners, the award lines, with the card's header above them (a
+    category line, a medal badge, a title set apart)."""
+    banners = {p.number: [i for i, ln in enumerate(p.lines) if is_banner(ln, profile)] for p in pages}
+    if any(banners.values()):
+        return banners
+    out = {}
+    for page in pages:
+        found: list[int] = []
+        for i, line in enumerate(page.lines):
+            if not first(profile.award, fold(line.text)):
+                continue
+            j = i
+            while j > (found[-1] + 1 if found else 0) and set_apart(page.lines[j - 1], page.lines[j], body):
+                j -= 1
+            found.append(j)
+        out[page.number] = found
+    return out
+
+
+def set_apart(line: Line, below: Line, body: float) -> bool:
+    """A header line standing just above `below`: bold, larger, or in capitals."""
+    close = below.top - line.bottom < 2.5 * below.size
+    return close and (line.bold or line.size >= 1.15 * body or (line.text.isupper() and len(line.text) < 90))
+
+
 def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
     """For each page, the category named by the next banner after it."""
     out, upcoming = {}, None
@@ -133,9 +163,12 @@ def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
     return out
 
 
-def is_section(heading: list[Line], page: Page, upcoming: str | None, profile: Profile) -> bool:
-    """A heading naming the category of the next card, or a page listing medals."""
+def is_section(heading: list[Line], page: Page, upcoming: str | None, followed: bool, profile: Profile) -> bool:
+    """A heading naming the category of the next card, or a page listing medals; in a yearbook
+    without banners, a heading page followed by a card."""
     title = " ".join(ln.text for ln in heading)
     if upcoming and (similarity(title, upcoming) > 0.8 or containment(title, upcoming) > 0.9):
+        return True
+    if upcoming is None and followed:
         return True
     return any(profile.listing_medal.search(fold(ln.text)) for ln in page.lines)
