@@ -39,6 +39,7 @@ class Line:
     size: float = 10.0
     bold: bool = False
     color: str = ""  # fill colour as rrggbb, "" when unknown (OCR)
+    cells: tuple[str, ...] = ()  # a table row: its cells (the text joins them with " | ")
 
     @property
     def box(self) -> Box:

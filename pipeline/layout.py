@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from .elements import Line, Page
@@ -35,7 +35,51 @@ class Paragraph:
 
 
 def order(pages: list[Page]) -> list[Page]:
-    return [page.with_lines(reading_order(page.lines, page.width)) for page in pages]
+    return [page.with_lines(reading_order(table_rows(page.lines), page.width)) for page in pages]
+
+
+def table_rows(lines) -> list[Line]:
+    """Rows of a table as single lines with their cells, so that a table is read row by row.
+
+    A row is text standing side by side on one baseline; rows make a table when at
+    least two in a row have the same number of cells, aligned (left or right edges),
+    and the cells are short or figures — which two columns of running text are not.
+    """
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (round(ln.top), ln.x0)):
+        if rows and abs(rows[-1][0].top - line.top) < 0.5 * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    out, run = [], []
+    for row in rows + [[]]:
+        if len(row) >= 2 and tabular(row) and (not run or aligned(run[-1], row)):
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            out += [merge_row(r) for r in run]
+        else:
+            out += [ln for r in run for ln in r]
+        run = [row] if len(row) >= 2 and tabular(row) else []
+        if not run:
+            out += row
+    return out
+
+
+def tabular(row: list[Line]) -> bool:
+    short = all(len(ln.text) <= 40 for ln in row)
+    return len(row) >= 3 and short or len(row) == 2 and short and bool(re.search(r"\d", row[-1].text))
+
+
+def aligned(a: list[Line], b: list[Line]) -> bool:
+    return len(a) == len(b) and all(abs(x.x0 - y.x0) < 8 or abs(x.x1 - y.x1) < 8 for x, y in zip(a, b))
+
+
+def merge_row(row: list[Line]) -> Line:
+    row = sorted(row, key=lambda ln: ln.x0)
+    cells = tuple(ln.text for ln in row)
+    return replace(row[0], text=" | ".join(cells), x1=row[-1].x1, top=min(ln.top for ln in row),
+                   bottom=max(ln.bottom for ln in row), bold=all(ln.bold for ln in row), cells=cells)
 
 
 def reading_order(lines, width: float) -> list[Line]:
@@ -132,6 +176,10 @@ def paragraphs(lines: list[Line], words: Counter | None = None, pitch: float | N
     for line in lines:
         m = BULLET.match(line.text)
         rest = line.text[m.end():] if m else line.text
+        if line.cells:  # a table row stands on its own line
+            out.append((-1, [line], [line.text]))
+            prev = None
+            continue
         if m and rest:
             out.append((depths[round(line.x0)], [line], [rest]))
         elif out and prev is not None and continues(out[-1], prev, line, pitch):
