@@ -1,4 +1,4 @@
-"""Command line: python -m pipeline FILE.pdf [-o DIR] [--stdout] [--quiet] …"""
+"""Command line: python -m pipeline FILE.pdf [-o DIR] [--format F] [--report] [--sqlite DB] [--stdout] …"""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from . import __version__, export
+from . import __version__, export, report, sqlite
 from .errors import PipelineError
 from .pipeline import Options, convert
 from .profile import available
@@ -16,7 +16,8 @@ EXIT_CODES = """\
 exit codes:
   0  success
   2  unusable input (missing file, not a PDF, damaged, encrypted, no text, not a yearbook,
-     OCR needed but not installed);
+     OCR needed but not installed, a --sqlite FILE that is not this tool's database,
+     an edition without a year for --sqlite);
      one line on stderr names the file and the cause, and no output file is written
   3  internal error; one line on stderr points to a log file with the details
      (the traceback is printed only with --debug)
@@ -32,8 +33,19 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pdf", nargs="?", type=Path, help="the yearbook to convert, e.g. samples/annuaire_2023.pdf")
     ap.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
-                    help="folder for the JSON document, written as DIR/<name of the PDF>.json (default: output)")
-    ap.add_argument("--stdout", action="store_true", help="print the JSON document on stdout instead of writing a file")
+                    help="folder of the files written, named after the PDF: DIR/<name>.json (or .jsonl, .csv) "
+                         "and DIR/<name>.html (default: output)")
+    ap.add_argument("--format", choices=export.FORMATS, default="json",
+                    help="json: the whole document (default); jsonl: one project per line, with its edition's "
+                         "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM")
+    ap.add_argument("--report", action="store_true",
+                    help="also write DIR/<name>.html, a self-contained review page: each card's page images "
+                         "with boxes where each value was read, the values beside them, the warnings")
+    ap.add_argument("--sqlite", type=Path, metavar="FILE",
+                    help="also add the edition to the SQLite database FILE (created if missing); an edition "
+                         "of the same year already there is replaced, not duplicated")
+    ap.add_argument("--stdout", action="store_true",
+                    help="print the document (in --format) on stdout instead of writing DIR/<name>.<format>")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line on stderr")
     ap.add_argument("--profile", default="default",
                     help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) "
@@ -84,14 +96,21 @@ def run(args) -> int:
     progress = None if args.quiet else Progress(args.pdf.name)
     result = convert(args.pdf, Options(profile=args.profile, password=args.password, ocr=args.ocr), progress)
     doc = result.document
+    # everything is made before anything is written, so that a failure leaves no file behind
+    data = export.serialize(doc, args.format)
+    page = report.html(doc, args.pdf, args.password) if args.report else None
+    if args.sqlite:
+        sqlite.load(doc, args.sqlite)
     if args.stdout:
-        sys.stdout.write(export.dumps(doc))
-        where = "stdout"
-    else:
-        where = export.write(doc, args.output / f"{args.pdf.stem}.json")
+        sys.stdout.write(data)
+    where = ["stdout"] if args.stdout else [export.write(data, args.output / f"{args.pdf.stem}.{args.format}")]
+    if page is not None:
+        where.append(export.write(page, args.output / f"{args.pdf.stem}.html"))
+    if args.sqlite:
+        where.append(f"{args.sqlite} (edition {doc.edition.year})")
     if not args.quiet:
         print(f"{args.pdf.name}: {len(doc.projects)} projects, {len(doc.warnings)} warnings, "
-              f"{len(doc.unplaced)} unplaced lines → {where}", file=sys.stderr)
+              f"{len(doc.unplaced)} unplaced lines → {', '.join(map(str, where))}", file=sys.stderr)
     return 0
 
 

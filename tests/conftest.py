@@ -1,4 +1,5 @@
-"""Shared fixtures: the default profile and builders of hand-made lines and pages."""
+"""Shared fixtures: the default profile, the converted sample, a generated 2024 yearbook, and
+builders of hand-made lines and pages."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.elements import Line, Page
+from pipeline.pipeline import convert
 from pipeline.profile import load
+
+from .yearbook import Block, Card, Category, Item, Yearbook, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "annuaire_2023.pdf"
@@ -17,6 +21,57 @@ GOLD = ROOT / "samples" / "annuaire_2023.gold.json"
 @pytest.fixture(scope="session")
 def profile():
     return load("default")
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The 2023 reference yearbook, converted once for every test module that reads it."""
+    return convert(SAMPLE).document
+
+
+# A second edition: a title with « » " ' & < in it, two territories (both also labelled in 2023),
+# a nested list, a card over two pages, a card without its "apports" block.
+PASS_TITLE = "Pass'Sport & <Code> \"Jeunes\""
+EDITION_2024 = Yearbook(2024, [
+    Category("TERRITOIRE INCLUSIF", [Card(
+        "or", "la Ville de Paris et Rennes Métropole", PASS_TITLE,
+        summary=["Le Pass'Sport numérique ouvre aux 11-25 ans les équipements sportifs des deux villes avec "
+                 "une seule carte, rechargée en ligne par les familles."],
+        blocks=[
+            Block("INNOVATION DU PROJET :", [
+                "Le pass s'appuie sur un identifiant unique partagé par les deux collectivités :",
+                Item("une carte sans contact reconnue par les piscines et les gymnases", [
+                    Item("y compris ceux gérés par des associations")]),
+                Item("un portail où les familles suivent les séances & les paiements")]),
+            Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [
+                "Les jeunes des quartiers prioritaires fréquentaient peu les équipements, faute d'une "
+                "inscription simple et d'un tarif lisible."]),
+            Block("LES APPORTS DU PROJET :", [
+                "Quatre mille jeunes inscrits la première année, dont un tiers ne pratiquait aucun sport "
+                "en club auparavant."]),
+        ])]),
+    Category("E-SANTÉ", [Card(
+        "bronze", "la Communauté de communes du Pays des Écrins", "Téléconsultation en vallée",
+        summary=[f"En {month}, la cabine de téléconsultation de la maison de santé a assuré {n} consultations, "
+                 f"avec un médecin régulateur joignable chaque jour et un infirmier présent sur place pour "
+                 f"accueillir les patients et les aider à utiliser les appareils de mesure." for month, n in zip(
+                     ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                      "octobre", "novembre", "décembre"), range(180, 420, 20))],
+        blocks=[
+            Block("INNOVATION DU PROJET :", [
+                "Les médecins de la vallée se relaient depuis leur cabinet pour assurer les téléconsultations "
+                "le soir et le samedi matin."]),
+            Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [
+                "Le premier service d'urgences est à une heure de route en hiver."]),
+        ])]),
+])
+
+
+@pytest.fixture(scope="session")
+def edition_2024(tmp_path_factory):
+    """(PDF, converted document) of the generated 2024 yearbook."""
+    pdf = build(tmp_path_factory.mktemp("edition_2024") / "annuaire_2024.pdf", EDITION_2024)
+    return pdf, convert(pdf).document
 
 
 def line(text: str, top: float, x0: float = 56.8, size: float = 10.0, bold: bool = False,

@@ -1,6 +1,7 @@
 """The command line: options, output, one-line errors and exit codes."""
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -32,7 +33,8 @@ def write(path, data: bytes):
 
 def test_help_explains_every_option_and_the_exit_codes():
     out = run("--help").stdout
-    for option in ("-o DIR", "--stdout", "--quiet", "--profile", "--password", "--debug", "--schema"):
+    for option in ("-o DIR", "--format {json,jsonl,csv}", "--report", "--sqlite FILE", "--stdout", "--quiet",
+                   "--profile", "--password", "--debug", "--schema"):
         assert option in out
     assert "exit codes" in out and "2  unusable input" in out and "3  internal error" in out
 
@@ -80,3 +82,31 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make, message):
 def test_unknown_profile_is_exit_code_2():
     r = run(SAMPLE, "--profile", "nope", "--stdout")
     assert r.returncode == 2 and "available: default" in r.stderr
+
+
+def test_csv_report_and_database_in_one_run(tmp_path, edition_2024):
+    pdf, doc = edition_2024
+    out, db = tmp_path / "out", tmp_path / "labels.sqlite"
+    r = run(pdf, "-o", out, "--format", "csv", "--report", "--sqlite", db)
+    assert r.returncode == 0, r.stderr
+    assert sorted(f.name for f in out.iterdir()) == ["annuaire_2024.csv", "annuaire_2024.html"]
+    assert (out / "annuaire_2024.csv").read_bytes().startswith(b"\xef\xbb\xbfedition,id,")
+    assert r.stderr.strip().splitlines()[-1].endswith(
+        f"→ {out / 'annuaire_2024.csv'}, {out / 'annuaire_2024.html'}, {db} (edition 2024)")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT year, file_name FROM editions").fetchall() == [(2024, "annuaire_2024.pdf")]
+    r = run(pdf, "--format", "jsonl", "--stdout", "--quiet", "--sqlite", db)
+    assert [json.loads(ln)["id"] for ln in r.stdout.splitlines()] == [p.id for p in doc.projects]
+    with sqlite3.connect(db) as conn:  # loaded twice, kept once
+        assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] == len(doc.projects)
+
+
+def test_a_file_that_is_not_the_database_is_exit_code_2_and_nothing_is_written(tmp_path, edition_2024):
+    pdf, _ = edition_2024
+    notes = write(tmp_path / "notes.txt", "Notes de l'archiviste, pas une base.\n".encode() * 200)
+    out = tmp_path / "out"
+    r = run(pdf, "-o", out, "--report", "--sqlite", notes)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "notes.txt: not a database this tool can write" in r.stderr.strip().splitlines()[-1]
+    assert not out.exists()
+    assert notes.read_bytes().startswith("Notes de l'archiviste".encode())

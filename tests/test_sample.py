@@ -5,16 +5,15 @@ import re
 import pytest
 
 from pipeline import export
-from pipeline.pipeline import convert
 from pipeline.text import key
 
-from .conftest import GOLD, ROOT, SAMPLE
+from .conftest import GOLD, ROOT
 from .scoring import BLOCKS, figures, paired
 
 
 @pytest.fixture(scope="module")
-def doc():
-    return convert(SAMPLE).document
+def doc(sample):
+    return sample
 
 
 @pytest.fixture(scope="module")

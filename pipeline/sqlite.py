@@ -1,0 +1,131 @@
+"""A SQLite database of every edition loaded into it, for queries across years.
+
+An edition is keyed by its year: loading a yearbook of a year already in the
+database replaces that edition (its projects, territories, blocks and warnings)
+instead of adding a second copy. A block is a row when the card has its text or
+its heading; a block the card lacks has none. Lists and boxes that SQL does not query
+(pages, printed page numbers, provenance) are kept as JSON text.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from .errors import InputError
+from .export import BLOCK_COLUMNS
+from .models import Annuaire
+
+VERSION = 1  # PRAGMA user_version of a database this module made; bump when the tables change
+
+TABLES = """
+CREATE TABLE editions (
+    year           INTEGER PRIMARY KEY,
+    file_name      TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    page_count     INTEGER NOT NULL,
+    profile        TEXT NOT NULL,
+    schema_version TEXT NOT NULL
+);
+CREATE TABLE projects (
+    id          TEXT PRIMARY KEY,
+    edition     INTEGER NOT NULL REFERENCES editions(year) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    category    TEXT NOT NULL,
+    medal       TEXT CHECK (medal IN ('or', 'argent', 'bronze')),
+    title       TEXT NOT NULL,
+    pages       TEXT NOT NULL,
+    page_labels TEXT NOT NULL,
+    provenance  TEXT NOT NULL,
+    ocr         INTEGER NOT NULL CHECK (ocr IN (0, 1)),
+    ocr_confidence REAL,
+    UNIQUE (edition, position)
+);
+CREATE INDEX projects_category ON projects(category, medal);
+CREATE TABLE territories (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    acronym    TEXT,
+    service    TEXT,
+    PRIMARY KEY (project_id, position)
+);
+CREATE INDEX territories_name ON territories(name);
+CREATE INDEX territories_kind ON territories(kind);
+CREATE TABLE blocks (
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL CHECK (name IN ('summary', 'innovation', 'problematique', 'apports')),
+    heading    TEXT,
+    text       TEXT,
+    PRIMARY KEY (project_id, name)
+);
+CREATE TABLE warnings (
+    id         INTEGER PRIMARY KEY,
+    edition    INTEGER NOT NULL REFERENCES editions(year) ON DELETE CASCADE,
+    project_id TEXT REFERENCES projects(id) ON DELETE CASCADE,
+    code       TEXT NOT NULL,
+    severity   TEXT NOT NULL,
+    message    TEXT NOT NULL,
+    pages      TEXT NOT NULL
+);
+CREATE INDEX warnings_edition ON warnings(edition, code);
+CREATE INDEX warnings_project ON warnings(project_id);
+"""
+
+
+def load(doc: Annuaire, path: Path) -> int:
+    """Add the document's edition to the database at `path` (created if need be), replacing
+    the edition of the same year if it is there; the number of projects loaded."""
+    year = doc.edition.year
+    if year is None:
+        raise InputError(f"{doc.source.file_name}: the edition's year is unknown, so it cannot be keyed in "
+                         f"{path.name}; name the file after its year (annuaire_2023.pdf)")
+    try:
+        db = sqlite3.connect(path)
+    except sqlite3.Error as e:
+        raise InputError(f"{path}: cannot open the database ({e})") from None
+    try:
+        with db:
+            prepare(db, path)
+            db.execute("DELETE FROM editions WHERE year = ?", (year,))
+            insert(db, doc, year)
+    except sqlite3.IntegrityError:
+        raise  # our bug, not the file's
+    except sqlite3.DatabaseError as e:
+        raise InputError(f"{path}: not a database this tool can write ({e})") from None
+    finally:
+        db.close()
+    return len(doc.projects)
+
+
+def prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Turn foreign keys on; create the tables in a new database, refuse anyone else's."""
+    db.execute("PRAGMA foreign_keys = ON")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if version == 0 and tables == 0:
+        db.executescript(f"BEGIN; {TABLES} PRAGMA user_version = {VERSION}; COMMIT;")
+    elif version != VERSION:
+        raise InputError(f"{path}: a SQLite database of another application or of another version of this "
+                         f"tool (user_version {version}, expected {VERSION})")
+
+
+def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
+    s = doc.source
+    db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?)",
+               (year, s.file_name, s.sha256, s.page_count, doc.profile, doc.schema_version))
+    for position, p in enumerate(doc.projects):
+        provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
+        db.execute("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (p.id, year, position, p.category, p.medal, p.title, json.dumps(p.pages),
+                    json.dumps(p.page_labels, ensure_ascii=False), json.dumps(provenance),
+                    int(p.ocr), p.ocr_confidence))
+        db.executemany("INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?)",
+                       [(p.id, i, t.name, t.kind, t.acronym, t.service) for i, t in enumerate(p.territories)])
+        db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)",
+                       [(p.id, b, p.headings.get(b), getattr(p, b)) for b in BLOCK_COLUMNS
+                        if getattr(p, b) is not None or b in p.headings])
+    db.executemany("INSERT INTO warnings (edition, project_id, code, severity, message, pages) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [(year, w.project_id, w.code, w.severity, w.message, json.dumps(w.pages)) for w in doc.warnings])

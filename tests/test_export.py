@@ -1,0 +1,137 @@
+"""Exports: CSV and JSON Lines read back equal the JSON records; the SQLite database round-trips
+them, keeps one copy of an edition loaded twice, and answers the README's query across editions."""
+import csv
+import io
+import json
+import re
+import sqlite3
+
+import pytest
+
+from pipeline import export, sqlite
+from pipeline.errors import InputError
+from pipeline.models import Project
+
+from .conftest import PASS_TITLE, ROOT
+
+
+@pytest.fixture(scope="module")
+def edition(edition_2024):
+    return edition_2024[1]
+
+
+def json_records(doc):
+    """The projects as the JSON document holds them."""
+    return json.loads(export.serialize(doc, "json"))["projects"]
+
+
+@pytest.mark.parametrize("which", ["sample", "edition"])
+def test_csv_read_back_equals_the_json_records(which, request):
+    doc = request.getfixturevalue(which)
+    text = export.serialize(doc, "csv")
+    assert text.startswith("\ufeff")  # the BOM that makes spreadsheet programs read UTF-8
+    data = text.encode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    records = json_records(doc)
+    assert len(rows) == len(records) > 0
+    for row, rec in zip(rows, records):
+        assert list(row) == list(export.CSV_COLUMNS)
+        assert int(row["edition"]) == doc.edition.year
+        for column in ("id", "category", "medal", "title", "summary", "innovation", "problematique", "apports"):
+            assert (row[column] or None) == rec[column], column
+        assert row["territories"].split(" ; ") == [t["name"] for t in rec["territories"]]
+        assert row["territory_kinds"].split(" ; ") == [t["kind"] for t in rec["territories"]]
+        assert [int(n) for n in row["pages"].split(" ; ")] == rec["pages"]
+        assert row["page_labels"].split(" ; ") == rec["page_labels"]
+
+
+def test_csv_keeps_quotes_ampersands_and_line_breaks(edition):
+    rows = list(csv.DictReader(io.StringIO(export.serialize(edition, "csv").lstrip("\ufeff"), newline="")))
+    assert rows[0]["title"] == PASS_TITLE
+    assert rows[0]["territories"] == "Ville de Paris ; Rennes Métropole"
+    assert "\n  - y compris ceux gérés par des associations\n" in rows[0]["innovation"]
+    assert rows[1]["apports"] == ""  # the card has no "apports" block
+
+
+@pytest.mark.parametrize("which", ["sample", "edition"])
+def test_jsonl_is_one_json_record_per_line_with_its_edition(which, request):
+    doc = request.getfixturevalue(which)
+    lines = export.serialize(doc, "jsonl").splitlines()
+    assert [json.loads(ln) for ln in lines] == [{"edition": doc.edition.year, **rec} for rec in json_records(doc)]
+
+
+def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
+    """Rebuild an edition's project records from the database's tables alone."""
+    out = []
+    for pid, category, medal, title, pages, labels, provenance, ocr, confidence in db.execute(
+            "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence FROM projects "
+            "WHERE edition = ? ORDER BY position", (year,)):
+        territories = [dict(zip(("name", "kind", "acronym", "service"), row)) for row in db.execute(
+            "SELECT name, kind, acronym, service FROM territories WHERE project_id = ? ORDER BY position", (pid,))]
+        blocks = db.execute("SELECT name, heading, text FROM blocks WHERE project_id = ?", (pid,)).fetchall()
+        texts = {name: text for name, _, text in blocks}
+        out.append(Project(
+            id=pid, category=category, medal=medal, title=title, territories=territories,
+            **{b: texts.get(b) for b in export.BLOCK_COLUMNS},
+            headings={name: heading for name, heading, _ in blocks if heading is not None},
+            pages=json.loads(pages), page_labels=json.loads(labels), provenance=json.loads(provenance),
+            ocr=bool(ocr), ocr_confidence=confidence))
+    return out
+
+
+def counts(db):
+    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("editions", "projects", "territories", "blocks", "warnings")}
+
+
+def readme_query() -> str:
+    """The query across editions that the README shows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
+
+
+def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
+    path = tmp_path / "labels.sqlite"
+    assert sqlite.load(sample, path) == 25
+    sqlite.load(edition, path)
+    db = sqlite3.connect(path)
+    assert projects_from(db, 2023) == sample.projects
+    assert projects_from(db, 2024) == edition.projects
+    once = counts(db)
+    assert once["editions"] == 2 and once["warnings"] == len(sample.warnings) + len(edition.warnings)
+    db.close()
+
+    sqlite.load(edition, path)  # the same edition again: replaced, not duplicated
+    db = sqlite3.connect(path)
+    assert counts(db) == once
+    assert projects_from(db, 2024) == edition.projects
+
+    # the README's query: territories labelled in several years
+    assert db.execute(readme_query()).fetchall() == [("Rennes Métropole", 2, "2023, 2024"),
+                                                     ("Ville de Paris", 2, "2023, 2024")]
+    db.close()
+
+
+def test_reloading_an_edition_drops_what_it_no_longer_has(tmp_path, edition):
+    path = tmp_path / "labels.sqlite"
+    sqlite.load(edition, path)
+    smaller = edition.model_copy(update={"projects": edition.projects[:1], "warnings": []})
+    sqlite.load(smaller, path)
+    db = sqlite3.connect(path)
+    assert projects_from(db, 2024) == smaller.projects
+    assert counts(db) == {"editions": 1, "projects": 1, "territories": 2, "blocks": 4, "warnings": 0}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_sqlite_refuses_what_it_cannot_key_or_did_not_make(tmp_path, edition):
+    not_db = tmp_path / "notes.sqlite"
+    not_db.write_text("not a database", encoding="utf-8")
+    with pytest.raises(InputError, match="not a database this tool can write"):
+        sqlite.load(edition, not_db)
+    theirs = tmp_path / "theirs.sqlite"
+    sqlite3.connect(theirs).executescript("CREATE TABLE projects (name TEXT);")
+    with pytest.raises(InputError, match="another application"):
+        sqlite.load(edition, theirs)
+    yearless = edition.model_copy(update={"edition": edition.edition.model_copy(update={"year": None})})
+    with pytest.raises(InputError, match="year is unknown"):
+        sqlite.load(yearless, tmp_path / "new.sqlite")
