@@ -62,10 +62,16 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     who, title, award_lines, title_lines, award_medal = read_header(header, profile)
     before = rest[:start or 0]
     after = rest[(start or 0) + len(header):]
+    named = [ln for ln in before if span.section and similarity(ln.text, span.section.title) >= 0.8]
+    if named and not category:  # the category printed above the card, without a medal
+        category, banner = " ".join(ln.text for ln in named), named
+    before = [ln for ln in before if ln not in named]
     if not title:  # a title set apart on its own, above or below the award line
-        title_lines = prominent_run(before, body) or prominent_run(after[:1] and after, body)
+        title_lines = prominent_run(before, body) or prominent_run(after[:max(1, len(after) // 2)], body)
         title = clean_title(" ".join(ln.text for ln in title_lines))
-        after = [ln for ln in after if ln not in title_lines]
+        if title_lines and title_lines[0] in after:  # what stood above the title is header too
+            before += after[:after.index(title_lines[0])]
+            after = after[after.index(title_lines[-1]) + 1:]
     strays = [Stray(ln, "card_header") for ln in before if ln not in title_lines]
     notes = []
     if not award_lines:

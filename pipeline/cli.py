@@ -47,9 +47,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--stdout", action="store_true",
                     help="print the document (in --format) on stdout instead of writing DIR/<name>.<format>")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line on stderr")
-    ap.add_argument("--profile", default="default",
-                    help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) "
-                         "or the path of a TOML file (default: default)")
+    ap.add_argument("--profile", default="auto",
+                    help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) or the "
+                         "path of a TOML file; 'auto' (the default) takes the profile made for the year "
+                         "printed on the first pages, else the one that reads the most consistent cards")
     ap.add_argument("--password", help="password of an encrypted PDF")
     ap.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                     help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "

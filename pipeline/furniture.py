@@ -2,8 +2,9 @@
 
 Furniture is recognised by what it is, never by its wording:
 - a running header or footer is a line repeated at the same place on many pages
-  (digits ignored, so "… 2023 7" and "… 2023 8" are one footer; a header that
-  changes with the section still repeats within it);
+  (digits ignored, so "… 2023 7" and "… 2023 8" are one footer), or any small line
+  standing where such lines stand on many pages (a header naming the current
+  section changes with it, but keeps its place);
 - a page number is a bare number (or "page 7", "- 7 -", "7/38") in the top or bottom margin;
 - logo text is small type lying in the band of the page's top images (the
   territories' logos), which a logo drawn as vector text leaves behind.
@@ -20,7 +21,7 @@ from .text import key
 
 MARGIN = 0.12          # top and bottom share of the page where furniture lives
 REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running furniture...
-REPEAT_MIN = 3         # ...and on at least this many pages
+REPEAT_MIN = 2         # ...and on at least this many pages (a tiny yearbook repeats on all)
 SMALL = 0.92           # logo text is smaller than this share of the body size
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I)
 TRAILING_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
@@ -33,14 +34,14 @@ def strip(pages: list[Page], content=None) -> tuple[list[Page], list[Removed]]:
     banner printed the same on every card of a category is not a running header).
     """
     body = body_size(pages)
-    repeated = repeated_signatures(pages, body, content)
+    repeated = running(pages, body, content)
     out, removed = [], []
     trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
         keep, numbers = [], {}
         logo_band = logo_bands(page)
         for line in page.lines:
-            reason, number = classify(line, page, repeated, logo_band, body)
+            reason, number = classify(line, page, repeated, logo_band, body, content)
             if reason is None:
                 keep.append(line)
                 continue
@@ -58,13 +59,14 @@ def strip(pages: list[Page], content=None) -> tuple[list[Page], list[Removed]]:
     return out, removed
 
 
-def classify(line: Line, page: Page, repeated: set, logo_band, body: float):
+def classify(line: Line, page: Page, repeated: set, logo_band, body: float, content=None):
     """(reason, printed page number) for a furniture line, (None, None) for body text."""
     if in_margin(line, page):
         m = PAGE_NUMBER.match(line.text)
         if m:
             return "page_number", m.group(1)
-        if signature(line, page) in repeated:
+        sig = signature(line, page)
+        if sig in repeated or small(line, body, content) and sig[1:] in repeated:
             m = TRAILING_NUMBER.match(line.text)
             where = "running_header" if line.top < page.height / 2 else "running_footer"
             return where, m.group(2) if m else None
@@ -80,19 +82,27 @@ def in_margin(line: Line, page: Page) -> bool:
 
 def signature(line: Line, page: Page) -> tuple:
     """What stays the same when a running line repeats: its words without digits, punctuation
-    or spacing (which OCR varies), and its rough place."""
+    or spacing (which OCR varies), and its rough place (the slot: the signature's tail)."""
     return re.sub(r"\d+", "#", key(line.text)), round(line.top / 6), line.top < page.height / 2
 
 
-def repeated_signatures(pages: list[Page], body: float, content=None) -> set:
-    """Signatures of the lines repeated in the margins: running lines are not set larger than the body."""
+def small(line: Line, body: float, content=None) -> bool:
+    """Running lines are not set larger than the body, and are not the document's structure."""
+    return line.size <= body + 0.5 and not (content and content(line))
+
+
+def running(pages: list[Page], body: float, content=None) -> set:
+    """Signatures of the lines repeated in the margins, and the slots such lines fill."""
     seen: dict[tuple, set[int]] = defaultdict(set)
+    slots: dict[tuple, set[int]] = defaultdict(set)
     for page in pages:
         for line in page.lines:
-            if in_margin(line, page) and line.size <= body + 0.5 and not (content and content(line)):
-                seen[signature(line, page)].add(page.number)
+            if in_margin(line, page) and small(line, body, content):
+                sig = signature(line, page)
+                seen[sig].add(page.number)
+                slots[sig[1:]].add(page.number)
     need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
-    return {sig for sig, on in seen.items() if len(on) >= need}
+    return {sig for sig, on in seen.items() if len(on) >= need} | {s for s, on in slots.items() if len(on) >= need}
 
 
 def logo_bands(page: Page) -> list[tuple[float, float]]:

@@ -114,6 +114,14 @@ def column_zones(lines: list[Line], gutter: float) -> list[tuple[float, float]]:
             zones[-1][1] = max(zones[-1][1], bottom)
         else:
             zones.append([top, bottom])
+    # a column that runs on below the other one still belongs to the zone
+    for zone in zones:
+        for line in sorted(lines, key=lambda ln: ln.top):
+            if line.top <= zone[1]:
+                continue
+            if line.x0 < gutter < line.x1 or line.top - zone[1] > 1.5 * line.size:
+                break
+            zone[1] = line.bottom
     return [tuple(z) for z in zones]
 
 
@@ -158,7 +166,8 @@ def typical_pitch(lines) -> float:
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
     pairs = [(a, b) for a, b in zip(lines, lines[1:]) if b.page == a.page and 0.8 * a.size < b.top - a.top < 2.2 * a.size]
-    wrapped = [b.top - a.top for a, b in pairs if a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)]
+    wrapped = [b.top - a.top for a, b in pairs if a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)
+               and (a.size, a.bold) == (b.size, b.bold)]
     if wrapped:
         return median(wrapped)
     # no paragraph wraps (a tiny document): the closest two lines are one pitch apart

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 
 from .elements import Line, Stray, merge_boxes
 from .layout import BULLET, join_lines, paragraphs
+from .card import badge_medal
 from .profile import Profile, medal_of
 from .segment import Section
 from .territory import kind_of
 from .text import fold, fold_map
 
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
+HEADER = {"title": re.compile(r"\b(?:projets?|titres?|intitules?|realisations?)\b"),
+          "territories": re.compile(r"\b(?:territoires?|collectivites?|laureat\w*|porteurs?)\b"),
+          "medal": re.compile(r"\b(?:labels?|medailles?|distinctions?|prix|niveaux?)\b")}
 
 
 @dataclass(frozen=True)
@@ -40,13 +44,50 @@ class Listed:
 def parse(section: Section, profile: Profile, words: Counter | None = None,
           pitch: float | None = None) -> tuple[list[Listed], list[Stray]]:
     out, strays = [], []
+    columns: dict[str, int] = {}
     for para in paragraphs(section.lines, words, pitch):
+        cells = para.lines[0].cells
+        if cells:
+            columns = header_columns(cells) or columns
+            row = table_entry(cells, para.lines, columns, profile)
+            if row is None:
+                strays.extend(Stray(ln, "listing_header" if header_columns(cells) else "section_text")
+                              for ln in para.lines)
+            else:
+                out.append(row)
+            continue
         medal_m = profile.listing_medal.search(fold(para.text))
         if para.level < 0 and not medal_m:
             strays.extend(Stray(ln, "section_text") for ln in para.lines)
             continue
         out.append(entry(para.text, para.lines, profile))
     return out, strays
+
+
+def header_columns(cells: tuple[str, ...]) -> dict[str, int]:
+    """Which column holds what, from a table's header row ("Projet | Territoire | Label")."""
+    out = {}
+    for i, cell in enumerate(cells):
+        for name, pattern in HEADER.items():
+            if name not in out and pattern.search(fold(cell)):
+                out[name] = i
+                break
+    return out if len(out) >= 2 else {}
+
+
+def table_entry(cells: tuple[str, ...], lines, columns: dict[str, int], profile: Profile) -> Listed | None:
+    """A listing given as a table row: the medal's column, the territory's, the title's."""
+    medal_col = columns.get("medal", next((i for i, c in enumerate(cells) if badge_medal(c, profile)), None))
+    medal = badge_medal(cells[medal_col], profile) if medal_col is not None and medal_col < len(cells) else None
+    if medal is None:
+        return None
+    rest = [i for i in range(len(cells)) if i != medal_col]
+    where = columns.get("territories", next((i for i in rest if kind_of(cells[i], profile) != "autre"), None))
+    what = columns.get("title", next((i for i in rest if i != where), None))
+    title = cells[what] if what is not None and what < len(cells) else None
+    territories = cells[where] if where is not None and where < len(cells) else None
+    return Listed(text=" - ".join(c for c in (title, territories) if c), title=title,
+                  territories=territories, medal=medal, lines=tuple(lines))
 
 
 def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:

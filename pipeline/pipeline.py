@@ -23,7 +23,7 @@ from . import categories, frontmatter, furniture, layout, listing, reader, recon
 from . import models as m
 from .elements import Box, Line, Removed, Stray, merge_boxes
 from .errors import InputError
-from .profile import Profile, load
+from .profile import Profile, available, load
 from .text import similarity, slug
 
 STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "assemble")
@@ -34,7 +34,7 @@ class Options(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    profile: str = "default"
+    profile: str = "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
     password: str | None = None
     ocr: ocr_stage.Mode = "auto"
 
@@ -49,7 +49,6 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
     """Convert one yearbook PDF into a validated document."""
     options = options or Options()
     path = Path(path)
-    profile = load(options.profile)
     timings: dict[str, float] = {}
 
     @contextmanager
@@ -58,6 +57,7 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         yield
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
+    candidates = [load(options.profile)] if options.profile != "auto" else None
     with stage("read"):
         raw = reader.read(path, progress, options.password)
     if not raw:
@@ -67,24 +67,13 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
     if not any(p.lines for p in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")
-    with stage("furniture"):
-        pages, removed = furniture.strip(raw, content=lambda line: segment.is_banner(line, profile))
-    with stage("layout"):
-        pages = layout.order(pages)
-        words = layout.lexicon(pages)
-        body = furniture.body_size(pages)
-    with stage("segment"):
-        seg = segment.split(pages, profile, body)
-        entries, toc_headings = toc.parse(seg.toc_pages)
-    if not seg.cards:
+    readings = [read_cards(raw, profile, stage) for profile in candidates or edition_profiles(raw)]
+    r = max(readings, key=consistency)  # the first (the default) wins a tie
+    if not r.seg.cards:
         raise InputError(f"{path.name}: no project card found; not a yearbook of the Label « Territoire Innovant »?")
-    pitch = layout.typical_pitch([ln for span in seg.cards for ln in span.lines])
-    with stage("card"):
-        cards = [card_stage.parse(span, profile, words, pitch, body) for span in seg.cards]
-        listings, listing_strays = {}, []
-        for section in seg.sections:
-            listings[section.page], strays = listing.parse(section, profile, words, pitch)
-            listing_strays += strays
+    profile, pages, seg, cards, entries, words, body, pitch = (
+        r.profile, r.pages, r.seg, r.cards, r.entries, r.words, r.body, r.pitch)
+    removed, listings, listing_strays, toc_headings = r.removed, r.listings, r.listing_strays, r.toc_headings
     with stage("reconcile"):
         year = frontmatter.year(raw, profile) or year_from_name(path)
         labels = {p.number: p.label for p in pages}
@@ -107,6 +96,60 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
             pages=[page_info(p, seg.kinds.get(p.number, "front_matter"), removed) for p in pages],
         )
     return Result(document, timings)
+
+
+@dataclass
+class Reading:
+    """What the stages up to `card` made of the pages with one profile."""
+
+    profile: Profile
+    pages: list
+    removed: list
+    words: Counter
+    body: float
+    pitch: float
+    seg: segment.Segments
+    entries: list
+    toc_headings: list
+    cards: list
+    listings: dict
+    listing_strays: list
+
+
+def read_cards(raw, profile: Profile, stage) -> Reading:
+    """furniture → layout → segment → card, with one profile."""
+    with stage("furniture"):
+        pages, removed = furniture.strip(raw, content=lambda line: segment.is_banner(line, profile))
+    with stage("layout"):
+        pages = layout.order(pages)
+        words = layout.lexicon(pages)
+        body = furniture.body_size(pages)
+    with stage("segment"):
+        seg = segment.split(pages, profile, body)
+        entries, toc_headings = toc.parse(seg.toc_pages)
+    pitch = layout.typical_pitch([ln for span in seg.cards for ln in span.lines])
+    with stage("card"):
+        cards = [card_stage.parse(span, profile, words, pitch, body) for span in seg.cards]
+        listings, listing_strays = {}, []
+        for section in seg.sections:
+            listings[section.page], strays = listing.parse(section, profile, words, pitch)
+            listing_strays += strays
+    return Reading(profile, pages, removed, words, body, pitch, seg, entries, toc_headings, cards,
+                   listings, listing_strays)
+
+
+def edition_profiles(raw) -> list[Profile]:
+    """The profile made for the year printed on the first pages, else every profile to try."""
+    profiles = [load(name) for name in available()]
+    profiles.sort(key=lambda p: p.name != "default")
+    year = next((y for y in (frontmatter.year(raw, p) for p in profiles) if y), None)
+    made_for = [p for p in profiles if year in p.years]
+    return made_for[:1] or profiles
+
+
+def consistency(r: Reading) -> int:
+    """How much of a sound card each card is: medal, title, territories, blocks found."""
+    return sum(bool(c.medal) + bool(c.title) + bool(c.territories) + len(c.headings) for c in r.cards)
 
 
 def year_from_name(path: Path) -> int | None:
@@ -138,7 +181,7 @@ def place(cards, spans, names: dict[int, str], year, labels, profile: Profile, w
     out, seen = [], Counter()
     for c, span in zip(cards, spans):
         section = span.section
-        if section is not None and similarity(c.category_raw, section.title) >= 0.8:
+        if section is not None and (not c.category_raw or similarity(c.category_raw, section.title) >= 0.8):
             category = names[section.page]
         else:
             category = categories.canonical(c.category_raw, list(names.values()) + profile.categories, words)

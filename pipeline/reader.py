@@ -24,7 +24,10 @@ from .text import clean
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
 SPACE_GAP = 0.2   # a gap wider than this many ems between two glyphs is a word space
-SPLIT_GAP = 2.5   # a gap wider than this many ems splits a row into separate lines
+SPLIT_GAP = 2.5   # a gap wider than this many ems always splits a row into separate lines…
+SPLIT_MIN = 1.0   # …and one wider than this many ems does when it is GUTTER times the usual word gap
+GUTTER = 3.0
+MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°")
 SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the row
 
 Progress = Callable[[int, int], None]
@@ -95,13 +98,25 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
 
 
 def split_row(chars: list[dict]) -> list[list[dict]]:
+    """Cut a row where a gap is far wider than its word spaces: a gutter, a table's columns.
+
+    Justified text may space its words widely, but evenly; a gutter stands out from the
+    row's other gaps (or is wide in any case).
+    """
+    ink = [c for c in chars if not c["text"].isspace()]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:])]
+    size = max((c["size"] for c in ink), default=10.0)
+    words = sorted(g for g in gaps if g > SPACE_GAP * size)
+    usual = words[len(words) // 2] if words else 0.0
+    cut = min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual))
     runs, run, last = [], [], None
     for c in chars:
         if c["text"].isspace():
             if run:
                 run.append(c)
             continue
-        if last is not None and c["x0"] - last["x1"] > SPLIT_GAP * max(c["size"], last["size"]):
+        marker = "".join(x["text"] for x in run).strip() in MARKERS  # a bullet keeps its item
+        if last is not None and c["x0"] - last["x1"] > cut and not marker:
             runs.append(run)
             run = []
         run.append(c)

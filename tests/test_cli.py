@@ -81,7 +81,7 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make, message):
 
 def test_unknown_profile_is_exit_code_2():
     r = run(SAMPLE, "--profile", "nope", "--stdout")
-    assert r.returncode == 2 and "available: default" in r.stderr
+    assert r.returncode == 2 and "available: 2023, default" in r.stderr
 
 
 def test_csv_report_and_database_in_one_run(tmp_path, edition_2024):
