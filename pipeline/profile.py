@@ -149,11 +149,13 @@ def load(name_or_path: str | Path = "default") -> Profile:
     return Profile.model_validate(raw(name_or_path))
 
 
-def raw(name_or_path: str | Path, seen: tuple = ()) -> dict:
+def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:
     """The profile's TOML data, merged over the profile it extends (tables merged, the rest replaced)."""
     path = Path(name_or_path)
     if not path.suffix:
         path = available().get(str(name_or_path), PROFILES / f"{name_or_path}.toml")
+    if str(path.resolve()) in seen:
+        raise InputError(f"profile {path.name}: 'extends' goes round in a circle")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -161,11 +163,7 @@ def raw(name_or_path: str | Path, seen: tuple = ()) -> dict:
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"profile {path.name}: not valid TOML ({e})") from None
     base = data.get("extends")
-    if not base:
-        return data
-    if base in seen:
-        raise InputError(f"profile {path.name}: 'extends' goes round in a circle ({' → '.join(seen + (base,))})")
-    return merge(raw(base, seen + (path.stem,)), data)
+    return merge(raw(base, seen + (str(path.resolve()),)), data) if base else data
 
 
 def merge(base: dict, over: dict) -> dict:
