@@ -14,12 +14,13 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from . import card as card_stage
 from . import ocr as ocr_stage
-from . import categories, frontmatter, furniture, layout, listing, reader, reconcile, segment, toc
+from . import categories, frontmatter, furniture, layout, listing, pdfium_reader, reader, reconcile, segment, toc
 from . import models as m
 from .elements import Box, Line, Removed, Stray, merge_boxes
 from .errors import InputError
@@ -37,6 +38,7 @@ class Options(BaseModel):
     profile: str = "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
     password: str | None = None
     ocr: ocr_stage.Mode = "auto"
+    reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
 
 
 @dataclass
@@ -58,12 +60,13 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
     candidates = [load(options.profile)] if options.profile != "auto" else None
+    engine = pdfium_reader if options.reader == "pdfium" else reader
     with stage("read"):
-        raw = reader.read(path, progress, options.password)
+        raw = engine.read(path, progress, options.password)
     if not raw:
         raise InputError(f"{path.name}: the PDF has no pages")
     with stage("ocr"):
-        raw = ocr_stage.complete(path, raw, options.ocr, options.password)
+        raw = ocr_stage.complete(path, raw, options.ocr, options.password, read=engine.read)
     if not any(p.lines for p in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")

@@ -78,6 +78,10 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
     """Group characters into rows by vertical overlap, then split each row at wide gaps."""
     rows: list[list] = []  # [top, bottom, size, chars]
     for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        last = rows[-1] if rows else None
+        if last is not None and c["top"] == last[0] and c["bottom"] == last[1]:  # the common case: same row
+            last[3].append(c)
+            continue
         h = max(c["bottom"] - c["top"], 0.1)
         for row in reversed(rows[-6:]):
             overlap = min(row[1], c["bottom"]) - max(row[0], c["top"])
@@ -115,8 +119,7 @@ def split_row(chars: list[dict]) -> list[list[dict]]:
             if run:
                 run.append(c)
             continue
-        marker = "".join(x["text"] for x in run).strip() in MARKERS  # a bullet keeps its item
-        if last is not None and c["x0"] - last["x1"] > cut and not marker:
+        if last is not None and c["x0"] - last["x1"] > cut and not is_marker(run):
             runs.append(run)
             run = []
         run.append(c)
@@ -124,6 +127,11 @@ def split_row(chars: list[dict]) -> list[list[dict]]:
     if run:
         runs.append(run)
     return runs
+
+
+def is_marker(run: list[dict]) -> bool:
+    """A run that is only a bullet: it keeps the item's text, however far that starts."""
+    return len(run) <= 3 and "".join(x["text"] for x in run).strip() in MARKERS
 
 
 def make_line(chars: list[dict], page: int) -> Line:
@@ -140,11 +148,11 @@ def make_line(chars: list[dict], page: int) -> Line:
     ink = [c for c in chars if not c["text"].isspace()] or chars
     sizes = Counter(round(c["size"], 1) for c in ink)
     bold = sum(1 for c in ink if BOLD_FONT.search(c.get("fontname", ""))) * 2 > len(ink)
-    colors = Counter(hex_color(c.get("non_stroking_color")) for c in ink)
+    colors = Counter(hashable(c.get("non_stroking_color")) for c in ink)
     return Line(text=clean("".join(parts)), page=page,
                 x0=min(c["x0"] for c in ink), top=min(c["top"] for c in ink),
                 x1=max(c["x1"] for c in ink), bottom=max(c["bottom"] for c in ink),
-                size=sizes.most_common(1)[0][0], bold=bold, color=colors.most_common(1)[0][0])
+                size=sizes.most_common(1)[0][0], bold=bold, color=hex_color(colors.most_common(1)[0][0]))
 
 
 def vertical_lines(chars: list[dict], page: int) -> list[Line]:
@@ -160,6 +168,10 @@ def vertical_lines(chars: list[dict], page: int) -> list[Line]:
         if text.strip():
             lines.append(line.with_text(clean(text)))
     return lines
+
+
+def hashable(value):
+    return tuple(value) if isinstance(value, list) else value
 
 
 def hex_color(value) -> str:

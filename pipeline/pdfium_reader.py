@@ -1,0 +1,116 @@
+"""Stage 1, second engine — read with PDFium (pypdfium2, installed with pdfplumber).
+
+pdfminer, under pdfplumber, interprets every page in Python; PDFium does it in C and
+is many times faster. This module asks PDFium for the same facts about each character
+(text, box, size, font name, fill colour, orientation) and hands them, as the same char
+dicts, to the line building of `reader`, so both engines give the same lines.
+Boxes follow pdfminer's convention: the advance width across, the font size up from
+the baseline (PDFium's "loose" box).
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .elements import Box, Page
+from .errors import InputError
+from .reader import Progress, lines_from_chars, vertical_lines
+
+
+def read(path: str | Path, progress: Progress | None = None, password: str | None = None,
+         only: set[int] | None = None) -> list[Page]:
+    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
+    path = Path(path)
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as e:
+        message = str(e).lower()
+        if "password" in message:
+            raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
+        raise InputError(f"{path.name}: not a readable PDF ({e})") from None
+    try:
+        total = len(pdf)
+        pages = []
+        for i in range(1, total + 1):
+            if only is not None and i not in only:
+                continue
+            page = pdf[i - 1]
+            try:
+                pages.append(read_page(page, i))
+            finally:
+                page.close()
+            if progress:
+                progress(i, total)
+        return pages
+    finally:
+        pdf.close()
+
+
+def read_page(page, number: int) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        chars = list(page_chars(textpage.raw, height))
+    finally:
+        textpage.close()
+    lines = lines_from_chars([c for c in chars if c["upright"]], number)
+    lines += vertical_lines([c for c in chars if not c["upright"]], number)
+    images = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = obj.get_bounds()
+        images.append(Box(number, left, height - top, right, height - bottom))
+    return Page(number, float(width), float(height), tuple(lines), tuple(images))
+
+
+def page_chars(tp, height: float):
+    """The page's characters as pdfplumber-like dicts (PDFium's generated spaces and breaks left out).
+
+    Size, font, colour and angle belong to a text object: they are asked once per object.
+    """
+    rect, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    styles: dict[int, tuple] = {}
+    descents: dict[tuple, float] = {}  # by font name and size
+    for i in range(raw.FPDFText_CountChars(tp)):
+        if raw.FPDFText_IsGenerated(tp, i) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF):
+            continue
+        if code == 2:  # PDFium's mark for a hyphen ending a line
+            code = 0x2D
+        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+        if obj not in styles:
+            styles[obj] = style(tp, i, descents)
+        size, font, color, upright, below = styles[obj]
+        raw.FPDFText_GetLooseCharBox(tp, i, rect_ref)
+        raw.FPDFText_GetCharOrigin(tp, i, x_ref, y_ref)
+        bottom = height - y.value - below
+        yield {"text": chr(code), "x0": x.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
+               "size": size, "fontname": font, "non_stroking_color": color, "upright": upright}
+
+
+def style(tp, i: int, descents: dict) -> tuple:
+    """(size, font name, fill colour, upright, descent) of the text object holding character i."""
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    size = raw.FPDFText_GetFontSize(tp, i)
+    raw.FPDFText_GetFontInfo(tp, i, name, len(name), ctypes.byref(flags))
+    raw.FPDFText_GetFillColor(tp, i, r, g, b, a)
+    angle = raw.FPDFText_GetCharAngle(tp, i)
+    key = (name.value, size)
+    if key not in descents:
+        descents[key] = descent(tp, i, size)
+    return (size, name.value.decode("latin-1", "replace"), (r.value / 255, g.value / 255, b.value / 255),
+            min(angle, abs(2 * math.pi - angle)) < 0.01, descents[key])
+
+
+def descent(tp, i: int, size: float) -> float:
+    """The font's descent at this size (negative below the baseline), as pdfminer takes it."""
+    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(tp, i))
+    value = ctypes.c_float()
+    return value.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(value)) else 0.0
