@@ -1,4 +1,4 @@
-"""Command line: python -m pipeline FILE.pdf [-o DIR] [--stdout] [--quiet] …"""
+"""Command line: python -m pipeline FILE.pdf [-o DIR] [--stdout] [--quiet] [--no-enrich] …"""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +38,9 @@ def parser() -> argparse.ArgumentParser:
                     help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) "
                          "or the path of a TOML file (default: default)")
     ap.add_argument("--password", help="password of an encrypted PDF")
+    ap.add_argument("--no-enrich", dest="enrich", action="store_false",
+                    help="no dates, key figures, entities or edition facts (these fields are then null): "
+                         "conversion without loading spaCy's model")
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
@@ -78,7 +81,7 @@ def run(args) -> int:
     if args.pdf.is_dir():
         raise InputError(f"{args.pdf}: is a folder; give the PDF of a yearbook")
     progress = None if args.quiet else Progress(args.pdf.name)
-    result = convert(args.pdf, Options(profile=args.profile, password=args.password), progress)
+    result = convert(args.pdf, Options(profile=args.profile, password=args.password, enrich=args.enrich), progress)
     doc = result.document
     if args.stdout:
         sys.stdout.write(export.dumps(doc))

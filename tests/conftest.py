@@ -19,6 +19,13 @@ def profile():
     return load("default")
 
 
+@pytest.fixture(scope="session")
+def sample_doc():
+    """The 2023 reference yearbook converted once for every test module that reads it."""
+    from pipeline.pipeline import convert
+    return convert(SAMPLE).document
+
+
 def line(text: str, top: float, x0: float = 56.8, size: float = 10.0, bold: bool = False,
          color: str = "222222", page: int = 1, width: float | None = None) -> Line:
     """A line as the reader would give it; its width grows with its text unless given."""

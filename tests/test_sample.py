@@ -7,17 +7,16 @@ import unicodedata
 import pytest
 
 from pipeline import export
-from pipeline.pipeline import convert
 from pipeline.text import key
 
-from .conftest import GOLD, ROOT, SAMPLE
+from .conftest import GOLD, ROOT
 
 BLOCKS = ("summary", "innovation", "problematique", "apports")
 
 
 @pytest.fixture(scope="module")
-def doc():
-    return convert(SAMPLE).document
+def doc(sample_doc):
+    return sample_doc
 
 
 @pytest.fixture(scope="module")
