@@ -57,8 +57,9 @@ FORMS = [
 PATTERN = re.compile(r"(?<![\w/.,-])(?:" + "|".join(f"(?:{f})" for f in FORMS) + r")(?![\w])")
 # A number followed by what it counts or measures is no year: "2000 habitants", "1950 €".
 COUNTED = re.compile(r"\s*(?:%|€|\$|[a-z]{3,}[sx]\b|k?m2|km\b|m3|kwh|mwh|gwh|ha\b|t\b|kg\b|euros?\b)")
+# Words ending in s or x after a year that say nothing counted ("en 2019 dans", "2020 puis").
 NOT_COUNTED = {"dans", "sous", "vers", "plus", "puis", "mais", "alors", "depuis", "apres", "tres", "nous",
-               "vous", "leurs", "tous", "toutes", "les", "des", "aux", "ses", "ces", "mes", "tes", "nos", "vos"}
+               "vous", "leurs", "tous", "toutes", "deux", "trois"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def find(text: str) -> list[DateRef]:
     folded, idx = fold_map(text)
     out = []
     for m in PATTERN.finditer(folded):
-        if m.group("y") and COUNTED.match(folded, m.end()) and not_a_year(folded, m.end()):
+        if m.group("y") and counts_something(folded, m.end()):
             continue
         ends = bounds(m)
         if ends is None:
@@ -97,10 +98,10 @@ def find(text: str) -> list[DateRef]:
     return out
 
 
-def not_a_year(folded: str, pos: int) -> bool:
-    """The word after a bare year-like number says what it counts ("2000 habitants")."""
-    word = re.match(r"\s*([a-z]+)", folded[pos:])
-    return not (word and word.group(1) in NOT_COUNTED)
+def counts_something(folded: str, pos: int) -> bool:
+    """Is the year-like number ending at `pos` followed by what it counts or measures ("2000 habitants")?"""
+    m = COUNTED.match(folded, pos)
+    return bool(m) and m.group().strip() not in NOT_COUNTED
 
 
 def bounds(m: re.Match):

@@ -76,8 +76,7 @@ def facts(sections: list[FrontSection], found: list[list[DateRef]], profile: Pro
             out.jury = jury(body(s))
         if not out.criteria and any(p.search(heading) for p in profile.facts["criteria"]):
             out.criteria = [p.text for p in paragraphs(body(s), words, pitch) if p.level == 0]
-    dated = [Dated(sentence, d, i) for i, (s, ds) in enumerate(zip(sections, found)) for d in ds
-             for sentence in [sentence_at(s.text, d.offset)]]
+    dated = [Dated(sentence_at(s.text, d.offset), d, i) for i, (s, ds) in enumerate(zip(sections, found)) for d in ds]
     out.ceremony = ceremony(dated, sections, profile)
     later = [i for i, s in enumerate(sections)
              if year and any(int(y) > year for y in YEAR.findall(s.heading))]

@@ -68,7 +68,7 @@ class CalendarStep(Patterns):
 
 
 class EditionPatterns(Patterns):
-    """The year, and the facts the front matter states (counted on folded text)."""
+    """The year, and the wordings of the facts the front matter states (matched on folded text)."""
 
     year: list[str] = Field(min_length=1)
     applications: list[str] = []   # `n`: the applications received
