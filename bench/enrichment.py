@@ -33,7 +33,7 @@ def main(argv=None) -> int:
 
     start = time.perf_counter()
     entities.model(load(args.profile))
-    dates.parse("1 janvier 2000")
+    dates.parse("1 janvier 2000", "day")
     loading = time.perf_counter() - start
 
     times: dict[bool, list[float]] = {True: [], False: []}

@@ -4,7 +4,8 @@ The expressions are found with the patterns of French writing ("le 1er avril 201
 "les 22 et 23 mars 2023", "du 1er mars au 15 avril 2024", "depuis avril 2019",
 "l'été 2022", "entre 2020 et 2023", "2020-2023", "12/03/2023", "en 2019"), on folded
 text so that accents and typographic apostrophes do not matter; each end is then
-normalised by dateparser, which also tells an impossible date ("31 novembre 2023"):
+normalised by dateparser (day, month or year; seasons, which it does not know, are
+coded here), which also tells an impossible date ("31 novembre 2023"):
 that one is kept, marked invalid, never moved to another day.
 
 A date without a year ("le 5 juin") is left out: its year cannot be told from the text.
@@ -112,13 +113,13 @@ def bounds(m: re.Match):
         return day(g["rd1"], g["rm2"], g["ry2"]), end
     if g["fd1"]:
         start, end = day(g["fd1"], g["fm1"], g["fy1"] or g["fy2"]), day(g["fd2"], g["fm2"], g["fy2"])
-        if not g["fy1"] and start[0] and end[0] and start[0] > end[0]:  # du 15 décembre au 3 janvier 2024
+        if not g["fy1"] and start[0] and end[0] and start[0] > end[0]:  # du 20 décembre au 3 janvier 2024
             start = day(g["fd1"], g["fm1"], str(int(g["fy2"]) - 1))
         return start, end
     if g["mm1"] or g["em1"]:
         m1, y1, m2, y2 = (g["mm1"], g["my1"], g["mm2"], g["my2"]) if g["mm1"] else (g["em1"], g["ey1"], g["em2"], g["ey2"])
         start, end = month(m1, y1 or y2), month(m2, y2)
-        if not y1 and start[0] > end[0]:  # de novembre à février 2024
+        if not y1 and start[0] and end[0] and start[0] > end[0]:  # de novembre à février 2024
             start = month(m1, str(int(y2) - 1))
         return start, end
     if g["yy1"] or g["hy1"]:
@@ -139,19 +140,19 @@ def bounds(m: re.Match):
 
 def day(d: str, m: str, y: str) -> tuple[str | None, str]:
     d = "1" if d in ("1er", "premier") else d
-    return parse(f"{int(d)} {MONTH_NAMES[MONTHS[m] - 1]} {y}"), "day"
+    return parse(f"{int(d)} {MONTH_NAMES[MONTHS[m] - 1]} {y}", "day"), "day"
 
 
 def numeric(d: str, m: str, y: str) -> tuple[str | None, str]:
-    return parse(f"{int(d):02d}/{int(m):02d}/{y}"), "day"
+    return parse(f"{int(d):02d}/{int(m):02d}/{y}", "day"), "day"
 
 
-def month(m: str, y: str) -> tuple[str, str]:
-    return f"{y}-{MONTHS[m]:02d}", "month"
+def month(m: str, y: str) -> tuple[str | None, str]:
+    return parse(f"{MONTH_NAMES[MONTHS[m] - 1]} {y}", "month"), "month"
 
 
-def year(y: str) -> tuple[str, str]:
-    return y, "year"
+def year(y: str) -> tuple[str | None, str]:
+    return parse(y, "year"), "year"
 
 
 @cache
@@ -161,8 +162,13 @@ def parser():
     return DateDataParser(languages=["fr"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
 
 
+ISO = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
 @cache
-def parse(text: str) -> str | None:
-    """The ISO day dateparser reads in French text, None when there is no such day."""
+def parse(text: str, precision: str) -> str | None:
+    """The ISO value dateparser reads in French text at that precision; None when there is no such date."""
     found = parser().get_date_data(text)
-    return found.date_obj.date().isoformat() if found and found.date_obj and found.period == "day" else None
+    if not found or not found.date_obj or found.period != precision:
+        return None
+    return found.date_obj.strftime(ISO[precision])
