@@ -38,14 +38,19 @@ def test_help_explains_every_option_and_the_exit_codes():
 
 
 def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
-    r = run(SAMPLE, "-o", tmp_path)
+    r = run(SAMPLE, "-o", tmp_path, "--no-enrich")  # enrichment is tested in process: spaCy loads once
     assert r.returncode == 0
     doc = json.loads((tmp_path / "annuaire_2023.json").read_text(encoding="utf-8"))
     assert len(doc["projects"]) == 25
-    assert doc["edition"]["labelled"] == 25 and doc["projects"][0]["entities"]  # enriched by default
     assert "read 38/38 pages" in r.stderr
     assert r.stderr.strip().splitlines()[-1].startswith("annuaire_2023.pdf: 25 projects, ")
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed, not left behind
+
+
+def test_enrichment_is_on_unless_turned_off():
+    from pipeline.cli import parser
+    assert parser().parse_args(["x.pdf"]).enrich is True
+    assert parser().parse_args(["x.pdf", "--no-enrich"]).enrich is False
 
 
 def test_stdout_and_quiet_without_enrichment(tmp_path):
