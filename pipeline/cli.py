@@ -1,4 +1,4 @@
-"""Command line: python -m pipeline FILE.pdf [-o DIR] [--format F] [--report] [--sqlite DB] [--stdout] …"""
+"""Command line: python -m pipeline FILE.pdf [-o DIR] [--format F] [--report] [--sqlite DB] [--no-enrich] …"""
 from __future__ import annotations
 
 import argparse
@@ -58,6 +58,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                     help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "
                          "layer (scans), 'always' every page, 'never' none (default: auto)")
+    ap.add_argument("--no-enrich", dest="enrich", action="store_false",
+                    help="no dates, key figures, entities or edition facts (these fields are then null): "
+                         "conversion without loading spaCy's model")
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
@@ -98,7 +101,8 @@ def run(args) -> int:
     if args.pdf.is_dir():
         raise InputError(f"{args.pdf}: is a folder; give the PDF of a yearbook")
     progress = None if args.quiet else Progress(args.pdf.name)
-    options = Options(profile=args.profile, password=args.password, ocr=args.ocr, reader=args.reader)
+    options = Options(profile=args.profile, password=args.password, ocr=args.ocr, reader=args.reader,
+                      enrich=args.enrich)
     result = convert(args.pdf, options, progress)
     doc = result.document
     # everything is made before anything is written, so that a failure leaves no file behind

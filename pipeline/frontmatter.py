@@ -20,7 +20,8 @@ HEADING = 1.15  # a front-matter heading is bold and this many times the body si
 class FrontSection:
     heading: str
     text: str
-    lines: tuple[Line, ...]
+    lines: tuple[Line, ...]       # the heading's lines, then the body's
+    heads: tuple[Line, ...] = ()  # the heading's lines
 
     @property
     def pages(self) -> list[int]:
@@ -58,4 +59,4 @@ def sections(pages: list[Page], body: float, words: Counter | None = None,
                     out.append(([], []))
                 out[-1][1].append(line)
     return [FrontSection(" — ".join(h.text for h in heads), render(paragraphs(lines, words, pitch)),
-                         tuple(heads + lines)) for heads, lines in out]
+                         tuple(heads + lines), tuple(heads)) for heads, lines in out]

@@ -1,7 +1,8 @@
 """The output: one validated document per yearbook (pydantic v2).
 
 `schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
-whenever a change to these models would break a consumer.
+whenever a change to these models would break a consumer (the minor number when
+fields are only added: 1.1 added the enrichment).
 """
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Medal = Literal["or", "argent", "bronze"]
 Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
                "metropole", "departement", "region", "syndicat", "etat", "autre"]
 Block = Literal["summary", "innovation", "problematique", "apports"]
+TextField = Literal["summary", "innovation", "problematique", "apports", "text"]
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
 
@@ -37,6 +39,43 @@ class Territory(Model):
     kind: Kind
     acronym: str | None = Field(None, description="Given in brackets after the name, e.g. CANGT")
     service: str | None = Field(None, description="The service named after the territory, not a territory itself")
+    canonical: str = Field(description="The name with the institution's title spelled one way: "
+                                       "'Communauté d'agglomération du Nord Grande Terre'")
+    place: str | None = Field(description="What the territory is named after: 'Loire' for 'Département de la "
+                                          "Loire', 'Rennes' for 'Rennes Métropole'; null when the name has no "
+                                          "known title")
+
+
+class Mention(Model):
+    """Something found in a text field: which field, where in it, and as written."""
+
+    field: TextField = Field(description="The field of the record (a project's block, or a front-matter section's text)")
+    offset: int = Field(ge=0, description="Index of the first character in the field's text")
+    text: str = Field(description="As written: field_text[offset:offset + len(text)]")
+
+
+class DateRef(Mention):
+    precision: Literal["day", "month", "year", "season"]
+    value: str | None = Field(description="ISO 8601: 2023-03-22, 2023-03, 2023, a season as ISO 8601-2 "
+                                          "(2022-22: summer 2022), a range as start/end; null when invalid")
+    start: str | None = Field(description="The first day, month, year or season (ISO); null when invalid")
+    end: str | None = Field(description="The last one; equal to start for a single date")
+    valid: bool = Field(description="False for a date the calendar lacks ('31 novembre 2023'): "
+                                    "kept as written, never moved to another day; a date_invalid warning tells of it")
+
+
+class Figure(Mention):
+    value: int | float = Field(description="The number: French decimal comma and thousands spaces read, scales "
+                                           "(millions, k€, M€) applied")
+    unit: str | None = Field(description="%, €, km², ha, t, h, min, jours, mois, ans…; null for a count")
+    counts: str | None = Field(description="What is counted: 'demandes' in '12 500 demandes', 'agents' in "
+                                           "'98% des agents'")
+
+
+class Entity(Mention):
+    label: Literal["ORG", "LOC", "PER", "MISC"] = Field(
+        description="ORG organisation (territories named as institutions among them), LOC place, PER person; "
+                    "MISC a standard the profile's acronyms name (RGAA)")
 
 
 class Project(Model):
@@ -59,6 +98,10 @@ class Project(Model):
     ocr: bool = Field(description="The card's text was read by OCR (a scan)")
     ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100) over the "
                                                      "card's pages; null when not OCR'd")
+    dates: list[DateRef] | None = Field(description="Every date expression of the summary and the blocks; "
+                                                    "null when enrichment was turned off")
+    figures: list[Figure] | None = Field(description="Key figures of the summary and the blocks; null when off")
+    entities: list[Entity] | None = Field(description="Named entities of the summary and the blocks; null when off")
 
 
 class ListedProject(Model):
@@ -90,6 +133,8 @@ class FrontSection(Model):
     heading: str
     text: str
     pages: list[int]
+    dates: list[DateRef] | None = Field(description="Every date expression of the text; null when enrichment was "
+                                                    "turned off")
 
 
 class Warning(Model):
@@ -129,14 +174,51 @@ class Source(Model):
     page_count: int
 
 
+class JuryMember(Model):
+    name: str
+    organisation: str
+
+
+class Dated(Model):
+    """A dated sentence of the front matter."""
+
+    date: DateRef = Field(description="Offset into the text of front_matter[section]")
+    section: int = Field(description="Index in front_matter of the section the sentence is in")
+    sentence: str
+
+
+class Ceremony(Dated):
+    """The award ceremony, as the front matter tells of it."""
+
+    venue: str | None
+    city: str | None
+
+
+class CalendarStep(Dated):
+    step: str | None = Field(description="applications_close, selection_notice, auditions, results, ceremony "
+                                         "(the profile's names); null when the sentence says none of them")
+
+
+class NextEdition(Model):
+    year: int
+    calendar: list[CalendarStep]
+
+
 class Edition(Model):
     year: int | None = Field(description="The edition's year, as its cover or running header prints it")
+    applications: int | None = Field(None, description="Applications received")
+    auditioned: int | None = Field(None, description="Projects auditioned by the jury")
+    labelled: int | None = Field(None, description="Projects labelled")
+    jury: list[JuryMember] | None = Field(None, description="The jury, each member with their organisation")
+    criteria: list[str] | None = Field(None, description="The scoring criteria")
+    ceremony: Ceremony | None = None
+    next_edition: NextEdition | None = Field(None, description="The next edition's calendar")
 
 
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     source: Source
     profile: str = Field(description="The edition profile used to read the yearbook")
     edition: Edition

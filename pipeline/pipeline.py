@@ -1,6 +1,6 @@
 """The pipeline: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → reconcile → assemble (models) → export
+    read → ocr → furniture → layout → segment → card → reconcile → enrich → assemble (models) → export
 
 Each stage is a module of its own taking and returning plain data; this module
 only wires them together, times them, and assembles the validated document.
@@ -20,14 +20,15 @@ from pydantic import BaseModel, ConfigDict
 
 from . import card as card_stage
 from . import ocr as ocr_stage
-from . import categories, frontmatter, furniture, layout, listing, pdfium_reader, reader, reconcile, segment, toc
+from . import (categories, enrich, frontmatter, furniture, layout, listing, pdfium_reader, reader, reconcile,
+               segment, toc)
 from . import models as m
 from .elements import Box, Line, Removed, Stray, merge_boxes
 from .errors import InputError
 from .profile import Profile, available, load
 from .text import similarity, slug
 
-STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "assemble")
+STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "enrich", "assemble")
 
 
 class Options(BaseModel):
@@ -39,6 +40,7 @@ class Options(BaseModel):
     password: str | None = None
     ocr: ocr_stage.Mode = "auto"
     reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
+    enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
 
 
 @dataclass
@@ -85,17 +87,24 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         placed = place(cards, seg.cards, names, year, labels, profile, words)
         card_labels = {labels.get(n) for n, kind in seg.kinds.items() if kind.startswith("card")} - {None}
         warnings, matches = reconcile.check(placed, entries, listings, card_labels)
+        front = front_sections(seg, entries, toc_headings, body, words, pitch)
+    found = None
+    if options.enrich:
+        with stage("enrich"):
+            found = enrich.run(placed, front, profile, year, words, pitch)
+            warnings = warnings + found.warnings
     with stage("assemble"):
         document = m.Annuaire(
             source=m.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
             profile=profile.name,
-            edition=m.Edition(year=year),
+            edition=edition_model(year, found),
             categories=[category_model(s, names[s.page], labels, listings[s.page], matches) for s in seg.sections],
-            projects=[project_model(p, labels, ocr_pages) for p in placed],
+            projects=[project_model(p, labels, ocr_pages, found.projects[p.id] if found else None)
+                      for p in placed],
             warnings=warnings,
             unplaced=[unplaced_model(s) for s in [x for c in cards for x in c.strays] + listing_strays],
             toc=[m.TocEntry(text=e.text, page_label=e.page_label, level=e.level) for e in entries],
-            front_matter=front_matter(seg, entries, toc_headings, body, words, pitch),
+            front_matter=[front_model(s, found.front_dates[i] if found else None) for i, s in enumerate(front)],
             pages=[page_info(p, seg.kinds.get(p.number, "front_matter"), removed) for p in pages],
         )
     return Result(document, timings)
@@ -199,18 +208,53 @@ def boxes(bs: list[Box]) -> list[m.Box]:
     return [m.Box(page=b.page, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom) for b in bs]
 
 
-def project_model(p: reconcile.Placed, labels, ocr_pages: dict[int, float | None]) -> m.Project:
+def project_model(p: reconcile.Placed, labels, ocr_pages: dict[int, float | None],
+                  found: enrich.Found | None) -> m.Project:
     c = p.card
     confidences = [ocr_pages[n] for n in c.pages if ocr_pages.get(n) is not None]
     return m.Project(
         id=p.id, category=p.category, medal=c.medal, title=c.title,
-        territories=[m.Territory(name=t.name, kind=t.kind, acronym=t.acronym, service=t.service)
-                     for t in c.territories],
+        territories=[m.Territory(name=t.name, kind=t.kind, acronym=t.acronym, service=t.service,
+                                 canonical=t.canonical, place=t.place) for t in c.territories],
         summary=c.summary, innovation=c.blocks["innovation"], problematique=c.blocks["problematique"],
         apports=c.blocks["apports"], pages=c.pages, page_labels=[labels.get(n) for n in c.pages],
         headings=c.headings, provenance={k: boxes(v) for k, v in c.provenance.items() if v},
         ocr=any(n in ocr_pages for n in c.pages),
-        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None)
+        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+        dates=[date_model(d, f) for f, d in found.dates] if found else None,
+        figures=[m.Figure(field=f, offset=x.offset, text=x.text, value=x.value, unit=x.unit, counts=x.counts)
+                 for f, x in found.figures] if found else None,
+        entities=[m.Entity(field=f, offset=e.offset, text=e.text, label=e.label)
+                  for f, e in found.entities] if found else None)
+
+
+def front_model(s: frontmatter.FrontSection, found: list | None) -> m.FrontSection:
+    return m.FrontSection(heading=s.heading, text=s.text, pages=s.pages,
+                          dates=[date_model(d, "text") for d in found] if found is not None else None)
+
+
+def date_model(d, field: str) -> m.DateRef:
+    return m.DateRef(field=field, offset=d.offset, text=d.text, precision=d.precision, value=d.value,
+                     start=d.start, end=d.end, valid=d.valid)
+
+
+def edition_model(year: int | None, found: enrich.Enrichment | None) -> m.Edition:
+    if found is None:
+        return m.Edition(year=year)
+    f = found.facts
+
+    def dated(d):
+        return dict(date=date_model(d.date, "text"), section=d.section, sentence=d.sentence)
+
+    return m.Edition(
+        year=year, applications=f.applications, auditioned=f.auditioned, labelled=f.labelled,
+        jury=[m.JuryMember(name=j.name, organisation=j.organisation) for j in f.jury],
+        criteria=f.criteria,
+        ceremony=m.Ceremony(**dated(f.ceremony.when), venue=f.ceremony.venue, city=f.ceremony.city)
+        if f.ceremony else None,
+        next_edition=m.NextEdition(year=f.next_year, calendar=[m.CalendarStep(step=step, **dated(d))
+                                                               for step, d in f.calendar])
+        if f.next_year else None)
 
 
 def category_model(section, name: str, labels, listed, matches) -> m.Category:
@@ -226,13 +270,14 @@ def unplaced_model(stray: Stray) -> m.Unplaced:
                       box=boxes([stray.line.box.rounded()])[0])
 
 
-def front_matter(seg, entries, toc_headings: list[Line], body, words, pitch) -> list[m.FrontSection]:
-    out = [m.FrontSection(heading=s.heading, text=s.text, pages=s.pages)
-           for s in frontmatter.sections(seg.front_matter, body, words, pitch)]
+def front_sections(seg, entries, toc_headings: list[Line], body, words, pitch) -> list[frontmatter.FrontSection]:
+    """The front matter cut at its headings, the table of contents as one section, in page order."""
+    out = frontmatter.sections(seg.front_matter, body, words, pitch)
     if seg.toc_pages:
-        out.append(m.FrontSection(heading=" — ".join(ln.text for ln in toc_headings),
-                                  text="\n".join(f"{e.text} … {e.page_label}" for e in entries),
-                                  pages=[p.number for p in seg.toc_pages]))
+        out.append(frontmatter.FrontSection(heading=" — ".join(ln.text for ln in toc_headings),
+                                            text="\n".join(f"{e.text} … {e.page_label}" for e in entries),
+                                            lines=tuple(toc_headings) + tuple(ln for e in entries for ln in e.lines),
+                                            heads=tuple(toc_headings)))
     return sorted(out, key=lambda s: s.pages[0] if s.pages else 0)
 
 

@@ -24,6 +24,7 @@ PROFILES = Path(__file__).parent / "profiles"
 BLOCKS = ("innovation", "problematique", "apports")
 Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
                "metropole", "departement", "region", "syndicat", "etat", "autre"]
+Label = Literal["ORG", "LOC", "PER", "MISC"]
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
@@ -63,8 +64,30 @@ class ListingPatterns(Patterns):
     medal: str
 
 
+class CalendarStep(Patterns):
+    step: str
+    patterns: list[str] = Field(min_length=1)
+
+
 class EditionPatterns(Patterns):
+    """The year, and the wordings of the facts the front matter states (matched on folded text)."""
+
     year: list[str] = Field(min_length=1)
+    applications: list[str] = []   # `n`: the applications received
+    auditioned: list[str] = []     # `n`: the projects auditioned
+    labelled: list[str] = []       # `n`: the projects labelled
+    jury: list[str] = []           # the heading of the jury's section
+    criteria: list[str] = []       # the heading of the scoring criteria's section
+    ceremony: list[str] = []       # a sentence telling of the award ceremony
+    venue: list[str] = []          # where it was held: `venue` and `city`, after its date
+    calendar: list[CalendarStep] = []  # the next edition's steps, told by their sentence
+
+
+class TitleRule(Patterns):
+    """An institution's title inside a territory's name, and how it is spelled."""
+
+    name: str
+    pattern: str
 
 
 class KindRule(Patterns):
@@ -87,6 +110,8 @@ class Profile(BaseModel):
     listing: ListingPatterns
     edition: EditionPatterns
     territory_kinds: list[KindRule] = Field(min_length=1)
+    territory_titles: list[TitleRule] = []
+    acronyms: dict[str, Label] = {}  # the domain's acronyms the entity model misses, with their label
 
     @cached_property
     def banner(self) -> list[re.Pattern]:
@@ -119,6 +144,20 @@ class Profile(BaseModel):
     @cached_property
     def year(self) -> list[re.Pattern]:
         return _compile(self.edition.year)
+
+    @cached_property
+    def titles(self) -> list[tuple[str, re.Pattern]]:
+        return [(r.name, re.compile(r.pattern)) for r in self.territory_titles]
+
+    @cached_property
+    def facts(self) -> dict[str, list[re.Pattern]]:
+        e = self.edition
+        return {k: _compile(getattr(e, k)) for k in ("applications", "auditioned", "labelled", "jury", "criteria",
+                                                     "ceremony", "venue")}
+
+    @cached_property
+    def calendar(self) -> list[tuple[str, list[re.Pattern]]]:
+        return [(c.step, _compile(c.patterns)) for c in self.edition.calendar]
 
     @cached_property
     def kinds(self) -> list[tuple[str, list[re.Pattern]]]:

@@ -4,7 +4,8 @@ An edition is keyed by its year: loading a yearbook of a year already in the
 database replaces that edition (its projects, territories, blocks and warnings)
 instead of adding a second copy. A block is a row when the card has its text or
 its heading; a block the card lacks has none. Lists and boxes that SQL does not query
-(pages, printed page numbers, provenance) are kept as JSON text.
+(pages, printed page numbers, provenance, and the dates, figures and entities found by
+enrichment) are kept as JSON text.
 """
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ CREATE TABLE projects (
     provenance  TEXT NOT NULL,
     ocr         INTEGER NOT NULL CHECK (ocr IN (0, 1)),
     ocr_confidence REAL,
+    dates       TEXT,
+    figures     TEXT,
+    entities    TEXT,
     UNIQUE (edition, position)
 );
 CREATE INDEX projects_category ON projects(category, medal);
@@ -49,6 +53,8 @@ CREATE TABLE territories (
     kind       TEXT NOT NULL,
     acronym    TEXT,
     service    TEXT,
+    canonical  TEXT NOT NULL,
+    place      TEXT,
     PRIMARY KEY (project_id, position)
 );
 CREATE INDEX territories_name ON territories(name);
@@ -117,12 +123,15 @@ def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
                (year, s.file_name, s.sha256, s.page_count, doc.profile, doc.schema_version))
     for position, p in enumerate(doc.projects):
         provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
-        db.execute("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        found = {k: None if v is None else json.dumps(v, ensure_ascii=False)
+                 for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()}
+        db.execute("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (p.id, year, position, p.category, p.medal, p.title, json.dumps(p.pages),
                     json.dumps(p.page_labels, ensure_ascii=False), json.dumps(provenance),
-                    int(p.ocr), p.ocr_confidence))
-        db.executemany("INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?)",
-                       [(p.id, i, t.name, t.kind, t.acronym, t.service) for i, t in enumerate(p.territories)])
+                    int(p.ocr), p.ocr_confidence, found["dates"], found["figures"], found["entities"]))
+        db.executemany("INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
+                        for i, t in enumerate(p.territories)])
         db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)",
                        [(p.id, b, p.headings.get(b), getattr(p, b)) for b in BLOCK_COLUMNS
                         if getattr(p, b) is not None or b in p.headings])

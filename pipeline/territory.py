@@ -5,14 +5,19 @@ French award lines name one or several territories: "A et B", "A, B et C",
 ("… (CANGT) service du Plan Local pour l'Insertion …"). A connector only splits
 where what follows looks like a territory (a kind word, or an article and a
 capital), so names such as "Vallée de l'Ubaye Serre-Ponçon" stay whole.
+
+Each territory also gets its canonical name (the institution's title spelled as the
+profile spells it, "du", "de la"… in lower case: "Communauté d'Agglomération du …" →
+"Communauté d'agglomération du …") and the place it is named after (what the name
+says besides the title: "Département de la Loire" → "Loire", "Rennes Métropole" → "Rennes").
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .profile import Profile
-from .text import clean, fold, sentence_case
+from .text import SPACES, clean, fold, fold_map, sentence_case
 
 PREPOSITION = re.compile(r"^(?:à|a|au|aux)\s+", re.I)
 ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
@@ -22,6 +27,9 @@ ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ü0-9][A-ZÀ-Ü0-9&\-. ]{1,14})\s*\)")
 SERVICE = re.compile(r"^(?:(?:son|sa|le|la|au|du)\s+)?(?:service|direction|p[oô]le|mission|cellule)\s+"
                      r"(?:d[eu]s?|de\s+la|de\s+l['’]|d['’])", re.I)
 STATE_DIRECTION = re.compile(r"^direction\s+(?:departementale|regionale|interdepartementale|interministerielle)")
+# How a title is joined to the place after it (folded): "de la Loire", "d'Ajaccio", "du Sicoval".
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "en", "l", "d"}  # lower case inside a place name
+LINK = re.compile(r"\s*(?:(?:du|des)\s+|(?:de\s+|d')(?P<article>la\s+|l'\s*)?)")
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,8 @@ class Territory:
     kind: str
     acronym: str | None = None
     service: str | None = None
+    canonical: str = ""
+    place: str | None = None
 
 
 def split(text: str, profile: Profile) -> list[Territory]:
@@ -49,7 +59,7 @@ def split(text: str, profile: Profile) -> list[Territory]:
     for piece in pieces:
         name, service = cut_service(piece.strip())
         if not name and out and service:  # "…, service de …" after a territory
-            out[-1] = Territory(out[-1].name, out[-1].kind, out[-1].acronym, service)
+            out[-1] = replace(out[-1], service=service)
             continue
         if name:
             out.append(make(name, service, profile))
@@ -86,7 +96,38 @@ def make(name: str, service: str | None, profile: Profile) -> Territory:
     if bare != name and kind_of(bare, profile) != "autre":
         name = bare  # "la Ville de Paris" → "Ville de Paris"; "La Fibre64" keeps its article
     name = sentence_case(name)
-    return Territory(name=name, kind=kind_of(name, profile), acronym=acronym, service=service)
+    canonical, place = named_after(name, profile)
+    return Territory(name=name, kind=kind_of(name, profile), acronym=acronym, service=service,
+                     canonical=canonical, place=place)
+
+
+def named_after(name: str, profile: Profile) -> tuple[str, str | None]:
+    """(canonical name, place) of a territory's name, from the first title the profile knows in it."""
+    folded, idx = fold_map(name)
+    for title, pattern in profile.titles:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        if m.start() > 0:  # "Rennes Métropole": the place, then the title
+            place = cased(name[:idx[m.start()]].strip())
+            return f"{place} {title}".strip(), place or None
+        link = LINK.match(folded, m.end())  # "Département de la Loire": the title, a link, the place
+        end = link.end() if link else m.end()
+        if link and link.group("article") and name[idx[link.start("article")]].isupper() and not name.isupper():
+            end = link.start("article")  # "Ville de La Rochelle": the article is the place's own
+        joint = SPACES.sub(" ", folded[m.end():end]).strip()
+        place = cased(name[idx[end]:].strip())
+        head = f"{title} {joint}" if joint else title
+        return (head + ("" if head.endswith("'") else " ") + place).strip(), place or None
+    return sentence_case(name), None
+
+
+def cased(place: str) -> str:
+    """A place printed in capitals ("LOIRE-ATLANTIQUE") in title case; else as printed."""
+    if not place.isupper():
+        return place
+    return sentence_case(re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in SMALL_WORDS
+                                else m.group().capitalize(), place))
 
 
 def kind_of(name: str, profile: Profile) -> str:

@@ -74,6 +74,12 @@ def edition_2024(tmp_path_factory):
     return pdf, convert(pdf).document
 
 
+@pytest.fixture(scope="session")
+def sample_doc(sample):
+    """The same converted sample, under the name the enrichment tests use."""
+    return sample
+
+
 def line(text: str, top: float, x0: float = 56.8, size: float = 10.0, bold: bool = False,
          color: str = "222222", page: int = 1, width: float | None = None) -> Line:
     """A line as the reader would give it; its width grows with its text unless given."""

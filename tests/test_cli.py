@@ -34,13 +34,13 @@ def write(path, data: bytes):
 def test_help_explains_every_option_and_the_exit_codes():
     out = run("--help").stdout
     for option in ("-o DIR", "--format {json,jsonl,csv}", "--report", "--sqlite FILE", "--stdout", "--quiet",
-                   "--profile", "--password", "--debug", "--schema"):
+                   "--profile", "--password", "--reader", "--ocr", "--no-enrich", "--debug", "--schema"):
         assert option in out
     assert "exit codes" in out and "2  unusable input" in out and "3  internal error" in out
 
 
 def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
-    r = run(SAMPLE, "-o", tmp_path)
+    r = run(SAMPLE, "-o", tmp_path, "--no-enrich")  # enrichment is tested in process: spaCy loads once
     assert r.returncode == 0
     doc = json.loads((tmp_path / "annuaire_2023.json").read_text(encoding="utf-8"))
     assert len(doc["projects"]) == 25
@@ -49,10 +49,22 @@ def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed, not left behind
 
 
-def test_stdout_and_quiet(tmp_path):
-    r = run(SAMPLE, "--stdout", "--quiet", cwd=tmp_path)
+def test_enrichment_is_on_unless_turned_off():
+    from pipeline.cli import parser
+    assert parser().parse_args(["x.pdf"]).enrich is True
+    assert parser().parse_args(["x.pdf", "--no-enrich"]).enrich is False
+
+
+def test_stdout_and_quiet_without_enrichment(tmp_path):
+    r = run(SAMPLE, "--stdout", "--quiet", "--no-enrich", cwd=tmp_path)
     assert r.returncode == 0 and r.stderr == ""
-    assert json.loads(r.stdout)["edition"]["year"] == 2023
+    doc = json.loads(r.stdout)
+    assert doc["edition"] == {"year": 2023, "applications": None, "auditioned": None, "labelled": None,
+                              "jury": None, "criteria": None, "ceremony": None, "next_edition": None}
+    assert all(p["dates"] is None and p["figures"] is None and p["entities"] is None for p in doc["projects"])
+    assert all(s["dates"] is None for s in doc["front_matter"])
+    assert not any(w["code"] == "date_invalid" for w in doc["warnings"])
+    assert doc["projects"][0]["territories"][0]["place"] == "Montpellier Méditerranée"  # not enrichment: parsing
     assert not (tmp_path / "output").exists()
 
 

@@ -63,11 +63,14 @@ def test_jsonl_is_one_json_record_per_line_with_its_edition(which, request):
 def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
     """Rebuild an edition's project records from the database's tables alone."""
     out = []
-    for pid, category, medal, title, pages, labels, provenance, ocr, confidence in db.execute(
-            "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence FROM projects "
+    for pid, category, medal, title, pages, labels, provenance, ocr, confidence, found_dates, found_figures, \
+            found_entities in db.execute(
+            "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, dates, figures, "
+            "entities FROM projects "
             "WHERE edition = ? ORDER BY position", (year,)):
-        territories = [dict(zip(("name", "kind", "acronym", "service"), row)) for row in db.execute(
-            "SELECT name, kind, acronym, service FROM territories WHERE project_id = ? ORDER BY position", (pid,))]
+        territories = [dict(zip(("name", "kind", "acronym", "service", "canonical", "place"), row)) for row in db.execute(
+            "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE project_id = ? "
+            "ORDER BY position", (pid,))]
         blocks = db.execute("SELECT name, heading, text FROM blocks WHERE project_id = ?", (pid,)).fetchall()
         texts = {name: text for name, _, text in blocks}
         out.append(Project(
@@ -75,7 +78,9 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
             **{b: texts.get(b) for b in export.BLOCK_COLUMNS},
             headings={name: heading for name, heading, _ in blocks if heading is not None},
             pages=json.loads(pages), page_labels=json.loads(labels), provenance=json.loads(provenance),
-            ocr=bool(ocr), ocr_confidence=confidence))
+            ocr=bool(ocr), ocr_confidence=confidence,
+            **{k: None if v is None else json.loads(v) for k, v in
+               (("dates", found_dates), ("figures", found_figures), ("entities", found_entities))}))
     return out
 
 

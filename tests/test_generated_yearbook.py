@@ -356,3 +356,23 @@ def test_one_line_paragraphs_keep_their_breaks(tmp_path):
         block.body = short
     doc = convert(build(tmp_path / "annuaire.pdf", Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)]))).document
     assert doc.projects[0].innovation == "Une phrase courte.\nUne autre phrase courte.\nEncore une phrase."
+
+
+def test_enrichment_end_to_end(tmp_path):
+    lure = simple_card("or", "la Communauté de Communes du Pays de Lure", "Guichet numérique")
+    lure.summary = ["Depuis le 1er mars 2022, la Communauté de communes du Pays de Lure a traité 1 250 demandes "
+                    "en ligne, soit 87,5% des dossiers de l'année."]
+    cards = [lure, simple_card("argent", "la Ville de Blois", "Projet de Blois"),
+             simple_card("bronze", "la Ville de Cahors", "Projet de Cahors")]
+    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)],
+                    intro=["Les candidatures sont ouvertes jusqu'au 31 avril 2024."])
+    doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
+    p = doc.projects[0]
+    [t] = p.territories
+    assert (t.name, t.canonical, t.place) == ("Communauté de Communes du Pays de Lure",
+                                              "Communauté de communes du Pays de Lure", "Pays de Lure")
+    assert [(d.field, d.text, d.value) for d in p.dates] == [("summary", "1er mars 2022", "2022-03-01")]
+    assert [(f.text, f.value, f.unit, f.counts) for f in p.figures] == [
+        ("1 250 demandes", 1250, None, "demandes"), ("87,5%", 87.5, "%", "dossiers")]
+    assert ("Communauté de communes du Pays de Lure", "ORG") in [(e.text, e.label) for e in p.entities]
+    assert [(w.code, w.pages) for w in doc.warnings if w.code == "date_invalid"] == [("date_invalid", [3])]

@@ -41,3 +41,33 @@ def test_acronym_and_service_are_kept_apart(profile):
 def test_a_service_after_a_comma_belongs_to_the_territory_before_it(profile):
     [t] = split("à la Ville de Lille, Direction des Systèmes d'Information", profile)
     assert (t.name, t.service) == ("Ville de Lille", "Direction des Systèmes d'Information")
+
+
+@pytest.mark.parametrize("text, canonical, place", [
+    ("au département de la Loire", "Département de la Loire", "Loire"),
+    ("au Conseil départemental de la Drôme", "Conseil départemental de la Drôme", "Drôme"),
+    ("à la Ville d’Ajaccio", "Ville d'Ajaccio", "Ajaccio"),
+    ("à la Communauté d'Agglomération du Nord Grande Terre (CANGT)",
+     "Communauté d'agglomération du Nord Grande Terre", "Nord Grande Terre"),
+    ("à la Communauté de Communes Cœur Coteaux Comminges", "Communauté de communes Cœur Coteaux Comminges",
+     "Cœur Coteaux Comminges"),
+    ("à Rennes Métropole", "Rennes Métropole", "Rennes"),
+    ("à l'Eurométropole de Strasbourg", "Eurométropole de Strasbourg", "Strasbourg"),
+    ("à la Ville de La Rochelle", "Ville de La Rochelle", "La Rochelle"),          # the place's own article
+    ("à la COMMUNAUTÉ DE COMMUNES DU PAYS DES ÉCRINS", "Communauté de communes du Pays des Écrins",
+     "Pays des Écrins"),
+    ("à la Direction départementale des Territoires de Haute Garonne",
+     "Direction départementale des territoires de Haute Garonne", "Haute Garonne"),
+    ("à La Fibre64", "La Fibre64", None),                                         # no title: no place
+])
+def test_canonical_name_and_place(text, canonical, place, profile):
+    [t] = split(text, profile)
+    assert (t.canonical, t.place) == (canonical, place)
+
+
+def test_the_printed_name_is_kept_beside_the_canonical_one(profile):
+    [t] = split("à la Communauté d'Agglomération du Nord Grande Terre (CANGT) service du Plan Local pour "
+                "l'Insertion et l'Emploi (PLIE)", profile)
+    assert t.name == "Communauté d'Agglomération du Nord Grande Terre"
+    assert (t.acronym, t.service) == ("CANGT", "service du Plan Local pour l'Insertion et l'Emploi (PLIE)")
+    assert t.place == "Nord Grande Terre"

@@ -1,0 +1,65 @@
+"""Stage 7 — enrich: what downstream tools search, join and chart, read from the texts.
+
+- every project's summary and blocks: dates (`dates.py`), key figures (`figures.py`),
+  named entities (`entities.py`, one `nlp.pipe` over all the texts of the yearbook);
+- every front-matter section's text: dates;
+- the front matter as a whole: the edition's facts (`edition.py`).
+An impossible date becomes a `date_invalid` warning. The stage runs after reconcile and
+only when asked (`--no-enrich` turns it off; the fields are then null).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import dates, edition, entities, figures
+from .frontmatter import FrontSection
+from .models import Warning
+from .profile import Profile
+from .reconcile import Placed, describe, warn
+
+FIELDS = ("summary", "innovation", "problematique", "apports")
+
+
+@dataclass
+class Found:
+    """One project's findings, each with the field it was found in."""
+
+    dates: list[tuple[str, dates.DateRef]]
+    figures: list[tuple[str, figures.Figure]]
+    entities: list[tuple[str, entities.Entity]]
+
+
+@dataclass
+class Enrichment:
+    projects: dict[str, Found]            # project id → its findings
+    front_dates: list[list[dates.DateRef]]  # per front-matter section
+    facts: edition.Facts
+    warnings: list[Warning]
+
+
+def run(placed: list[Placed], sections: list[FrontSection], profile: Profile, year: int | None,
+        words=None, pitch=None) -> Enrichment:
+    fields = [(p, name, text) for p in placed for name in FIELDS if (text := field_text(p, name))]
+    territories = [t for p in placed for t in p.card.territories]
+    named = entities.find([text for _, _, text in fields], profile, territories, [p.card.title for p in placed])
+    projects = {p.id: Found([], [], []) for p in placed}
+    warnings = []
+    for (p, name, text), ents in zip(fields, named):
+        found = projects[p.id]
+        ds = dates.find(text)
+        found.dates += [(name, d) for d in ds]
+        found.figures += [(name, f) for f in figures.find(text, [(d.offset, d.offset + len(d.text)) for d in ds])]
+        found.entities += [(name, e) for e in ents]
+        warnings += [warn("date_invalid", f"{describe(p)}: the {name} gives a date the calendar lacks, « {d.text} »; "
+                          "kept as written", p.card.pages, p.id) for d in ds if not d.valid]
+    front_dates = [dates.find(s.text) for s in sections]
+    for s, ds in zip(sections, front_dates):
+        pages = sorted({ln.page for ln in s.lines[len(s.heads):]}) or s.pages  # the text's, not the heading's
+        warnings += [warn("date_invalid", f"front matter « {s.heading} »: a date the calendar lacks, « {d.text} »; "
+                          "kept as written", pages) for d in ds if not d.valid]
+    facts = edition.facts(sections, front_dates, profile, year, words, pitch)
+    return Enrichment(projects, front_dates, facts, warnings)
+
+
+def field_text(p: Placed, name: str) -> str | None:
+    return p.card.summary if name == "summary" else p.card.blocks[name]

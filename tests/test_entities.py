@@ -1,0 +1,43 @@
+"""Named entities over hand-made card texts: the ruler, the yearbook's territories and the filters."""
+from pipeline.entities import find, model
+from pipeline.territory import split
+
+TEXTS = [
+    "La CAGL et la Ville de Portvieux ont sollicité l'ANCT et le FSE. Le site respecte le RGAA.",
+    "Valoriser les outils existants.\n- Déployer l'application « Portvieux Connect » à Portvieux.\n"
+    "- Former les agents avec la Direction en charge du numérique.",
+    "Marie Dupont, directrice du projet, l'a présenté à Lyon devant la Préfecture de Bretagne.",
+    # the yearbook writes these words in lower case too: capitalised, they start a sentence, not a name
+    "Les outils, les agents et la direction du numérique : valoriser, déployer, former.",
+]
+
+
+def entities(profile):
+    territories = split("à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile)
+    found = find(TEXTS, profile, territories, ["Portvieux Connect"])
+    for text, ents in zip(TEXTS, found):
+        assert all(text[e.offset:e.offset + len(e.text)] == e.text for e in ents)
+    return [[(e.text, e.label) for e in ents] for ents in found]
+
+
+def test_the_model_is_loaded_once_with_its_ner_only(profile):
+    nlp = model(profile)
+    assert model(profile) is nlp
+    assert nlp.pipe_names == ["entity_ruler", "ner"]
+
+
+def test_acronyms_and_the_yearbooks_territories(profile):
+    first = entities(profile)[0]
+    assert first == [("CAGL", "ORG"), ("Ville de Portvieux", "ORG"), ("ANCT", "ORG"), ("FSE", "ORG"),
+                     ("RGAA", "MISC")]
+
+
+def test_capitalised_common_words_and_quoted_names_are_no_entities(profile):
+    second = entities(profile)[1]
+    assert second == [("Portvieux", "LOC")]  # the quoted product, "Valoriser", "Déployer", "la Direction": none
+
+
+def test_persons_places_and_institutions(profile):
+    third = entities(profile)[2]
+    assert ("Marie Dupont", "PER") in third and ("Lyon", "LOC") in third
+    assert ("Préfecture de Bretagne", "ORG") in third  # a title makes an organisation, whatever the model says
