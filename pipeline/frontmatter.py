@@ -50,7 +50,7 @@ def sections(pages: list[Page], body: float, words: Counter | None = None,
     for page in pages:
         for line in page.lines:
             if line.bold and line.size >= HEADING * body:
-                if out and out[-1][0] and not out[-1][1]:
+                if out and out[-1][0] and not out[-1][1] and out[-1][0][-1].page == line.page:
                     out[-1][0].append(line)
                 else:
                     out.append(([line], []))

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .elements import Line, Stray, merge_boxes
+from .elements import Line, Stray
 from .layout import BULLET, join_lines, paragraphs
 from .card import badge_medal
 from .profile import Profile, medal_of
