@@ -66,6 +66,11 @@ def read_page(page, number: int) -> Page:
     return Page(number, float(width), float(height), tuple(lines), tuple(images))
 
 
+# FPDFText_GetTextObject giving the object's address as a plain int (a cheap identity)
+text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 def page_chars(tp, height: float):
     """The page's characters as pdfplumber-like dicts (PDFium's generated spaces and breaks left out).
 
@@ -83,7 +88,7 @@ def page_chars(tp, height: float):
             continue
         if code == 2:  # PDFium's mark for a hyphen ending a line
             code = 0x2D
-        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+        obj = text_object(tp, i)
         if obj not in styles:
             styles[obj] = style(tp, i, descents)
         size, font, color, upright, below = styles[obj]

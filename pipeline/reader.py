@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -146,13 +147,22 @@ def make_line(chars: list[dict], page: int) -> Line:
         parts.append(c["text"])
         last = c
     ink = [c for c in chars if not c["text"].isspace()] or chars
-    sizes = Counter(round(c["size"], 1) for c in ink)
-    bold = sum(1 for c in ink if BOLD_FONT.search(c.get("fontname", ""))) * 2 > len(ink)
-    colors = Counter(hashable(c.get("non_stroking_color")) for c in ink)
+    styles = Counter((c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink)
+    sizes, bold, colors = Counter(), 0, Counter()
+    for (size, font, color), n in styles.items():
+        sizes[round(size, 1)] += n
+        bold += n if is_bold(font) else 0
+        colors[color] += n
     return Line(text=clean("".join(parts)), page=page,
                 x0=min(c["x0"] for c in ink), top=min(c["top"] for c in ink),
                 x1=max(c["x1"] for c in ink), bottom=max(c["bottom"] for c in ink),
-                size=sizes.most_common(1)[0][0], bold=bold, color=hex_color(colors.most_common(1)[0][0]))
+                size=sizes.most_common(1)[0][0], bold=bold * 2 > len(ink),
+                color=hex_color(colors.most_common(1)[0][0]))
+
+
+@lru_cache(maxsize=None)
+def is_bold(fontname: str) -> bool:
+    return bool(BOLD_FONT.search(fontname))
 
 
 def vertical_lines(chars: list[dict], page: int) -> list[Line]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
              "\ufb05": "st", "\ufb06": "st"}
@@ -25,6 +26,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Lower-case, accent-free text with plain quotes and dashes: what patterns are written against."""
     s = _PUNCT_RE.sub(lambda m: _PUNCT[m.group()], clean(s))
@@ -32,21 +34,29 @@ def fold(s: str) -> str:
     return SPACES.sub(" ", s).strip()
 
 
-def fold_map(s: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=None)
+def fold_char(ch: str) -> str:
+    f = LIGATURES.get(ch, ch)
+    return strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+
+
+@lru_cache(maxsize=8192)
+def fold_map(s: str) -> tuple[str, tuple[int, ...]]:
     """`fold` without collapsing spaces, and for each folded character its index in `s`.
 
     Patterns are matched on folded text; the map cuts the original text at the match.
+    Cached: the stages ask again and again about the same lines.
     """
     out, idx = [], []
     for i, ch in enumerate(s):
-        f = LIGATURES.get(ch, ch)
-        f = strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
+        f = fold_char(ch)
         out.append(f)
         idx.extend([i] * len(f))
     idx.append(len(s))
-    return "".join(out), idx
+    return "".join(out), tuple(idx)
 
 
+@lru_cache(maxsize=8192)
 def key(s: str | None) -> str:
     """Loose identity of a label: folded, punctuation dropped, a leading article dropped."""
     s = re.sub(r"[^a-z0-9]+", " ", fold(s or ""))
@@ -59,10 +69,12 @@ def slug(s: str, limit: int = 60) -> str:
     return out[:limit].rstrip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
 
 
+@lru_cache(maxsize=65536)
 def containment(needle: str, hay: str) -> float:
     """Share of `needle` (as a key) found, in order, inside `hay`."""
     n, h = key(needle), key(hay)
