@@ -80,12 +80,10 @@ def page_chars(tp, height: float):
     rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
     styles: dict[int, tuple] = {}
     descents: dict[tuple, float] = {}  # by font name and size
-    for i in range(raw.FPDFText_CountChars(tp)):
-        if raw.FPDFText_IsGenerated(tp, i) == 1:
-            continue
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF):
-            continue
+    codes = page_text(tp)
+    for i, code in enumerate(codes):
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or code in (32, 2) and raw.FPDFText_IsGenerated(tp, i) == 1:
+            continue  # PDFium adds spaces and line breaks of its own: only the PDF's characters count
         if code == 2:  # PDFium's mark for a hyphen ending a line
             code = 0x2D
         obj = text_object(tp, i)
@@ -97,6 +95,18 @@ def page_chars(tp, height: float):
         bottom = height - y.value - below
         yield {"text": chr(code), "x0": x.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
                "size": size, "fontname": font, "non_stroking_color": color, "upright": upright}
+
+
+def page_text(tp) -> list[int]:
+    """The code of every character of the page, in one call (one UTF-16 unit per character index)."""
+    n = raw.FPDFText_CountChars(tp)
+    buffer = (ctypes.c_ushort * (n + 1))()
+    raw.FPDFText_GetText(tp, 0, n, buffer)
+    codes = list(buffer[:n])
+    if any(0xD800 <= c < 0xE000 for c in codes):  # characters beyond the first plane: ask one by one
+        return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
+    # the text call writes a line-ending hyphen as U+FFFE; the character itself says hyphen (2)
+    return [raw.FPDFText_GetUnicode(tp, i) if c == 0xFFFE else c for i, c in enumerate(codes)]
 
 
 def style(tp, i: int, descents: dict) -> tuple:
