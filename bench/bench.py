@@ -1,0 +1,172 @@
+"""Benchmark: the pipeline against a plain pdfplumber pass, side by side, on this machine.
+
+    python bench/bench.py [--repeat N] [--skip-batch]
+
+Prints a table and writes bench/results.json:
+  a. baseline: pdfplumber opening the sample and calling extract_text() on every page;
+  b. the pipeline end to end on the same file, per reader (pdfplumber, pdfium), with and
+     without enrichment; the enrichment models' loading (once per process) is timed apart;
+  c. the time of each stage;
+  d. a 400-page yearbook built here (the sample's sections and cards repeated), converted
+     in a child process: time per page against the 38-page sample's, and peak memory;
+  e. eight yearbooks converted by one command with --jobs 1 and with --jobs 2.
+Runs of a and b are interleaved and their medians compared, so that a busy machine slows
+both alike. The caches the pipeline keeps between conversions are emptied before each run.
+A script, not a test: its figures belong to the machine it runs on.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the tree this script belongs to, wherever the package is installed from
+
+SAMPLE = ROOT / "samples" / "annuaire_2023.pdf"
+READERS = ("pdfplumber", "pdfium")
+
+
+def baseline(path: Path) -> None:
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def fresh_caches() -> None:
+    """Empty the caches a conversion leaves (folded texts, similarities), so each run pays its own way."""
+    from pipeline import reader, text
+    for f in (text.fold, text.fold_map, text.fold_char, text.key, text.similarity, text.containment,
+              reader.is_bold):
+        f.cache_clear()
+
+
+def convert(path: Path, reader: str, enrich: bool):
+    from pipeline.pipeline import Options, convert as run
+    fresh_caches()
+    start = time.perf_counter()
+    result = run(path, Options(reader=reader, enrich=enrich))
+    return time.perf_counter() - start, result.timings
+
+
+def load_models() -> float:
+    from pipeline import dates, entities
+    from pipeline.profile import load
+    start = time.perf_counter()
+    entities.model(load("default"))
+    dates.parse("1 janvier 2000", "day")
+    return time.perf_counter() - start
+
+
+def child(path: Path, reader: str) -> dict:
+    """Convert in a fresh process (as a user would); its wall time and peak memory."""
+    # peak memory: the kernel's high-water mark of this process (VmHWM; ru_maxrss would carry the
+    # parent's, which had the enrichment models loaded, over the exec)
+    code = ("import json, re, sys, time; sys.path.insert(0, sys.argv[3]);"
+            "from pipeline.pipeline import Options, convert; t = time.perf_counter();"
+            "r = convert(sys.argv[1], Options(reader=sys.argv[2], enrich=False)); s = time.perf_counter() - t;"
+            "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"
+            "print(json.dumps({'seconds': s, 'pages': r.document.source.page_count,"
+            "'projects': len(r.document.projects), 'peak_mb': int(hwm.group(1)) / 1024}))")
+    out = subprocess.run([sys.executable, "-c", code, str(path), reader, str(ROOT)], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def big_yearbook(target: Path, pages: int = 400) -> Path:
+    """The sample's front matter, then its sections and cards again and again, up to `pages` pages."""
+    import pikepdf
+    with pikepdf.open(SAMPLE) as src:
+        out = pikepdf.new()
+        out.pages.extend(src.pages[:6])
+        body = list(src.pages[6:])
+        while len(out.pages) < pages:
+            out.pages.extend(body[: pages - len(out.pages)])
+        out.save(target)
+    return target
+
+
+def batch(folder: Path, out: Path, jobs: int) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", str(folder), "--jobs", str(jobs), "-o", str(out), "-q"],
+                   check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5, help="runs of a and b, interleaved (default 5)")
+    ap.add_argument("--skip-batch", action="store_true", help="leave out e (eight yearbooks, two job counts)")
+    args = ap.parse_args(argv)
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "platform": platform.platform()}, "repeat": args.repeat}
+
+    # a, b, c
+    models = load_models()
+    runs: dict[str, list[float]] = {"baseline": []}
+    stages: dict[str, dict[str, list[float]]] = {}
+    for i in range(args.repeat):
+        start = time.perf_counter()
+        baseline(SAMPLE)
+        runs["baseline"].append(time.perf_counter() - start)
+        for reader in READERS:
+            for enrich in (False, True):
+                name = f"{reader}{'+enrich' if enrich else ''}"
+                seconds, timings = convert(SAMPLE, reader, enrich)
+                runs.setdefault(name, []).append(seconds)
+                for stage, t in timings.items():
+                    stages.setdefault(name, {}).setdefault(stage, []).append(t)
+    a = statistics.median(runs["baseline"])
+    end_to_end = {name: {"seconds": round(statistics.median(v), 3), "ratio_to_baseline":
+                         round(statistics.median(v) / a, 2)} for name, v in runs.items() if name != "baseline"}
+    results.update(baseline_seconds=round(a, 3), model_loading_seconds=round(models, 2), end_to_end=end_to_end,
+                   stages={name: {s: round(statistics.median(v), 3) for s, v in st.items()}
+                           for name, st in stages.items()})
+    print(f"{'run on ' + SAMPLE.name:34} {'seconds':>8} {'× a':>6}")
+    print(f"{'a. pdfplumber extract_text()':34} {a:8.2f} {1:6.2f}")
+    for name, r in end_to_end.items():
+        print(f"{'b. pipeline, ' + name:34} {r['seconds']:8.2f} {r['ratio_to_baseline']:6.2f}")
+    print(f"   (enrichment models loaded once per process, apart: {models:.2f} s)")
+    print("c. stages (s): " + "; ".join(f"{name}: " + ", ".join(f"{s} {t:.2f}" for s, t in st.items())
+                                        for name, st in results["stages"].items()))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        # d
+        big = big_yearbook(tmp / "annuaire_400.pdf")
+        scale = {}
+        for reader in READERS:
+            small, large = child(SAMPLE, reader), child(big, reader)
+            per_small, per_large = small["seconds"] / small["pages"], large["seconds"] / large["pages"]
+            scale[reader] = {"pages_38": small, "pages_400": large, "seconds_per_page_38": round(per_small, 4),
+                             "seconds_per_page_400": round(per_large, 4),
+                             "per_page_ratio": round(per_large / per_small, 2)}
+            print(f"d. {reader:10} {large['pages']} pages: {per_large:.3f} s/page against {per_small:.3f} "
+                  f"({per_large / per_small:.2f}×), peak memory {large['peak_mb']:.0f} MB "
+                  f"({small['peak_mb']:.0f} MB for 38 pages)")
+        results["scale"] = scale
+        # e
+        if not args.skip_batch:
+            books = tmp / "books"
+            books.mkdir()
+            for i in range(1, 9):
+                shutil.copy(SAMPLE, books / f"annuaire_2023_{i}.pdf")
+            one, two = batch(books, tmp / "out1", 1), batch(books, tmp / "out2", 2)
+            results["batch"] = {"books": 8, "jobs_1_seconds": round(one, 2), "jobs_2_seconds": round(two, 2),
+                                "speedup": round(one / two, 2)}
+            print(f"e. eight yearbooks: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s: {one / two:.2f}× faster")
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
