@@ -66,7 +66,7 @@ def classify(line: Line, page: Page, repeated: set, logo_band, body: float, cont
         if m:
             return "page_number", m.group(1)
         sig = signature(line, page)
-        if sig in repeated or small(line, body, content) and sig[1:] in repeated:
+        if sig in repeated or smaller(line, body, content) and sig[1:] in repeated:
             m = TRAILING_NUMBER.match(line.text)
             where = "running_header" if line.top < page.height / 2 else "running_footer"
             return where, m.group(2) if m else None
@@ -91,6 +91,12 @@ def small(line: Line, body: float, content=None) -> bool:
     return line.size <= body + 0.5 and not (content and content(line))
 
 
+def smaller(line: Line, body: float, content=None) -> bool:
+    """What may fill a running line's slot without repeating its words: type smaller than the
+    body, not bold (an award line set at the top of every card is no header)."""
+    return line.size < body - 0.25 and not line.bold and small(line, body, content)
+
+
 def running(pages: list[Page], body: float, content=None) -> set:
     """Signatures of the lines repeated in the margins, and the slots such lines fill."""
     seen: dict[tuple, set[int]] = defaultdict(set)
@@ -100,7 +106,8 @@ def running(pages: list[Page], body: float, content=None) -> set:
             if in_margin(line, page) and small(line, body, content):
                 sig = signature(line, page)
                 seen[sig].add(page.number)
-                slots[sig[1:]].add(page.number)
+                if smaller(line, body, content):
+                    slots[sig[1:]].add(page.number)
     need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
     return {sig for sig, on in seen.items() if len(on) >= need} | {s for s, on in slots.items() if len(on) >= need}
 

@@ -62,3 +62,17 @@ def test_small_text_without_logos_is_kept():
 def test_body_size_is_the_most_used_size():
     pages = [page(1, [line("Titre", 50, size=17), line("x" * 80, 100), line("y" * 80, 114)])]
     assert furniture.body_size(pages) == 10.0
+
+
+def test_a_header_naming_each_section_goes_but_card_openers_in_the_margin_stay():
+    pages = []
+    for i, (section, town) in enumerate([("E-santé", "Pau"), ("E-santé", "Dax"), ("Mobilités", "Lens"),
+                                         ("Culture", "Vire")], 1):
+        pages.append(page(i, [
+            line(section, 30, x0=480, size=7.5),                                   # changes with the section
+            line(f"Lauréat : Ville de {town}", 62, size=10.5, bold=True),          # each card's first line
+            line(f"Un texte de la carte de {town}, assez long pour du corps de texte.", 200),
+            line("Une autre ligne de corps de texte, elle aussi assez longue ici.", 213.6)]))
+    out, removed = furniture.strip(pages)
+    assert [r.line.text for r in removed] == ["E-santé", "E-santé", "Mobilités", "Culture"]
+    assert all(p.lines[0].text.startswith("Lauréat") for p in out)
