@@ -52,8 +52,8 @@ def needing(pages: list[Page], mode: Mode) -> list[int]:
 
 
 def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = None,
-             timeout: float | None = None, read=reader.read) -> list[Page]:
-    """The pages, with those that need it replaced by their OCR'd reading (by `read`, the run's engine)."""
+             timeout: float | None = None) -> list[Page]:
+    """The pages, with those that need it replaced by their OCR'd reading."""
     todo = needing(pages, mode)
     if not todo:
         return pages
@@ -62,7 +62,7 @@ def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = N
         out = Path(work) / "ocr.pdf"
         run_ocrmypdf(path, out, todo, Path(work), password, timeout)
         confidences = page_confidences(Path(work))
-        redone = {p.number: p for p in read(out, only=set(todo))}
+        redone = {p.number: p for p in reader.read(out, only=set(todo))}
     return [as_ocr(redone[p.number], confidences.get(p.number)) if p.number in redone else p for p in pages]
 
 

@@ -68,7 +68,8 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
     if not raw:
         raise InputError(f"{path.name}: the PDF has no pages")
     with stage("ocr"):
-        raw = ocr_stage.complete(path, raw, options.ocr, options.password, read=engine.read)
+        # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever the engine
+        raw = ocr_stage.complete(path, raw, options.ocr, options.password)
     if not any(p.lines for p in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")
