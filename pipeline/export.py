@@ -10,13 +10,13 @@ from .models import Annuaire
 
 
 def dumps(doc: Annuaire) -> str:
-    """Deterministic JSON: same document, same bytes (no timestamps anywhere)."""
-    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """Validated again, as deterministic JSON: same document, same bytes (no timestamps anywhere)."""
+    data = Annuaire.model_validate(doc.model_dump()).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def write(doc: Annuaire, path: Path) -> Path:
-    """Validate again, then write to a temporary file beside the target and rename it over."""
-    text = dumps(Annuaire.model_validate(doc.model_dump()))
+def write(text: str, path: Path) -> Path:
+    """Write to a temporary file beside the target and rename it over: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -149,4 +149,8 @@ def load(name_or_path: str | Path = "default") -> Profile:
         raise InputError(f"profile {name_or_path!s}: not found (available: {', '.join(available())})") from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"profile {path.name}: not valid TOML ({e})") from None
-    return Profile.model_validate(data)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as e:
+        where = ".".join(map(str, e.errors()[0]["loc"]))
+        raise InputError(f"profile {path.name}: not a valid profile ({where}: {e.errors()[0]['msg']})") from None
