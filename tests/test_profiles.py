@@ -43,3 +43,11 @@ def test_an_invalid_pattern_is_refused(tmp_path):
 def test_unknown_profile_names_the_available_ones():
     with pytest.raises(InputError, match="available: default"):
         load("no-such-edition")
+
+
+def test_an_invalid_profile_file_is_one_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\n[card]\nbanner = ["(unclosed"]\naward = ["x"]\ntitle = ["y"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"^profile bad.toml: not a valid profile \(card.banner: Value error, not a "
+                                         r"valid regular expression"):
+        load(bad)
