@@ -44,12 +44,14 @@ def call(func: Callable[..., Any], args: tuple, timeout: float, memory_mib: int)
         if not receive.poll(timeout):
             raise Timeout()
         status, value, details = receive.recv()
-    except EOFError:
-        child.join()
-        raise Crash(f"the conversion process died ({describe_exit(child.exitcode)})") from None
+    except EOFError:  # it died without a word
+        status = "died"
     finally:
         kill(child)
         receive.close()
+    if status == "died":
+        how = describe_exit(child.exitcode)
+        raise Crash(f"the conversion process died ({how})", f"no traceback: the process ended with {how}\n")
     if status == "raised":
         raise Crash(value, details)
     return value

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import time
 import zipfile
 import zlib
@@ -325,6 +326,15 @@ def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkey
     os.unlink(log)
     code, _, err = cli(capfd, bigger, "-o", out, "-q", "--debug")
     assert code == 3 and "Traceback" in err
+    os.unlink(err.strip().rsplit("(details in ", 1)[1].rstrip(")"))
+
+
+def test_a_conversion_that_dies(capfd, tmp_path, yearbook, monkeypatch):
+    """A child that dies (a crash in a C extension, the kernel's out-of-memory killer) takes only itself down."""
+    monkeypatch.setattr(furniture, "strip", lambda pages, **kw: os.kill(os.getpid(), signal.SIGKILL))
+    code, _, err = cli(capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", tmp_path / "out", "-q")
+    assert code == 3 and not (tmp_path / "out").exists()
+    assert err.startswith("internal error on annuaire.pdf: the conversion process died (signal SIGKILL) (details in ")
     os.unlink(err.strip().rsplit("(details in ", 1)[1].rstrip(")"))
 
 
