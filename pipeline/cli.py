@@ -1,40 +1,51 @@
-"""Command line: python -m pipeline FILE.pdf [-o DIR] [--format F] [--report] [--sqlite DB] [--no-enrich] …"""
+"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--report] [--sqlite DB] [--jobs N] …"""
 from __future__ import annotations
 
 import argparse
+import glob
+import os
+import signal
 import sys
 import tempfile
-import traceback
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
-from . import __version__, export, report, sqlite
-from .errors import PipelineError
-from .pipeline import Options, convert
-from .profile import available
+from . import __version__, batch, export, report, sqlite
+from .errors import InputError
+from .models import Annuaire
+from .pipeline import Options
+from .profile import available, load
 
 EXIT_CODES = """\
 exit codes:
   0  success
-  2  unusable input (missing file, not a PDF, damaged, encrypted, no text, not a yearbook,
-     OCR needed but not installed, a --sqlite FILE that is not this tool's database,
-     an edition without a year for --sqlite);
+  1  finished with warnings, when --strict is given
+  2  unusable input (missing file, folder with no PDF, not a PDF, empty, truncated or damaged,
+     encrypted without the right password, no pages, no text, OCR needed but not installed,
+     not a yearbook, objects nested too deeply, over --max-pages, --timeout or --max-memory,
+     a --sqlite FILE that is not this tool's database, an edition without a year for --sqlite);
      one line on stderr names the file and the cause, and no output file is written
-  3  internal error; one line on stderr points to a log file with the details
-     (the traceback is printed only with --debug)
+  3  internal error: one line on stderr points to a log file with the details (the traceback
+     is printed only with --debug); or the output cannot be written (the line says why)
+Over several files, each file is converted on its own and the run ends with a summary;
+the exit code is the highest of the files' codes.
 """
 
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description="Convert a yearbook of the Label « Territoire Innovant » (PDF) into one validated "
-                    "JSON document: every project card as a record, where each value came from, "
-                    "and warnings for anything inconsistent.",
+        description="Convert yearbooks of the Label « Territoire Innovant » (PDF) into validated JSON "
+                    "documents: every project card as a record, where each value came from, and "
+                    "warnings for anything inconsistent.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("pdf", nargs="?", type=Path, help="the yearbook to convert, e.g. samples/annuaire_2023.pdf")
+    ap.add_argument("paths", nargs="*", metavar="PATH",
+                    help="yearbooks to convert: files, folders (their *.pdf) and globs ('annuaires/*.pdf'), "
+                         "e.g. samples/annuaire_2023.pdf")
     ap.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
-                    help="folder of the files written, named after the PDF: DIR/<name>.json (or .jsonl, .csv) "
-                         "and DIR/<name>.html (default: output)")
+                    help="folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
+                         ".csv) and DIR/<name>.html (default: output)")
     ap.add_argument("--format", choices=export.FORMATS, default="json",
                     help="json: the whole document (default); jsonl: one project per line, with its edition's "
                          "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM")
@@ -42,13 +53,13 @@ def parser() -> argparse.ArgumentParser:
                     help="also write DIR/<name>.html, a self-contained review page: each card's page images "
                          "with boxes where each value was read, the values beside them, the warnings")
     ap.add_argument("--sqlite", type=Path, metavar="FILE",
-                    help="also add the edition to the SQLite database FILE (created if missing); an edition "
+                    help="also add each edition to the SQLite database FILE (created if missing); an edition "
                          "of the same year already there is replaced, not duplicated")
     ap.add_argument("--stdout", action="store_true",
-                    help="print the document (in --format) on stdout instead of writing DIR/<name>.<format>")
-    ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line on stderr")
+                    help="print the document of one PDF (in --format) on stdout instead of writing it")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr; errors only")
     ap.add_argument("--profile", default="auto",
-                    help=f"edition profile to read the yearbook with: a name ({', '.join(available())}) or the "
+                    help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or the "
                          "path of a TOML file; 'auto' (the default) takes the profile made for the year "
                          "printed on the first pages, else the one that reads the most consistent cards")
     ap.add_argument("--password", help="password of an encrypted PDF")
@@ -61,78 +72,165 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--no-enrich", dest="enrich", action="store_false",
                     help="no dates, key figures, entities or edition facts (these fields are then null): "
                          "conversion without loading spaCy's model")
+    ap.add_argument("--jobs", type=positive(int), default=os.cpu_count() or 1, metavar="N",
+                    help="files converted at once, in parallel processes (default: the number of CPUs, "
+                         "%(default)d here)")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit with code 1 when a document has warnings (of severity 'warning')")
+    ap.add_argument("--timeout", type=positive(float), default=Options().timeout, metavar="SECONDS",
+                    help="stop a file's conversion after this many seconds (default: %(default)g)")
+    ap.add_argument("--max-pages", type=positive(int), default=Options().max_pages, metavar="N",
+                    help="refuse a PDF of more pages, before reading any (default: %(default)d)")
+    ap.add_argument("--max-memory", type=positive(int), default=Options().max_memory, metavar="MIB",
+                    help="memory (MiB of address space) a file's conversion may take (default: %(default)d)")
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
     return ap
 
 
+def positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
+        return value
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    ap = parser()
+    args = ap.parse_args(argv)
     if args.schema:
         sys.stdout.write(export.schema())
         return 0
-    if args.pdf is None:
-        parser().print_usage(sys.stderr)
-        print("python -m pipeline: error: give the PDF of a yearbook", file=sys.stderr)
+    if not args.paths:
+        ap.print_usage(sys.stderr)
+        print("python -m pipeline: error: give the PDF of a yearbook, or a folder of them", file=sys.stderr)
         return 2
     try:
-        return run(args)
-    except PipelineError as e:
+        if args.profile != "auto":
+            load(args.profile)  # an unknown profile stops the run before any file
+    except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
+    options = Options(profile=args.profile, password=args.password, ocr=args.ocr, reader=args.reader,
+                      enrich=args.enrich, timeout=args.timeout, max_pages=args.max_pages,
+                      max_memory=args.max_memory)
+    items = batch.inputs(expand(args.paths))
+    if args.stdout and len(items) > 1:
+        print("python -m pipeline: error: --stdout takes one PDF", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))  # unwinds: children are killed
+    try:
+        outcomes = run(items, options, args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as e:  # anything else is our bug: say where the details are
-        if args.debug:
-            traceback.print_exc()
-        log = Path(tempfile.gettempdir()) / "annuaire-pipeline-error.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"internal error on {args.pdf}: {type(e).__name__}: {e} (details in {log})", file=sys.stderr)
-        return 3
+    if len(outcomes) > 1 and not args.quiet:
+        print(batch.summary(outcomes), file=sys.stderr)
+    return max(o.exit_code(args.strict) for o in outcomes)
 
 
-def run(args) -> int:
-    from .errors import InputError
+def expand(paths: list[str]) -> list[Path]:
+    """Paths as given, globs expanded (a glob that matches nothing stays, to be reported missing)."""
+    out: list[Path] = []
+    for p in paths:
+        matches = sorted(glob.glob(p)) if glob.has_magic(p) else []
+        out += [Path(m) for m in matches] or [Path(p)]
+    return out
 
-    if not args.pdf.exists():
-        raise InputError(f"{args.pdf}: no such file")
-    if args.pdf.is_dir():
-        raise InputError(f"{args.pdf}: is a folder; give the PDF of a yearbook")
-    progress = None if args.quiet else Progress(args.pdf.name)
-    options = Options(profile=args.profile, password=args.password, ocr=args.ocr, reader=args.reader,
-                      enrich=args.enrich)
-    result = convert(args.pdf, options, progress)
-    doc = result.document
-    # everything is made before anything is written, so that a failure leaves no file behind
-    data = export.serialize(doc, args.format)
-    page = report.html(doc, args.pdf, args.password) if args.report else None
-    if args.sqlite:
-        sqlite.load(doc, args.sqlite)
-    if args.stdout:
-        sys.stdout.write(data)
-    where = ["stdout"] if args.stdout else [export.write(data, args.output / f"{args.pdf.stem}.{args.format}")]
+
+def run(items: list, options: Options, args) -> list[batch.Outcome]:
+    """Convert the files (`--jobs` at a time), then publish each, in the order given."""
+    pdfs = [item for item in items if isinstance(item, Path)]
+    targets = {pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs}
+    clashes = clashing(pdfs, targets)
+    todo = [pdf for pdf in pdfs if pdf not in clashes]
+    progress = batch.Bar(len(todo), quiet=args.quiet)
+    if args.jobs > 1 and len(todo) > 1:
+        # workers are forked: each loads the enrichment models once, and forks each file's child from there
+        with ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"),
+                                 initializer=batch.prepare, initargs=(options,)) as pool:
+            futures = {pdf: pool.submit(batch.convert_file, pdf, options) for pdf in todo}
+            results = {}
+            for pdf in todo:
+                results[pdf] = futures[pdf].result()
+                progress.done(results[pdf])
+    else:
+        batch.prepare(options)
+        results = {}
+        for pdf in todo:
+            results[pdf] = batch.convert_file(pdf, options, pages=not args.quiet and len(todo) == 1)
+            progress.done(results[pdf])
+    outcomes = []
+    for item in items:
+        if isinstance(item, batch.Outcome):
+            outcomes.append(say(item, args))
+        elif item in clashes:
+            outcomes.append(say(clashes[item], args))
+        else:
+            outcomes.append(say(publish(results[item], item, targets[item], args), args))
+    return outcomes
+
+
+def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
+    """PDFs whose document would overwrite an earlier PDF's of the same run (same name)."""
+    seen, out = {}, {}
+    for pdf in pdfs:
+        target = targets[pdf]
+        if target is not None and target in seen:
+            out[pdf] = batch.unusable(pdf, f"{pdf}: its document {target} is written for {seen[target]} in this "
+                                           "run; convert it on its own with another -o")
+        seen.setdefault(target, pdf)
+    return out
+
+
+def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> batch.Outcome:
+    """Write what the run asks for. Everything is made before anything is written, so that a
+    failure leaves no file behind."""
+    if outcome.status != "converted":
+        return outcome
+    doc = Annuaire.model_validate_json(outcome.document)
+    try:
+        data = export.serialize(doc, args.format)
+        page = report.html(doc, pdf, args.password) if args.report else None
+        if args.sqlite:
+            sqlite.load(doc, args.sqlite)
+    except InputError as e:
+        return batch.unusable(pdf, str(e))
+    files = [(target, data)] if target is not None else []
     if page is not None:
-        where.append(export.write(page, args.output / f"{args.pdf.stem}.html"))
+        files.append((args.output / f"{pdf.stem}.html", page))
+    for path, text in files:
+        try:
+            export.write(text, path)
+        except OSError as e:
+            return batch.Outcome(str(pdf), "failed", f"{pdf.name}: cannot write {path} ({e.strerror})")
+    if target is None:
+        sys.stdout.write(data)
+    where = [path for path, _ in files] if target is not None else ["stdout"] + [path for path, _ in files]
     if args.sqlite:
         where.append(f"{args.sqlite} (edition {doc.edition.year})")
-    if not args.quiet:
-        print(f"{args.pdf.name}: {len(doc.projects)} projects, {len(doc.warnings)} warnings, "
-              f"{len(doc.unplaced)} unplaced lines → {', '.join(map(str, where))}", file=sys.stderr)
-    return 0
+    return batch.Outcome(outcome.source, "converted", f"{outcome.message} → {', '.join(map(str, where))}",
+                         output=str(where[0]), warnings=outcome.warnings)
 
 
-class Progress:
-    """Page progress on stderr: one updated line on a terminal, a few plain lines otherwise."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.tty = sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.tty:
-            end = "\n" if done == total else ""
-            print(f"\r{self.name}: reading page {done}/{total}", end=end, file=sys.stderr, flush=True)
-        elif done == total or done % 10 == 0:
-            print(f"{self.name}: read {done}/{total} pages", file=sys.stderr)
+def say(outcome: batch.Outcome, args) -> batch.Outcome:
+    """Say what became of one file: its summary line, or one line with its error."""
+    if outcome.status == "converted":
+        if not args.quiet:
+            print(outcome.message, file=sys.stderr)
+    elif outcome.details:  # our bug: the details go to a log file, and on screen only with --debug
+        if args.debug:
+            print(outcome.details, file=sys.stderr, end="")
+        fd, log = tempfile.mkstemp(prefix="annuaire-pipeline-error-", suffix=".log")
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write(f"{outcome.source}\n{outcome.details}")
+        print(f"{outcome.message} (details in {log})", file=sys.stderr)
+    else:
+        print(f"error: {outcome.message}", file=sys.stderr)
+    return outcome

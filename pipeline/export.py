@@ -23,8 +23,9 @@ JOIN = " ; "  # between the territories (and the pages) of one CSV cell
 
 
 def dumps(doc: Annuaire) -> str:
-    """Deterministic JSON: same document, same bytes (no timestamps anywhere)."""
-    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """Validated again, as deterministic JSON: same document, same bytes (no timestamps anywhere)."""
+    data = Annuaire.model_validate(doc.model_dump()).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def record(doc: Annuaire, project: Project) -> dict:

@@ -138,7 +138,8 @@ class FrontSection(Model):
 
 
 class Warning(Model):
-    code: str = Field(description="Stable identifier, e.g. not_in_toc, title_mismatch, block_missing")
+    code: str = Field(description="Stable identifier, e.g. not_in_toc, title_mismatch, block_missing, "
+                                  "low_coverage, repaired, damaged")
     severity: Literal["warning", "info"]
     message: str
     pages: list[int]
@@ -150,7 +151,8 @@ class Unplaced(Model):
 
     page: int
     text: str
-    reason: str
+    reason: str = Field(description="card_header (above a card's award line), section_text (prose on a "
+                                    "section page), not_placed (no stage took it)")
     box: Box
 
 
@@ -165,6 +167,8 @@ class PageInfo(Model):
     kind: PageKind
     ocr: bool = Field(description="The page's text comes from OCR")
     ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100)")
+    coverage: float | None = Field(ge=0, le=1, description="Share of the page's body characters (furniture "
+                                   "taken out) that ended up in a field; null when the page has no body text")
     removed: list[RemovedText] = Field(description="Page furniture taken out before reading")
 
 

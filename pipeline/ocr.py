@@ -28,7 +28,7 @@ Mode = Literal["auto", "always", "never"]
 MIN_CHARS = 40        # fewer readable characters than this: the page has no usable text layer
 MIN_READABLE = 0.7    # share of letters, digits and punctuation a usable layer must have
 LANGUAGE = "fra"
-INSTALL = ("OCR needs Tesseract with its French model and OCRmyPDF: "
+INSTALL = ("install Tesseract with its French model and OCRmyPDF: "
            "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install 'annuaire-pipeline[ocr]'")
 WORD_CONFIDENCE = re.compile(r"x_wconf\s+(\d+)")
 
@@ -57,7 +57,7 @@ def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = N
     todo = needing(pages, mode)
     if not todo:
         return pages
-    check_installed()
+    check_installed(path.name)
     with tempfile.TemporaryDirectory(prefix="annuaire-ocr-") as work:
         out = Path(work) / "ocr.pdf"
         run_ocrmypdf(path, out, todo, Path(work), password, timeout)
@@ -72,19 +72,21 @@ def as_ocr(page: Page, confidence: float | None) -> Page:
     return replace(page, lines=tuple(lines), ocr=True, confidence=confidence)
 
 
-def check_installed() -> None:
+def check_installed(name: str) -> None:
+    """Tesseract with its French model and OCRmyPDF, or an input error naming the file that needs them."""
+    missing = InputError(f"{name}: pages without text need OCR; {INSTALL}")
     if shutil.which("tesseract") is None:
-        raise InputError(INSTALL)
+        raise missing
     try:
         langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
-        raise InputError(INSTALL) from None
+        raise missing from None
     if LANGUAGE not in langs.split():
-        raise InputError(INSTALL)
+        raise missing
     try:
         import ocrmypdf  # noqa: F401  (only its presence is checked here; it runs as a subprocess)
     except ImportError:
-        raise InputError(INSTALL) from None
+        raise missing from None
 
 
 def run_ocrmypdf(source: Path, target: Path, pages: list[int], work: Path, password: str | None,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+import tempfile
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -16,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from . import card as card_stage
 from . import ocr as ocr_stage
-from . import (categories, enrich, frontmatter, furniture, layout, listing, pdfium_reader, reader, reconcile,
-               segment, toc)
+from . import (categories, coverage, enrich, frontmatter, furniture, layout, listing, pdfium_reader, reader,
+               reconcile, segment, toc)
 from . import models as m
-from .elements import Box, Line, Removed, Stray, merge_boxes
-from .errors import InputError
+from .elements import Box, Line, Page, Removed, Stray, merge_boxes
+from .errors import Damaged, InputError
 from .profile import Profile, available, load
 from .text import similarity, slug
 
@@ -32,7 +34,12 @@ STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", 
 
 
 class Options(BaseModel):
-    """What a run can be told; the command line fills it."""
+    """What a run can be told; the command line fills it.
+
+    `max_pages` is checked before any page is read. `timeout` and `max_memory` bound a
+    conversion run in a child process (`batch.convert_file`, the command line): only a
+    process can be stopped safely in the middle of pdfminer or Ghostscript.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -41,6 +48,9 @@ class Options(BaseModel):
     ocr: ocr_stage.Mode = "auto"
     reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
     enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
+    timeout: float = Field(600.0, gt=0, description="seconds one file may take")
+    max_pages: int = Field(2000, ge=1, description="pages a file may have")
+    max_memory: int = Field(4096, gt=0, description="MiB of memory (address space) one file's conversion may add")
 
 
 @dataclass
@@ -62,14 +72,13 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
     candidates = [load(options.profile)] if options.profile != "auto" else None
-    engine = pdfium_reader if options.reader == "pdfium" else reader
-    with stage("read"):
-        raw = engine.read(path, progress, options.password)
-    if not raw:
-        raise InputError(f"{path.name}: the PDF has no pages")
-    with stage("ocr"):
-        # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever the engine
-        raw = ocr_stage.complete(path, raw, options.ocr, options.password)
+    with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
+        with stage("read"), reader.complaints() as heard:
+            raw, source, notes = read(path, options, progress, Path(work))
+        notes += complained(heard)
+        with stage("ocr"):
+            # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever the engine
+            raw = ocr_stage.complete(source, raw, options.ocr, options.password if source == path else None)
     if not any(p.lines for p in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")
@@ -89,6 +98,13 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
         card_labels = {labels.get(n) for n, kind in seg.kinds.items() if kind.startswith("card")} - {None}
         warnings, matches = reconcile.check(placed, entries, listings, card_labels)
         front = front_sections(seg, entries, toc_headings, body, words, pitch)
+        strays = [x for c in cards for x in c.strays] + listing_strays
+        in_fields = placed_lines(seg, cards, listings, entries, toc_headings, front)
+        strays += coverage.leftovers(pages, in_fields, strays)
+        shares = coverage.per_page(pages, in_fields)
+        warnings = notes + warnings + [
+            reconcile.warn("low_coverage", f"page {n}: only {share:.0%} of its text is in a field; the rest is in "
+                           "unplaced", [n]) for n, share in coverage.low(shares)]
     found = None
     if options.enrich:
         with stage("enrich"):
@@ -103,10 +119,10 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
             projects=[project_model(p, labels, ocr_pages, found.projects[p.id] if found else None)
                       for p in placed],
             warnings=warnings,
-            unplaced=[unplaced_model(s) for s in [x for c in cards for x in c.strays] + listing_strays],
+            unplaced=[unplaced_model(s) for s in strays],
             toc=[m.TocEntry(text=e.text, page_label=e.page_label, level=e.level) for e in entries],
             front_matter=[front_model(s, found.front_dates[i] if found else None) for i, s in enumerate(front)],
-            pages=[page_info(p, seg.kinds.get(p.number, "front_matter"), removed) for p in pages],
+            pages=[page_info(p, seg.kinds.get(p.number, "front_matter"), removed, shares[p.number]) for p in pages],
         )
     return Result(document, timings)
 
@@ -163,6 +179,70 @@ def edition_profiles(raw) -> list[Profile]:
 def consistency(r: Reading) -> int:
     """How much of a sound card each card is: medal, title, territories, blocks found."""
     return sum(bool(c.medal) + bool(c.title) + bool(c.territories) + len(c.headings) for c in r.cards)
+
+
+def read(path: Path, options: Options, progress, work: Path) -> tuple[list[Page], Path, list[m.Warning]]:
+    """The pages, the file they were read from, and a warning when that took a repair.
+
+    A damaged file (broken cross-reference table, objects, page tree) is rewritten by
+    Ghostscript when it is installed, and the rewrite is read instead.
+    """
+    try:
+        rebuilt = reader.survey(path, options.password, options.max_pages)
+        pages = engine(options).read(path, progress, options.password)
+    except Damaged as damage:
+        if shutil.which("gs") is None:
+            raise Damaged(f"{damage}; Ghostscript (apt-get install ghostscript) could try to repair it") from None
+        try:
+            fixed = reader.repair(path, work / "repaired.pdf", options.password)
+        except InputError as e:
+            raise InputError(f"{damage}; {e}") from None
+        try:
+            reader.survey(fixed, None, options.max_pages)
+            pages = engine(options).read(fixed, progress)
+        except InputError as e:
+            cause = str(e).removeprefix(f"{fixed.name}: ")
+            raise InputError(f"{damage}; Ghostscript's repaired copy cannot be read either ({cause})") from None
+        if not any(p.lines or p.images for p in pages):  # Ghostscript makes a blank page of pure junk
+            raise InputError(f"{damage}; Ghostscript's repaired copy is blank")
+        cause = str(damage).removeprefix(f"{path.name}: ")
+        return pages, fixed, [reconcile.warn("repaired", f"the file is damaged ({cause}); it was read from "
+                                             "Ghostscript's repaired copy", [])]
+    if rebuilt:
+        return pages, path, [reconcile.warn("repaired", "the cross-reference table is damaged; it was rebuilt "
+                                            "by scanning the file for its objects", [])]
+    return pages, path, []
+
+
+def engine(options: Options):
+    """The reader module the options ask for."""
+    return pdfium_reader if options.reader == "pdfium" else reader
+
+
+def complained(heard: list[str]) -> list[m.Warning]:
+    """One warning for what pdfminer logged while reading: the data it had to drop."""
+    distinct = list(dict.fromkeys(heard))
+    if not distinct:
+        return []
+    more = f" (and {len(distinct) - 3} more)" if len(distinct) > 3 else ""
+    return [reconcile.warn("damaged", "the PDF library reported damage while reading: "
+                           + "; ".join(distinct[:3]) + more, [])]
+
+
+def placed_lines(seg, cards, listings, entries, toc_headings: list[Line], front) -> set[Line]:
+    """The body lines some field was read from: cards but their strays, section headings and
+    listing entries, the table of contents (its headings go to the front matter), front matter."""
+    out: set[Line] = set()
+    for span, c in zip(seg.cards, cards):
+        out.update(span.lines)
+        out.difference_update(s.line for s in c.strays)
+    for section in seg.sections:
+        out.update(section.heading)
+        out.update(ln for item in listings[section.page] for ln in item.lines)
+    out.update(ln for e in entries for ln in e.lines)
+    out.update(toc_headings)
+    out.update(ln for s in front for ln in s.lines)
+    return out
 
 
 def year_from_name(path: Path) -> int | None:
@@ -282,7 +362,8 @@ def front_sections(seg, entries, toc_headings: list[Line], body, words, pitch) -
     return sorted(out, key=lambda s: s.pages[0] if s.pages else 0)
 
 
-def page_info(page, kind: str, removed: list[Removed]) -> m.PageInfo:
+def page_info(page, kind: str, removed: list[Removed], share: float | None) -> m.PageInfo:
     return m.PageInfo(number=page.number, label=page.label, kind=kind, ocr=page.ocr, ocr_confidence=page.confidence,
+                      coverage=share,
                       removed=[m.RemovedText(text=r.line.text, reason=r.reason)
                                for r in removed if r.line.page == page.number])

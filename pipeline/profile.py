@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -185,7 +185,12 @@ def available() -> dict[str, Path]:
 
 def load(name_or_path: str | Path = "default") -> Profile:
     """A profile by name (a file of `pipeline/profiles/`) or by path; `extends` merges a base profile."""
-    return Profile.model_validate(raw(name_or_path))
+    try:
+        return Profile.model_validate(raw(name_or_path))
+    except ValidationError as e:
+        where = ".".join(map(str, e.errors()[0]["loc"]))
+        name = Path(name_or_path).name if Path(name_or_path).suffix else f"{name_or_path}.toml"
+        raise InputError(f"profile {name}: not a valid profile ({where}: {e.errors()[0]['msg']})") from None
 
 
 def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:

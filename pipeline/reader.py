@@ -4,23 +4,33 @@ Lines are built from pdfplumber's characters rather than from its text lines so 
 sub- and superscripts ("CO₂") stay inside the line they belong to, and so that text
 placed side by side with a wide gap (two columns, a two-column list) becomes separate
 lines that the layout stage can put in reading order.
+
+Before any page is read, `survey` checks the file (empty, not a PDF, truncated, encrypted,
+no pages, over the page limit). pdfminer fails in many ways on a damaged file; each failure
+becomes one line naming the file and the part that failed, and `Damaged` when Ghostscript
+may repair it (`repair`).
 """
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections import Counter
 from functools import lru_cache
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
 from .elements import Box, Line, Page
-from .errors import InputError
+from .errors import Damaged, InputError
 from .text import clean
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
@@ -30,8 +40,124 @@ SPLIT_MIN = 1.0   # …and one wider than this many ems does when it is GUTTER t
 GUTTER = 3.0
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°")
 SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the row
+ENDS = 1024       # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
+NOT_PDF = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+           (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+           (b"PK\x03\x04", "a ZIP archive, e.g. a Word or OpenDocument file"),
+           (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"{\\rtf", "an RTF document"))
 
 Progress = Callable[[int, int], None]
+
+
+def survey(path: str | Path, password: str | None = None, max_pages: int | None = None) -> bool:
+    """Check the file before any page is read: a whole PDF, readable, within the page limit.
+
+    Only pdfminer's document is opened (pdfplumber would build every page object
+    of a hostile page tree); the tree is walked no further than the limit.
+    True when pdfminer had to rebuild a damaged cross-reference table by scanning the file.
+    """
+    path = Path(path)
+    sniff(path)
+    with open(path, "rb") as f:
+        try:
+            doc = PDFDocument(PDFParser(f), password=password or "")
+            tree = resolve1(doc.catalog.get("Pages"))
+            declared = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+        except Exception as e:  # pdfminer raises many kinds of errors on damaged files
+            raise failure(path.name, e, password) from None
+        if not isinstance(tree, dict):
+            raise Damaged(f"{path.name}: its page tree cannot be found (damaged cross-reference table?)")
+        if max_pages and isinstance(declared, int) and declared > max_pages:
+            raise InputError(f"{path.name}: declares {declared} pages, over the limit of {max_pages} (--max-pages)")
+        try:
+            counted = sum(1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None))
+        except Exception as e:
+            raise unreadable(f"{path.name}: its page tree", e) from None
+        if max_pages and counted > max_pages:
+            raise InputError(f"{path.name}: more than {max_pages} pages, the limit (--max-pages)")
+        if not counted:
+            if declared:
+                raise Damaged(f"{path.name}: declares {declared} pages but none can be found")
+            raise InputError(f"{path.name}: the PDF has no pages")
+        return any(isinstance(x, PDFXRefFallback) for x in doc.xrefs)
+
+
+@contextmanager
+def complaints():
+    """The warnings pdfminer logs while reading (data it had to drop from a damaged file), in a
+    list for the document's warnings rather than on stderr."""
+    heard: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: heard.append(" ".join(record.getMessage().split())[:160])
+    logger = logging.getLogger("pdfminer")
+    before = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield heard
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = before
+
+
+def sniff(path: Path) -> None:
+    """A file that is empty, not a PDF at all, or cut short is named for what it is."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(ENDS)
+            f.seek(max(0, size - ENDS))
+            tail = f.read()
+    except OSError as e:
+        raise InputError(f"{path.name}: cannot be read ({e.strerror})") from None
+    if size == 0:
+        raise InputError(f"{path.name}: empty file (0 bytes)")
+    if b"%PDF-" not in head:
+        kind = next((what for magic, what in NOT_PDF if head.startswith(magic)), None)
+        raise InputError(f"{path.name}: not a PDF ({kind or 'no PDF header'})")
+    if b"%%EOF" not in tail:
+        raise InputError(f"{path.name}: truncated: the PDF's end-of-file marker is missing (an incomplete download?)")
+
+
+def failure(name: str, e: Exception, password: str | None) -> InputError:
+    """The input error for an exception pdfminer raised while opening a file."""
+    cause = unwrap(e)
+    if isinstance(cause, PDFPasswordIncorrect):
+        if password:
+            return InputError(f"{name}: the PDF is encrypted and the password given with --password is wrong")
+        return InputError(f"{name}: the PDF is encrypted; give its password with --password")
+    if isinstance(cause, PDFEncryptionError):
+        return InputError(f"{name}: the PDF is encrypted with a method the reader does not support ({cause})")
+    return unreadable(f"{name}: the PDF", cause)
+
+
+def unreadable(what: str, e: BaseException) -> InputError:
+    """The error for a part of the file pdfminer failed on: damage that Ghostscript may repair,
+    unless its objects nest deeper than any reader goes (a hostile file, which a repair would empty)."""
+    e = unwrap(e)
+    if isinstance(e, MemoryError):  # the memory cap's doing, not damage: the caller reports the limit
+        raise e
+    if isinstance(e, RecursionError):
+        return InputError(f"{what} cannot be read: its objects are nested too deeply")
+    text = " ".join(str(e).split())
+    return Damaged(f"{what} cannot be read ({type(e).__name__}{': ' + text[:120] if text else ''})")
+
+
+def unwrap(e: BaseException) -> BaseException:
+    """pdfminer's own exception inside the one pdfplumber wraps it in."""
+    if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], BaseException):
+        return e.args[0]
+    return e
+
+
+def repair(path: Path, target: Path, password: str | None = None) -> Path:
+    """Ghostscript's rewrite of a damaged PDF (pdfplumber's repair), which rebuilds its structure."""
+    try:
+        pdfplumber.repair(path, outfile=target, password=password)
+    except Exception as e:  # pdfplumber reports Ghostscript's failure as a bare Exception with its stderr
+        last = (str(e).strip().splitlines() or ["no message"])[-1]
+        raise InputError(f"Ghostscript could not repair it ({last[:120]})") from None
+    return target
 
 
 def read(path: str | Path, progress: Progress | None = None, password: str | None = None,
@@ -40,39 +166,42 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
     path = Path(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
-    except PdfminerException as e:
-        if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
-        raise InputError(f"{path.name}: not a readable PDF ({e})") from None
-    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError) as e:
-        raise InputError(f"{path.name}: not a readable PDF ({type(e).__name__})") from None
-    with pdf:
+    except Exception as e:
+        raise failure(path.name, e, password) from None
+    try:
         try:
-            total = len(pdf.pages)
-        except Exception as e:  # pdfminer raises many kinds of errors on damaged page trees
-            raise InputError(f"{path.name}: the PDF's page tree cannot be read ({type(e).__name__})") from None
+            listed = pdf.pages
+        except Exception as e:
+            raise unreadable(f"{path.name}: its page tree", e) from None
         pages = []
-        for i, page in enumerate(pdf.pages, 1):
+        for i, page in enumerate(listed, 1):
             if only is not None and i not in only:
                 continue
-            try:
-                pages.append(read_page(page, i))
-            except (PdfminerException, PDFSyntaxError, PSException) as e:
-                raise InputError(f"{path.name}: page {i} cannot be read ({e})") from None
+            try:  # pdfminer parses the page's content here, and fails in many ways on damaged ones
+                chars, images = page.chars, page.images
+            except Exception as e:
+                raise unreadable(f"{path.name}: page {i}", e) from None
+            pages.append(read_page(chars, images, float(page.width), float(page.height), i))
             page.close()  # pdfplumber caches every object of a page until it is closed
             if progress:
-                progress(i, total)
+                progress(i, len(listed))
+    finally:  # not pdf.close(): it lists the pages again, and fails again on a damaged page tree
+        pdf.stream.close()
     return pages
 
 
-def read_page(page, number: int) -> Page:
-    chars = [c for c in page.chars if c.get("text")]
+def read_page(chars: list[dict], images: list[dict], width: float, height: float, number: int) -> Page:
+    """A page from pdfplumber's characters and images; glyphs placed at no finite point are dropped."""
+    chars = [c for c in chars if c.get("text") and finite(c)]
     lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
     lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
-    images = tuple(Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images)
-    return Page(number, float(page.width), float(page.height), tuple(lines), images)
+    boxes = tuple(Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im))
+    return Page(number, width, height, tuple(lines), boxes)
+
+
+def finite(obj: dict) -> bool:
+    return all(isinstance(obj.get(k, 0), (int, float)) and math.isfinite(obj.get(k, 0))
+               for k in ("x0", "x1", "top", "bottom", "size"))
 
 
 def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:

@@ -4,7 +4,7 @@ Per card, the pages it was read from are rendered to JPEG (pdfplumber over pypdf
 and embedded as data URIs, with a coloured box over each place a field was read
 (from the provenance) and a dashed one over text no stage placed; beside them, the
 values as extracted and the card's warnings. At the top: projects by category and
-medal, every warning, and the pages with unplaced text. Nothing is fetched (no
+medal, every warning, and the pages with low coverage or unplaced text. Nothing is fetched (no
 script, stylesheet, font or remote image), so the file opens offline in any browser.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from .coverage import LOW
 from .errors import InputError
 from .models import Annuaire, Box, Project, Unplaced, Warning
 
@@ -121,19 +122,28 @@ def warnings_table(doc: Annuaire) -> str:
 
 
 def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
-    """Pages where text went into no field: the lines to read on the page by hand."""
-    head = ('<section id="unplaced"><h2>Pages with unplaced text</h2>\n<p class="note">Text that no stage '
-            "assigned to a field; a coverage figure per page is not measured yet.</p>")
-    if not unplaced:
-        return head + "<p>No page has unplaced text.</p></section>"
+    """Pages where text went into no field, or with a low coverage: the lines to read on the page by hand."""
     info = {pg.number: pg for pg in doc.pages}
+    low = {pg.number for pg in doc.pages if pg.coverage is not None and pg.coverage < LOW}
+    head = ('<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p class="note">Coverage: '
+            f"the share of a page's text that went into a field; below {LOW:.0%} the page is listed, "
+            "as is any page with text that no stage assigned to a field.</p>")
+    pages = sorted(set(unplaced) | low)
+    if not pages:
+        return head + "<p>Every page is fully covered; no page has unplaced text.</p></section>"
+
+    def coverage(n: int) -> str:
+        c = info[n].coverage if n in info else None
+        return "" if c is None else f"{c:.0%}"
+
     rows = "".join(
         f"<tr><td>{n}</td><td>{escape(info[n].label or '') if n in info else ''}</td>"
-        f"<td>{escape(info[n].kind) if n in info else ''}</td><td>{len(items)}</td>"
-        f"<td>{'<br>'.join(escape(f'{u.text} ({u.reason})') for u in items)}</td></tr>"
-        for n, items in sorted(unplaced.items()))
-    return (head + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>lines</th><th>text</th>"
-            f"</tr></thead>\n<tbody>{rows}</tbody></table></section>")
+        f"<td>{escape(info[n].kind) if n in info else ''}</td><td>{coverage(n)}</td>"
+        f"<td>{len(unplaced.get(n, []))}</td>"
+        f"<td>{'<br>'.join(escape(f'{u.text} ({u.reason})') for u in unplaced.get(n, []))}</td></tr>"
+        for n in pages)
+    return (head + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>coverage</th><th>lines</th>"
+            f"<th>text</th></tr></thead>\n<tbody>{rows}</tbody></table></section>")
 
 
 def contents(projects: list[Project]) -> str:

@@ -102,3 +102,11 @@ def test_a_profile_extending_itself_in_a_circle_is_refused(tmp_path):
     (tmp_path / "b.toml").write_text('name = "b"\nextends = "' + str(tmp_path / "a.toml") + '"\n', encoding="utf-8")
     with pytest.raises(InputError, match="circle"):
         load(tmp_path / "a.toml")
+
+
+def test_an_invalid_profile_file_is_one_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\n[card]\nbanner = ["(unclosed"]\naward = ["x"]\ntitle = ["y"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"^profile bad.toml: not a valid profile \(card.banner: Value error, not a "
+                                         r"valid regular expression"):
+        load(bad)

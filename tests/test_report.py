@@ -133,7 +133,7 @@ def test_summary_warnings_and_card_warnings(generated):
     assert re.search(r"<th>Territoire inclusif</th><td>1</td><td>0</td><td>0</td><td>1</td>", counts)
     assert re.search(r"<th>E-santé</th><td>0</td><td>0</td><td>1</td><td>1</td>", counts)
     assert re.search(r"<th>total</th><td>1</td><td>0</td><td>1</td><td>2</td>", counts)
-    assert "<h2>Warnings (1)</h2>" in html and "No page has unplaced text." in html
+    assert "<h2>Warnings (1)</h2>" in html and "Every page is fully covered; no page has unplaced text." in html
     first, second = Cards(html).cards
     assert "block_missing" in second["text"] and "no 'apports' block" in second["text"]
     assert "No warning." in first["text"]
