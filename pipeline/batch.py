@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 

@@ -5,7 +5,6 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
 
 from .conftest import ROOT, SAMPLE
 from .yearbook import Block, Card, Category, Yearbook, build
