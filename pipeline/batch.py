@@ -69,8 +69,8 @@ def convert_file(path: Path, options: Options, pages: bool = False) -> Outcome:
 
 
 def prepare(options: Options) -> None:
-    """Load the enrichment models in this process, so that the children it forks have them:
-    loaded once per worker, not once per file."""
+    """Load the enrichment models in this process, so that the processes it forks (workers, and
+    each file's child) start with them: loaded once per run, not once per file."""
     if options.enrich:
         from . import dates, entities
         from .profile import load

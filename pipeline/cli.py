@@ -145,36 +145,35 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def run(items: list, options: Options, args) -> list[batch.Outcome]:
-    """Convert the files (`--jobs` at a time), then publish each, in the order given."""
+    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the order given."""
     pdfs = [item for item in items if isinstance(item, Path)]
     targets = {pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs}
     clashes = clashing(pdfs, targets)
     todo = [pdf for pdf in pdfs if pdf not in clashes]
     progress = batch.Bar(len(todo), quiet=args.quiet)
+    if todo:
+        batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
+    pool = None
     if args.jobs > 1 and len(todo) > 1:
-        # workers are forked: each loads the enrichment models once, and forks each file's child from there
-        with ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"),
-                                 initializer=batch.prepare, initargs=(options,)) as pool:
-            futures = {pdf: pool.submit(batch.convert_file, pdf, options) for pdf in todo}
-            results = {}
-            for pdf in todo:
-                results[pdf] = futures[pdf].result()
-                progress.done(results[pdf])
-    else:
-        batch.prepare(options)
-        results = {}
-        for pdf in todo:
-            results[pdf] = batch.convert_file(pdf, options, pages=not args.quiet and len(todo) == 1)
-            progress.done(results[pdf])
-    outcomes = []
-    for item in items:
-        if isinstance(item, batch.Outcome):
-            outcomes.append(say(item, args))
-        elif item in clashes:
-            outcomes.append(say(clashes[item], args))
-        else:
-            outcomes.append(say(publish(results[item], item, targets[item], args), args))
-    return outcomes
+        # forked workers start with the models loaded, and fork each file's child from there
+        pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
+        futures = {pdf: pool.submit(batch.convert_file, pdf, options) for pdf in todo}
+    try:
+        outcomes = []
+        for item in items:
+            if isinstance(item, batch.Outcome):
+                outcomes.append(say(item, args))
+            elif item in clashes:
+                outcomes.append(say(clashes[item], args))
+            else:
+                done = futures[item].result() if pool else batch.convert_file(
+                    item, options, pages=not args.quiet and len(todo) == 1)
+                progress.done(done)
+                outcomes.append(say(publish(done, item, targets[item], args), args))
+        return outcomes
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
@@ -194,9 +193,11 @@ def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> bat
     failure leaves no file behind."""
     if outcome.status != "converted":
         return outcome
-    doc = Annuaire.model_validate_json(outcome.document)
+    # the JSON document comes validated and serialized from the conversion; the rest needs the model
+    plain = args.format == "json" and not args.report and not args.sqlite
+    doc = None if plain else Annuaire.model_validate_json(outcome.document)
     try:
-        data = export.serialize(doc, args.format)
+        data = outcome.document if plain else export.serialize(doc, args.format)
         page = report.html(doc, pdf, args.password) if args.report else None
         if args.sqlite:
             sqlite.load(doc, args.sqlite)
