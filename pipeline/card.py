@@ -62,8 +62,10 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     who, title, award_lines, title_lines, award_medal = read_header(header, profile)
     before = rest[:start or 0]
     after = rest[(start or 0) + len(header):]
-    named = [ln for ln in before if span.section and similarity(ln.text, span.section.title) >= 0.8]
-    if named and not category:  # the category printed above the card, without a medal
+    # the category printed above the card without a medal: the section's name, or (no section) a line in capitals
+    named = [ln for ln in before if similarity(ln.text, span.section.title) >= 0.8] if span.section else \
+        [ln for ln in before[:1] if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)]
+    if named and not category:
         category, banner = " ".join(ln.text for ln in named), named
     before = [ln for ln in before if ln not in named]
     if not title:  # a title set apart on its own, above or below the award line
@@ -277,10 +279,12 @@ def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, lis
             i += 1
             continue
         heading = " ".join(ln.text for ln in body[i:i + used])
+        first = [body[i + used - 1].with_text(tail)] if tail else []
         if tail:
             heading = heading[: len(heading) - len(tail)].strip()
-            sections.append((name, heading, [body[i + used - 1].with_text(tail)]))
+        if name == "summary" and len(sections) == 1 and not sections[0][2]:  # a heading over the intro
+            sections[0] = (name, heading, first)
         else:
-            sections.append((name, heading, []))
+            sections.append((name, heading, first))
         i += used
     return sections

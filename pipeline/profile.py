@@ -57,6 +57,7 @@ class BlockPatterns(Patterns):
     innovation: list[str] = Field(min_length=1)
     problematique: list[str] = Field(min_length=1)
     apports: list[str] = Field(min_length=1)
+    summary: list[str] = []  # a heading over the intro, when the edition prints one
     examples: dict[Literal["innovation", "problematique", "apports"], list[str]] = {}
 
 
@@ -131,7 +132,7 @@ class Profile(BaseModel):
 
     @cached_property
     def headings(self) -> dict[str, list[re.Pattern]]:
-        return {b: _compile(getattr(self.blocks, b)) for b in BLOCKS}
+        return {b: _compile(getattr(self.blocks, b)) for b in BLOCKS + ("summary",)}
 
     @cached_property
     def heading_examples(self) -> dict[str, list[str]]:

@@ -130,3 +130,22 @@ def test_medal_disagreement_between_banner_and_award_line_is_noted(profile):
     lines[0] = banner("LABEL OR – TERRITOIRE INCLUSIF")
     c = parse(lines, profile)
     assert c.medal == "or" and c.notes[0][0] == "medal_mismatch"
+
+
+def test_headings_of_other_editions_and_a_heading_over_the_intro(profile):
+    lines = [banner(),
+             line("Lauréat : Ville de Vannes", 147.7, size=10.5, bold=True, color=DARK),
+             line("Projet : Guichet unique", 162.0, size=10.5, bold=True, color=DARK),
+             heading("PRÉSENTATION DU PROJET", 190),
+             line("Un guichet pour toutes les démarches.", 206),
+             heading("Les points innovants :", 230),
+             line("Une première.", 246),
+             heading("Enjeux du territoire", 270),
+             line("Des délais trop longs.", 286),
+             heading("Impacts", 310),
+             line("Des usagers satisfaits.", 326)]
+    c = parse(lines, profile)
+    assert (c.title, c.summary) == ("Guichet unique", "Un guichet pour toutes les démarches.")
+    assert c.blocks == {"innovation": "Une première.", "problematique": "Des délais trop longs.",
+                        "apports": "Des usagers satisfaits."}
+    assert c.headings["summary"] == "PRÉSENTATION DU PROJET"

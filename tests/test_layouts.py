@@ -245,3 +245,21 @@ def test_profile_is_chosen_by_year_or_forced(tmp_path, forced):
     standard_card(s, "or", "E-SANTÉ", "la Ville de Pau", "Télésanté", TEXT)
     doc = convert(s.save(), Options(profile=forced or "auto")).document
     assert doc.profile == (forced or "2023")
+
+
+def test_cards_without_banners_nor_sections_take_the_category_line_above_them(tmp_path):
+    s = Sheet(tmp_path / "no_sections.pdf")
+    for town, medal in (("Lorient", "d'or"), ("Quimper", "de bronze")):
+        s.page(y=100)
+        s.text(LEFT, s.y, "ÉDUCATION ET JEUNESSE", BOLD, 12, NAVY)
+        s.y = 125
+        s.para(f"Label {medal} attribué à la Ville de {town}", font=BOLD, size=10.5, color=NAVY, gap=0.5)
+        s.para(f"Pour le projet « École numérique de {town} »", font=BOLD, size=10.5, color=NAVY)
+        s.para(TEXT)
+        s.heading("INNOVATION DU PROJET :")
+        s.para("Des tablettes.")
+    doc = convert(s.save()).document
+    assert [(p.title, p.medal, p.category) for p in doc.projects] == [
+        ("École numérique de Lorient", "or", "Éducation et jeunesse"),
+        ("École numérique de Quimper", "bronze", "Éducation et jeunesse")]
+    assert doc.unplaced == []

@@ -16,7 +16,7 @@ from .layouts import BOLD, NAVY, Sheet, section
 def test_every_profile_loads_and_compiles(name):
     p = load(name)
     assert p.banner and p.award and p.title and p.year and p.listing_medal
-    assert set(p.headings) == set(BLOCKS)
+    assert set(p.headings) == set(BLOCKS) | {"summary"}
     assert {k for k, _ in p.kinds} <= {"commune", "communaute_de_communes", "communaute_d_agglomeration",
                                        "communaute_urbaine", "metropole", "departement", "region",
                                        "syndicat", "etat", "autre"}
