@@ -26,6 +26,8 @@ def test_default_profile_patterns_match_known_wordings(profile):
     from pipeline.text import fold
     assert profile.banner[0].match(fold("LABEL BRONZE - AMENAGEMENT & ATTRACTIVITÉ DU TERRITOIRE"))
     assert profile.banner[0].match(fold("LABEL DE BRONZE – E-SANTÉ"))
+    assert profile.banner[0].match(fold("TROPHÉE D'OR – SMART CITY")).group("medal") == "or"
+    assert profile.award[0].match(fold("Médaille d'argent décernée à la Ville de Lens")).group("who") == "a la ville de lens"
     assert profile.banner[0].match(fold("LABEL D’ARGENT | Catégorie : Cybersécurité")).group("category") == "cybersecurite"
     assert profile.award[0].match(fold("Label de bronze attribué à la Ville d'Antony"))
     assert profile.award[0].match(fold("Label d’or attribué au département de la Loire"))
