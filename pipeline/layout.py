@@ -18,7 +18,7 @@ from statistics import median
 from .elements import Line, Page
 
 # Bullets as printed, and as OCR reads them ("+", "*", "°", or a lone "e"/"o" before a capital).
-BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*")
+BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°º]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*")
 PARAGRAPH_GAP = 1.25   # a pitch this many times the usual one starts a paragraph
 INDENT = 2.0           # points past a bullet that make a line its continuation
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # elisions (d', l') apart

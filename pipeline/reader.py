@@ -38,7 +38,7 @@ SPACE_GAP = 0.2   # a gap wider than this many ems between two glyphs is a word 
 SPLIT_GAP = 2.5   # a gap wider than this many ems always splits a row into separate lines…
 SPLIT_MIN = 1.0   # …and one wider than this many ems does when it is GUTTER times the usual word gap
 GUTTER = 3.0
-MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°")
+MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
 SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the row
 ENDS = 1024       # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
 NOT_PDF = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -261,7 +261,7 @@ def split_row(chars: list[dict]) -> list[list[dict]]:
 
 def is_marker(run: list[dict]) -> bool:
     """A run that is only a bullet: it keeps the item's text, however far that starts."""
-    return len(run) <= 3 and "".join(x["text"] for x in run).strip() in MARKERS
+    return len(run) <= 4 and "".join(x["text"] for x in run).strip(" _") in MARKERS  # OCR: "°__"
 
 
 def make_line(chars: list[dict], page: int) -> Line:

@@ -79,3 +79,13 @@ def test_typical_pitch_is_the_pitch_of_wrapped_lines():
     paragraph = stack(["a", "b", "c"], top=80, pitch=13.6, width=480) + [line("d.", 80 + 3 * 13.6, width=40)]
     shorts = [line(f"Phrase {i}.", 160 + 20 * i, width=60) for i in range(6)]  # one-line paragraphs
     assert round(layout.typical_pitch([heading] + paragraph + shorts + [line("• item", 300, x0=65)]), 1) == 13.6
+
+
+def test_ocr_bullets_with_stray_underscores():
+    from pipeline.reader import lines_from_chars
+    def chars(text, x0):
+        return [{"text": ch, "x0": x0 + 5 * i, "x1": x0 + 5 * i + 4.5, "top": 100.0, "bottom": 108.0, "size": 8.0,
+                 "fontname": "GlyphLessFont", "non_stroking_color": (0,), "upright": True} for i, ch in enumerate(text)]
+    [ln] = lines_from_chars(chars("°__", 89) + chars("Proposer une ergonomie", 103 + 12), page=1)
+    assert ln.text == "°__ Proposer une ergonomie"
+    assert layout.render(layout.paragraphs([ln], pitch=13.6)) == "- Proposer une ergonomie"
