@@ -8,6 +8,7 @@ processes maps `convert_file` over the files (`--jobs`).
 """
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from dataclasses import dataclass
@@ -70,12 +71,19 @@ def convert_file(path: Path, options: Options, pages: bool = False) -> Outcome:
 
 def prepare(options: Options) -> None:
     """Load the enrichment models in this process, so that the processes it forks (workers, and
-    each file's child) start with them: loaded once per run, not once per file."""
+    each file's child) start with them: loaded once per run, not once per file.
+
+    What is loaded then lives as long as the run: it is moved out of the garbage collector's
+    sight (`gc.freeze`), whose every full collection would otherwise walk the model's
+    objects again and, in a forked process, copy the memory pages it touches.
+    """
     if options.enrich:
         from . import dates, entities
         from .profile import load
         entities.model(load("default"))
         dates.parse("1 janvier 2000", "day")
+        gc.collect()
+        gc.freeze()
 
 
 def work(path: Path, options: Options, progress: bool) -> Outcome:

@@ -21,7 +21,7 @@ from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .profile import BLOCKS, Profile, first, medal_of
 from .segment import CardSpan, is_banner
 from .territory import Territory, split as split_territories
-from .text import fold, fold_map, similarity, strip_quotes
+from .text import fold, fold_map, similar, strip_quotes
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
@@ -63,7 +63,7 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     before = rest[:start or 0]
     after = rest[(start or 0) + len(header):]
     # the category printed above the card without a medal: the section's name, or (no section) a line in capitals
-    named = [ln for ln in before if similarity(ln.text, span.section.title) >= 0.8] if span.section else \
+    named = [ln for ln in before if similar(ln.text, span.section.title, 0.8)] if span.section else \
         [ln for ln in before[:1] if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)]
     if named and not category:
         category, banner = " ".join(ln.text for ln in named), named
@@ -251,15 +251,16 @@ def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | No
     if len(text) <= HEADING_MAX and looks_like_heading(text, line):
         bare = text.strip(" :?.!-–")
         for name, examples in profile.heading_examples.items():
-            if any(similarity(bare, e) >= FUZZY_HEADING for e in examples):
+            if any(similar(bare, e, FUZZY_HEADING) for e in examples):
                 return name, ""
     return None, ""
 
 
 def looks_like_heading(text: str, line: Line | None) -> bool:
+    if (line is not None and line.bold) or text.rstrip().endswith((":", "?")):
+        return True
     letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
-    return (line is not None and line.bold) or upper > 0.7 or text.rstrip().endswith((":", "?"))
+    return sum(c.isupper() for c in letters) / max(len(letters), 1) > 0.7
 
 
 def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, list[Line]]]:

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from .layout import WORD
-from .text import key, sentence_case, similarity, strip_accents
+from .text import key, sentence_case, similar, strip_accents
 
 SAME = 0.85  # similarity above which two printings name the same category
 
@@ -36,6 +36,6 @@ def restore(printed: str, words: Counter) -> str:
 def canonical(printed: str, known: list[str], words: Counter) -> str:
     """The canonical name for a printed category: a known name if one matches, else restored."""
     for name in known:
-        if key(name) == key(printed) or similarity(name, printed) >= SAME:
+        if key(name) == key(printed) or similar(name, printed, SAME):
             return name
     return restore(printed, words)

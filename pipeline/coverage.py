@@ -23,7 +23,7 @@ LOW = 0.9
 
 def characters(text: str) -> int:
     """Characters that count: spacing varies between readings of the same text, ink does not."""
-    return sum(not c.isspace() for c in text)
+    return len("".join(text.split()))
 
 
 def leftovers(pages: list[Page], placed: set[Line], strays: Iterable[Stray]) -> list[Stray]:

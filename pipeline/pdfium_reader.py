@@ -66,9 +66,20 @@ def read_page(page, number: int) -> Page:
     return Page(number, float(width), float(height), tuple(lines), tuple(images))
 
 
-# FPDFText_GetTextObject giving the object's address as a plain int (a cheap identity)
-text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+def bare(function, restype=ctypes.c_int):
+    """The PDFium function called without ctypes' checks and conversions of its arguments.
+
+    The calls made for every character are most of the reading time, and ctypes' argument
+    conversion most of each call; the callers here pass ready-made C values (a pointer,
+    an int index, `byref` buffers), so there is nothing to convert.
+    """
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+# the text object's address as a plain int: a cheap identity for its style
+text_object = bare(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+is_generated, loose_box, char_origin = map(bare, (raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox,
+                                                  raw.FPDFText_GetCharOrigin))
 
 
 def page_chars(tp, height: float):
@@ -82,7 +93,7 @@ def page_chars(tp, height: float):
     descents: dict[tuple, float] = {}  # by font name and size
     codes = page_text(tp)
     for i, code in enumerate(codes):
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or code in (32, 2) and raw.FPDFText_IsGenerated(tp, i) == 1:
+        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or code in (32, 2) and is_generated(tp, i) == 1:
             continue  # PDFium adds spaces and line breaks of its own: only the PDF's characters count
         if code == 2:  # PDFium's mark for a hyphen ending a line
             code = 0x2D
@@ -90,8 +101,8 @@ def page_chars(tp, height: float):
         if obj not in styles:
             styles[obj] = style(tp, i, descents)
         size, font, color, upright, below = styles[obj]
-        raw.FPDFText_GetLooseCharBox(tp, i, rect_ref)
-        raw.FPDFText_GetCharOrigin(tp, i, x_ref, y_ref)
+        loose_box(tp, i, rect_ref)
+        char_origin(tp, i, x_ref, y_ref)
         bottom = height - y.value - below
         yield {"text": chr(code), "x0": x.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
                "size": size, "fontname": font, "non_stroking_color": color, "upright": upright}

@@ -28,7 +28,7 @@ from . import models as m
 from .elements import Box, Line, Page, Removed, Stray, merge_boxes
 from .errors import Damaged, InputError
 from .profile import Profile, available, load
-from .text import similarity, slug
+from .text import similar, similarity, slug
 
 STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "enrich", "assemble")
 
@@ -274,7 +274,7 @@ def place(cards, spans, names: dict[int, str], year, labels, profile: Profile, w
     out, seen = [], Counter()
     for c, span in zip(cards, spans):
         section = span.section
-        if section is not None and (not c.category_raw or similarity(c.category_raw, section.title) >= 0.8):
+        if section is not None and (not c.category_raw or similar(c.category_raw, section.title, 0.8)):
             category = names[section.page]
         else:
             category = categories.canonical(c.category_raw, list(names.values()) + profile.categories, words)

@@ -19,7 +19,7 @@ from .card import Card
 from .listing import Listed
 from .models import Warning
 from .segment import Section
-from .text import containment, key, similarity
+from .text import containment, key, similar, similarity
 from .toc import TocEntry
 
 MATCH = 0.6       # least score for a listing entry or a TOC entry to be the card's
@@ -56,7 +56,7 @@ def check(placed: list[Placed], entries: list[TocEntry], listings: dict[int, lis
         matches.update(found)
         warnings += notes
     for p in placed:
-        if p.section is not None and similarity(p.card.category_raw, p.section.title) < 0.8:
+        if p.section is not None and not similar(p.card.category_raw, p.section.title, 0.8):
             warnings.append(warn("category_mismatch", f"{describe(p)}: the banner names the category "
                                  f"'{p.card.category_raw}', its section '{p.section.title}'",
                                  [p.section.page] + p.card.pages, p.id))

@@ -1,10 +1,14 @@
-"""String helpers shared by the stages: folding for matching, ligatures, slugs, similarity."""
+"""String helpers shared by the stages: folding for matching, ligatures, slugs, similarity.
+
+Similarities are difflib's, computed by cydifflib: the same algorithm and results, compiled.
+"""
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from functools import lru_cache
+
+from cydifflib import SequenceMatcher
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
              "\ufb05": "st", "\ufb06": "st"}
@@ -40,13 +44,33 @@ def fold_char(ch: str) -> str:
     return strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
 
 
+class _FoldTable(dict):
+    """`fold_char` as a `str.translate` table, filled as characters are met; `uneven` holds
+    the characters met that fold to none or to several (a combining accent, œ)."""
+
+    uneven: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @lru_cache(maxsize=8192)
 def fold_map(s: str) -> tuple[str, tuple[int, ...]]:
     """`fold` without collapsing spaces, and for each folded character its index in `s`.
 
     Patterns are matched on folded text; the map cuts the original text at the match.
-    Cached: the stages ask again and again about the same lines.
+    Cached: the stages ask again and again about the same lines. Most lines fold
+    character for character (no ligature, no œ): their map is the identity.
     """
+    folded = s.translate(_FOLD_TABLE)
+    if _FOLD_TABLE.uneven.isdisjoint(s):
+        return folded, tuple(range(len(s) + 1))
     out, idx = [], []
     for i, ch in enumerate(s):
         f = fold_char(ch)
@@ -71,7 +95,15 @@ def slug(s: str, limit: int = 60) -> str:
 
 @lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
+    return SequenceMatcher(None, key(a), key(b), autojunk=False).ratio()
+
+
+def similar(a: str, b: str, at_least: float) -> bool:
+    """similarity(a, b) >= at_least; the lengths alone rule most pairs out, at no cost."""
+    la, lb = len(key(a)), len(key(b))
+    if la + lb and 2 * min(la, lb) / (la + lb) < at_least:  # the ratio's upper bound
+        return False
+    return similarity(a, b) >= at_least
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +112,7 @@ def containment(needle: str, hay: str) -> float:
     n, h = key(needle), key(hay)
     if not n:
         return 0.0
-    blocks = difflib.SequenceMatcher(None, n, h, autojunk=False).get_matching_blocks()
+    blocks = SequenceMatcher(None, n, h, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) / len(n)
 
 
