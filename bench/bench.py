@@ -106,7 +106,7 @@ def batch(folder: Path, out: Path, jobs: int) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5, help="runs of a and b, interleaved (default 5)")
-    ap.add_argument("--batch-repeat", type=int, default=3, help="runs of e per job count, alternated (default 3)")
+    ap.add_argument("--batch-repeat", type=int, default=5, help="runs of e per job count, alternated (default 5)")
     ap.add_argument("--skip-batch", action="store_true", help="leave out e (eight yearbooks, two job counts)")
     args = ap.parse_args(argv)
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),

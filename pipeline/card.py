@@ -259,8 +259,8 @@ def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | No
 def looks_like_heading(text: str, line: Line | None) -> bool:
     if (line is not None and line.bold) or text.rstrip().endswith((":", "?")):
         return True
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / max(len(letters), 1) > 0.7
+    letters = list(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)) / max(len(letters), 1) > 0.7
 
 
 def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, list[Line]]]:

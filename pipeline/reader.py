@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from contextlib import contextmanager
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -264,18 +265,22 @@ def is_marker(run: list[dict]) -> bool:
     return len(run) <= 4 and "".join(x["text"] for x in run).strip(" _") in MARKERS  # OCR: "°__"
 
 
+X0, TOP, X1, BOTTOM = map(itemgetter, ("x0", "top", "x1", "bottom"))
+
+
 def make_line(chars: list[dict], page: int) -> Line:
-    parts, last = [], None
+    parts, ink, last = [], [], None
     for c in chars:
         if c["text"].isspace():
             if parts and parts[-1] != " ":
                 parts.append(" ")
             continue
-        if last is not None and parts and parts[-1] != " " and c["x0"] - last["x1"] > SPACE_GAP * c["size"]:
+        if last is not None and parts[-1] != " " and c["x0"] - last["x1"] > SPACE_GAP * c["size"]:
             parts.append(" ")
         parts.append(c["text"])
+        ink.append(c)
         last = c
-    ink = [c for c in chars if not c["text"].isspace()] or chars
+    ink = ink or chars
     styles = Counter((c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink)
     sizes, bold, colors = Counter(), 0, Counter()
     for (size, font, color), n in styles.items():
@@ -283,8 +288,7 @@ def make_line(chars: list[dict], page: int) -> Line:
         bold += n if is_bold(font) else 0
         colors[color] += n
     return Line(text=clean("".join(parts)), page=page,
-                x0=min(c["x0"] for c in ink), top=min(c["top"] for c in ink),
-                x1=max(c["x1"] for c in ink), bottom=max(c["bottom"] for c in ink),
+                x0=min(map(X0, ink)), top=min(map(TOP, ink)), x1=max(map(X1, ink)), bottom=max(map(BOTTOM, ink)),
                 size=sizes.most_common(1)[0][0], bold=bold * 2 > len(ink),
                 color=hex_color(colors.most_common(1)[0][0]))
 

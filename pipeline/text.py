@@ -27,6 +27,8 @@ def clean(s: str) -> str:
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():
+        return s
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
