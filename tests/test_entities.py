@@ -41,3 +41,24 @@ def test_persons_places_and_institutions(profile):
     third = entities(profile)[2]
     assert ("Marie Dupont", "PER") in third and ("Lyon", "LOC") in third
     assert ("Préfecture de Bretagne", "ORG") in third  # a title makes an organisation, whatever the model says
+
+
+def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monkeypatch):
+    """Only a known acronym or a capitalised word the texts never write in lower case can make an
+    entity that is kept: the other texts skip the model, and lose nothing."""
+    import pipeline.entities as entities_module
+    nlp, read = model(profile), []
+
+    class Recording:
+        def pipe(self, texts):
+            texts = list(texts)
+            read.extend(texts)
+            return nlp.pipe(texts)
+
+    territories = split("à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile)
+    before = find(TEXTS, profile, territories, ["Portvieux Connect"])
+    monkeypatch.setattr(entities_module, "model", lambda profile: Recording())
+    after = find(TEXTS, profile, territories, ["Portvieux Connect"])
+    # the fourth text's capitalised words start its sentences, and the texts write them in lower case too
+    assert len(read) == 3 and not any("direction du numérique" in t for t in read)
+    assert after == before and after[3] == []

@@ -1,4 +1,6 @@
-from pipeline.text import clean, containment, fold, fold_map, key, similarity, slug, strip_quotes
+import random
+
+from pipeline.text import clean, containment, fold, fold_char, fold_map, key, similar, similarity, slug, strip_quotes
 
 
 def test_clean_expands_ligatures_and_drops_soft_hyphens():
@@ -14,6 +16,28 @@ def test_fold_map_points_back_into_the_original():
     folded, idx = fold_map(text)
     start = folded.index("coeur")
     assert text[idx[start]:idx[start + len("coeur")]] == "Cœur"
+
+
+def test_fold_map_is_exact_when_characters_fold_to_none_or_to_several():
+    # the fast path (a translation table, an identity map) must give the character-by-character result
+    rng = random.Random(7)
+    alphabet = "aéÉœŒæ\ufb01\ufb03\u0301’« -x"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        expected, idx = "", []
+        for i, ch in enumerate(text):
+            expected += fold_char(ch)
+            idx += [i] * len(fold_char(ch))
+        assert fold_map(text) == (expected, tuple(idx + [len(text)])), text
+
+
+def test_similar_is_the_similarity_threshold():
+    rng = random.Random(3)
+    words = ["carte", "ALIFE", "AILFE", "la", "territoire", "numérique", "", "innovation du projet"]
+    for _ in range(500):
+        a, b = (" ".join(rng.choices(words, k=rng.randint(0, 4))) for _ in range(2))
+        for t in (0.5, 0.8, 0.85):
+            assert similar(a, b, t) == (similarity(a, b) >= t), (a, b, t)
 
 
 def test_key_ignores_case_accents_punctuation_and_leading_article():
