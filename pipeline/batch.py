@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import export, isolate
+from . import export, isolate, pipeline
 from .errors import PipelineError
-from .pipeline import Options, convert
+from .pipeline import Options, Preread, convert
 
 
 @dataclass(frozen=True)
@@ -58,15 +58,30 @@ def inputs(paths: list[Path]) -> list[Path | Outcome]:
     return out
 
 
-def convert_file(path: Path, options: Options, pages: bool = False) -> Outcome:
+def convert_file(path: Path, options: Options, pages: bool = False, preread: Preread | None = None) -> Outcome:
     """Convert one PDF in a child process; the outcome carries its JSON document (nothing is written).
-    `pages`: report page progress on stderr."""
+    `pages`: report page progress on stderr; `preread`: its pages, read ahead."""
     try:
-        return isolate.call(work, (path, options, pages), options.timeout, options.max_memory)
+        return isolate.call(work, (path, options, pages, preread), options.timeout, options.max_memory)
     except isolate.Timeout:
         return unusable(path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)")
     except isolate.Crash as e:
         return Outcome(str(path), "failed", f"internal error on {path.name}: {e}", details=e.details)
+
+
+def read_ahead(path: Path, options: Options) -> isolate.Running:
+    """Start reading a file's pages in a child process (reading needs no model: this runs while
+    the models load, on a core that would otherwise wait)."""
+    return isolate.start(pipeline.read_ahead, (path, options), options.max_memory)
+
+
+def preread(running: isolate.Running, options: Options) -> Preread | None:
+    """The pages read ahead; None when the reading failed or took a repair: the conversion then
+    reads the file itself, and says what went wrong."""
+    try:
+        return isolate.finish(running, options.timeout)
+    except (isolate.Timeout, isolate.Crash):
+        return None
 
 
 def prepare(options: Options) -> None:
@@ -86,10 +101,10 @@ def prepare(options: Options) -> None:
         gc.freeze()
 
 
-def work(path: Path, options: Options, progress: bool) -> Outcome:
+def work(path: Path, options: Options, progress: bool, preread: Preread | None = None) -> Outcome:
     """The conversion itself, as the child process runs it: every error becomes an outcome."""
     try:
-        doc = convert(path, options, Progress(path.name) if progress else None).document
+        doc = convert(path, options, Progress(path.name) if progress else None, preread).document
         text = export.dumps(doc)
     except PipelineError as e:
         return Outcome(str(path), "unusable" if e.exit_code == 2 else "failed", str(e))

@@ -151,13 +151,17 @@ def run(items: list, options: Options, args) -> list[batch.Outcome]:
     clashes = clashing(pdfs, targets)
     todo = [pdf for pdf in pdfs if pdf not in clashes]
     progress = batch.Bar(len(todo), quiet=args.quiet)
+    parallel = args.jobs > 1 and len(todo) > 1
+    # while this process loads the models, the other jobs read the first files
+    ahead = {pdf: batch.read_ahead(pdf, options) for pdf in todo[:args.jobs - 1]} if parallel and options.enrich else {}
     if todo:
         batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
     pool = None
-    if args.jobs > 1 and len(todo) > 1:
+    if parallel:
         # forked workers start with the models loaded, and fork each file's child from there
         pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
-        futures = {pdf: pool.submit(batch.convert_file, pdf, options) for pdf in todo}
+        futures = {pdf: pool.submit(batch.convert_file, pdf, options, False,
+                                    batch.preread(ahead[pdf], options) if pdf in ahead else None) for pdf in todo}
     try:
         outcomes = []
         for item in items:

@@ -16,7 +16,9 @@ import multiprocessing
 import os
 import resource
 import signal
+import time
 import traceback
+from dataclasses import dataclass
 from typing import Any, Callable
 
 
@@ -35,13 +37,33 @@ class Crash(Exception):
 def call(func: Callable[..., Any], args: tuple, timeout: float, memory_mib: int) -> Any:
     """func(*args) in a forked child that may map `memory_mib` MiB more than it inherits; its
     return value (which must pickle), or Timeout after `timeout` seconds, or Crash."""
+    return finish(start(func, args, memory_mib), timeout)
+
+
+@dataclass
+class Running:
+    """A child started by `start`, until `finish` collects it."""
+
+    child: Any
+    receive: Any
+    started: float
+
+
+def start(func: Callable[..., Any], args: tuple, memory_mib: int) -> Running:
+    """func(*args) started in a forked child (see `call`); this process goes on meanwhile."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, func, args, memory_mib), daemon=True)
     child.start()
     send.close()
+    return Running(child, receive, time.monotonic())
+
+
+def finish(running: Running, timeout: float) -> Any:
+    """The return value of a started child, or Timeout `timeout` seconds after it started, or Crash."""
+    child, receive = running.child, running.receive
     try:
-        if not receive.poll(timeout):
+        if not receive.poll(max(0.0, running.started + timeout - time.monotonic())):
             raise Timeout()
         status, value, details = receive.recv()
     except EOFError:  # it died without a word

@@ -59,8 +59,25 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def convert(path: str | Path, options: Options | None = None, progress=None) -> Result:
-    """Convert one yearbook PDF into a validated document."""
+@dataclass(frozen=True)
+class Preread:
+    """A file's pages read ahead of its conversion (in another process, while the models load)."""
+
+    pages: list[Page]
+    notes: list[m.Warning]
+
+
+def read_ahead(path: str | Path, options: Options) -> Preread | None:
+    """The read stage alone; None when the file needed a repair (the repaired copy it was read from
+    lives in a temporary folder, which the conversion must make again)."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="annuaire-") as work, reader.complaints() as heard:
+        raw, source, notes = read(path, options, None, Path(work))
+    return Preread(raw, notes + complained(heard)) if source == path else None
+
+
+def convert(path: str | Path, options: Options | None = None, progress=None, preread: Preread | None = None) -> Result:
+    """Convert one yearbook PDF into a validated document (from its pages, when they were read ahead)."""
     options = options or Options()
     path = Path(path)
     timings: dict[str, float] = {}
@@ -73,9 +90,12 @@ def convert(path: str | Path, options: Options | None = None, progress=None) -> 
 
     candidates = [load(options.profile)] if options.profile != "auto" else None
     with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
-        with stage("read"), reader.complaints() as heard:
-            raw, source, notes = read(path, options, progress, Path(work))
-        notes += complained(heard)
+        if preread is not None:
+            raw, source, notes = preread.pages, path, list(preread.notes)
+        else:
+            with stage("read"), reader.complaints() as heard:
+                raw, source, notes = read(path, options, progress, Path(work))
+            notes += complained(heard)
         with stage("ocr"):
             # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever the engine
             raw = ocr_stage.complete(source, raw, options.ocr, options.password if source == path else None)

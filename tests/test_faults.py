@@ -173,6 +173,16 @@ def test_damaged_xref_is_repaired_by_ghostscript(capfd, tmp_path, yearbook):
     assert not [w for w in intact.warnings if w.code in ("repaired", "damaged")]
 
 
+@needs_gs
+def test_a_file_read_ahead_that_needed_a_repair_is_read_again(tmp_path, yearbook):
+    from pipeline.pipeline import Options, read_ahead
+    intact, damaged = write(tmp_path / "intact.pdf", yearbook), write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook))
+    assert read_ahead(damaged, Options()) is None  # its pages came from a repaired copy, since deleted
+    ahead = read_ahead(intact, Options(enrich=False))
+    assert ahead is not None
+    assert convert(intact, Options(enrich=False), preread=ahead).document == convert(intact, Options(enrich=False)).document
+
+
 def test_xref_rebuilt_by_the_reader_is_said(capfd, tmp_path, yearbook):
     broken = yearbook.replace(b"startxref\n", b"startxref\n9").rstrip() + b"\n"  # points past the end
     doc = converted(capfd, write(tmp_path / "moved.pdf", broken))
@@ -308,6 +318,22 @@ def test_batch_converts_the_good_files_and_sums_up_the_bad(capfd, tmp_path, year
     assert err.strip().splitlines()[-3:] == [
         "4 files: 2 converted, 2 failed:", "  photo.pdf: not a PDF (a PNG image)",
         f"  {tmp_path / 'absent.pdf'}: no such file or folder"]
+
+
+def test_files_read_ahead_give_the_same_documents_and_the_same_errors(capfd, tmp_path, yearbook):
+    """With several jobs, the first files are read while the models load: a bad one among them is
+    reported as it would be otherwise, and the good ones give the same documents as one job does."""
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    picture(folder / "a_photo.pdf")
+    write(folder / "b_annuaire.pdf", yearbook)
+    write(folder / "c_annuaire.pdf", yearbook)
+    code3, _, err3 = cli(capfd, folder, "-o", tmp_path / "three", "--jobs", "3", "-q")
+    code1, _, err1 = cli(capfd, folder, "-o", tmp_path / "one", "--jobs", "1", "-q")
+    assert code3 == code1 == 2 and err3 == err1
+    assert "a_photo.pdf: not a PDF (a PNG image)" in err3
+    for name in ("b_annuaire.json", "c_annuaire.json"):
+        assert (tmp_path / "three" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
 
 
 def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkeypatch):
