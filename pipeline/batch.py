@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,11 +76,18 @@ def read_ahead(path: Path, options: Options) -> isolate.Running:
     return isolate.start(pipeline.read_ahead, (path, options), options.max_memory)
 
 
+# Seconds the conversions wait, once the models are loaded, for a file still being read ahead;
+# past that the reading is given up and the file read by its conversion: a long file must not
+# keep the workers waiting.
+PREREAD_WAIT = 2.0
+
+
 def preread(running: isolate.Running, options: Options) -> Preread | None:
-    """The pages read ahead; None when the reading failed or took a repair: the conversion then
-    reads the file itself, and says what went wrong."""
+    """The pages read ahead; None when the reading failed, took a repair or takes too long: the
+    conversion then reads the file itself, and says what went wrong."""
+    waited = time.monotonic() - running.started + PREREAD_WAIT
     try:
-        return isolate.finish(running, options.timeout)
+        return isolate.finish(running, min(options.timeout, waited))
     except (isolate.Timeout, isolate.Crash):
         return None
 

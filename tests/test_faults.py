@@ -336,6 +336,17 @@ def test_files_read_ahead_give_the_same_documents_and_the_same_errors(capfd, tmp
         assert (tmp_path / "three" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
 
 
+def test_a_read_ahead_that_outlasts_the_model_loading_is_given_up(monkeypatch):
+    """A long first file must not keep the workers waiting: its conversion reads it instead."""
+    from pipeline import batch, isolate
+    from pipeline.pipeline import Options
+    monkeypatch.setattr(batch, "PREREAD_WAIT", 0.2)
+    running = isolate.start(time.sleep, (60,), 512)
+    start = time.monotonic()
+    assert batch.preread(running, Options()) is None
+    assert time.monotonic() - start < 5 and not running.child.is_alive()
+
+
 def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkeypatch):
     real = furniture.strip
     monkeypatch.setattr(furniture, "strip", lambda pages, **kw: 1 / 0 if len(pages) > 4 else real(pages, **kw))
