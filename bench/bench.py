@@ -9,7 +9,7 @@ Prints a table and writes bench/results.json:
   c. the time of each stage;
   d. a 400-page yearbook built here (the sample's sections and cards repeated), converted
      in a child process after a first untimed conversion: time per page against the 38-page
-     sample's (converted the same way), and peak memory;
+     sample's (converted the same way), medians of three alternated runs, and peak memory;
   e. eight yearbooks converted by one command with --jobs 1 and with --jobs 2 (runs alternated,
      medians compared); run first, before this process loads anything.
 Runs of a and b are interleaved and their medians compared, so that a busy machine slows
@@ -177,9 +177,9 @@ def main(argv=None) -> int:
         big = big_yearbook(tmp / "annuaire_400.pdf")
         scale = {}
         for reader in READERS:
-            # the small run is short, so a passing slowdown of the machine weighs on it: the median of three
-            small = sorted((child(SAMPLE, reader) for _ in range(3)), key=lambda r: r["seconds"])[1]
-            large = child(big, reader)
+            # three runs of each, alternated, and their medians: a passing slowdown of the machine weighs alike
+            pairs = [(child(SAMPLE, reader), child(big, reader)) for _ in range(3)]
+            small, large = (sorted((p[i] for p in pairs), key=lambda r: r["seconds"])[1] for i in (0, 1))
             per_small, per_large = small["seconds"] / small["pages"], large["seconds"] / large["pages"]
             scale[reader] = {"pages_38": small, "pages_400": large, "seconds_per_page_38": round(per_small, 4),
                              "seconds_per_page_400": round(per_large, 4),
