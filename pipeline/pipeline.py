@@ -71,9 +71,9 @@ def read_ahead(path: str | Path, options: Options) -> Preread | None:
     """The read stage alone; None when the file needed a repair (the repaired copy it was read from
     lives in a temporary folder, which the conversion must make again)."""
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="annuaire-") as work, reader.complaints() as heard:
+    with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
         raw, source, notes = read(path, options, None, Path(work))
-    return Preread(raw, notes + complained(heard)) if source == path else None
+    return Preread(raw, notes) if source == path else None
 
 
 def convert(path: str | Path, options: Options | None = None, progress=None, preread: Preread | None = None) -> Result:
@@ -93,9 +93,8 @@ def convert(path: str | Path, options: Options | None = None, progress=None, pre
         if preread is not None:
             raw, source, notes = preread.pages, path, list(preread.notes)
         else:
-            with stage("read"), reader.complaints() as heard:
+            with stage("read"):
                 raw, source, notes = read(path, options, progress, Path(work))
-            notes += complained(heard)
         with stage("ocr"):
             # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever the engine
             raw = ocr_stage.complete(source, raw, options.ocr, options.password if source == path else None)
@@ -202,6 +201,14 @@ def consistency(r: Reading) -> int:
 
 
 def read(path: Path, options: Options, progress, work: Path) -> tuple[list[Page], Path, list[m.Warning]]:
+    """Stage 1: the pages, the file they were read from, and warnings for a repair and for the
+    damage pdfminer reported while reading."""
+    with reader.complaints() as heard:
+        pages, source, notes = read_repairing(path, options, progress, work)
+    return pages, source, notes + complained(heard)
+
+
+def read_repairing(path: Path, options: Options, progress, work: Path) -> tuple[list[Page], Path, list[m.Warning]]:
     """The pages, the file they were read from, and a warning when that took a repair.
 
     A damaged file (broken cross-reference table, objects, page tree) is rewritten by
