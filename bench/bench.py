@@ -46,14 +46,16 @@ def baseline(path: Path) -> None:
 
 def fresh_caches() -> None:
     """Empty the caches a conversion leaves (folded texts, similarities), so each run pays its own way."""
-    from pipeline import reader, text
+    from pipeline.read import reader
+    from pipeline import text
     for f in (text.fold, text.fold_map, text.fold_char, text.key, text.similarity, text.containment,
               reader.is_bold):
         f.cache_clear()
 
 
 def convert(path: Path, reader: str, enrich: bool):
-    from pipeline.pipeline import Options, convert as run
+    from pipeline.conversion import convert as run
+    from pipeline.options import Options
     fresh_caches()
     start = time.perf_counter()
     result = run(path, Options(reader=reader, enrich=enrich))
@@ -62,8 +64,8 @@ def convert(path: Path, reader: str, enrich: bool):
 
 def load_models() -> float:
     """Load the enrichment models as the command line does before converting, timed."""
-    from pipeline.batch import prepare
-    from pipeline.pipeline import Options
+    from pipeline.run.batch import prepare
+    from pipeline.options import Options
     start = time.perf_counter()
     prepare(Options())
     return time.perf_counter() - start
@@ -79,7 +81,7 @@ def child(path: Path, reader: str) -> dict:
     # peak memory: the kernel's high-water mark of this process (VmHWM; ru_maxrss would carry the
     # parent's, which had the enrichment models loaded, over the exec)
     code = ("import json, re, sys, time; sys.path.insert(0, sys.argv[3]);"
-            "from pipeline.pipeline import Options, convert; options = Options(reader=sys.argv[2], enrich=False);"
+            "from pipeline import Options, convert; options = Options(reader=sys.argv[2], enrich=False);"
             "convert(sys.argv[4], options); t = time.perf_counter();"
             "r = convert(sys.argv[1], options); s = time.perf_counter() - t;"
             "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"

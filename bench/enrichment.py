@@ -19,9 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the tree this script belongs to, wherever the package is installed from
 
-from pipeline import dates, entities  # noqa: E402
-from pipeline.pipeline import Options, convert  # noqa: E402
-from pipeline.profile import load  # noqa: E402
+from pipeline.enrich import dates, entities  # noqa: E402
+from pipeline.conversion import convert  # noqa: E402
+from pipeline.options import Options
+from pipeline.profiles.profile import load  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.pipeline import convert  # noqa: E402
+from pipeline.conversion import convert  # noqa: E402
 
 
 def run(path: Path, repeat: int) -> dict:

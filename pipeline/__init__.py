@@ -13,8 +13,12 @@ __all__ = ["Options", "convert"]
 
 def __getattr__(name: str):
     """Import the stages only when the API is used, so `import pipeline` stays cheap."""
-    if name in __all__:
-        from . import pipeline as chain
+    if name == "convert":
+        from .conversion import convert
 
-        return getattr(chain, name)
+        return convert
+    if name == "Options":
+        from .options import Options
+
+        return Options
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.elements import Line, Page
-from pipeline.pipeline import convert
-from pipeline.profile import load
+from pipeline.conversion import convert
+from pipeline.profiles.profile import load
 
 from .yearbook import Block, Card, Category, Item, Yearbook, build
 

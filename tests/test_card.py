@@ -1,6 +1,6 @@
 """One card read from hand-made lines: header, title, summary and blocks."""
-from pipeline import card
-from pipeline.segment import CardSpan
+from pipeline.stages import card
+from pipeline.stages.segment import CardSpan
 
 from .conftest import line, stack
 

@@ -52,7 +52,7 @@ def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
 
 
 def test_enrichment_is_on_unless_turned_off():
-    from pipeline.cli import parser
+    from pipeline.run.cli import parser
     assert parser().parse_args(["x.pdf"]).enrich is True
     assert parser().parse_args(["x.pdf", "--no-enrich"]).enrich is False
 

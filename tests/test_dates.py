@@ -1,7 +1,7 @@
 """Date expressions of French text → ISO values, precision, ranges; impossible dates kept, marked invalid."""
 import pytest
 
-from pipeline.dates import find
+from pipeline.enrich.dates import find
 
 
 def one(text):

@@ -1,5 +1,6 @@
 """The edition's facts from hand-made front-matter pages: counts, jury, criteria, ceremony, calendar."""
-from pipeline import dates, edition, frontmatter, layout
+from pipeline.enrich import dates, edition
+from pipeline.stages import frontmatter, layout
 
 from .conftest import line, page
 

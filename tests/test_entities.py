@@ -1,6 +1,6 @@
 """Named entities over hand-made card texts: the ruler, the yearbook's territories and the filters."""
-from pipeline.entities import find, model
-from pipeline.territory import split
+from pipeline.enrich.entities import find, model
+from pipeline.stages.territory import split
 
 TEXTS = [
     "La CAGL et la Ville de Portvieux ont sollicité l'ANCT et le FSE. Le site respecte le RGAA.",
@@ -46,7 +46,7 @@ def test_persons_places_and_institutions(profile):
 def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monkeypatch):
     """Only a known acronym or a capitalised word the texts never write in lower case can make an
     entity that is kept: the other texts skip the model, and lose nothing."""
-    import pipeline.entities as entities_module
+    import pipeline.enrich.entities as entities_module
     nlp, read = model(profile), []
 
     class Recording:

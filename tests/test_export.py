@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from pipeline import export, sqlite
+from pipeline.outputs import export, sqlite
 from pipeline.errors import InputError
-from pipeline.models import Project
+from pipeline.outputs.models import Project
 
 from .conftest import PASS_TITLE, ROOT
 

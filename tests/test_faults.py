@@ -22,12 +22,13 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from pipeline import coverage, furniture, listing, ocr
-from pipeline import pipeline as pipeline_module
-from pipeline.cli import main
+from pipeline.stages import coverage, furniture, listing
+from pipeline.read import ocr
+from pipeline import conversion as pipeline_module
+from pipeline.run.cli import main
 from pipeline.elements import Stray
-from pipeline.models import Annuaire
-from pipeline.pipeline import convert
+from pipeline.outputs.models import Annuaire
+from pipeline.conversion import convert
 
 from . import pdfs
 from .conftest import line, page
@@ -175,7 +176,8 @@ def test_damaged_xref_is_repaired_by_ghostscript(capfd, tmp_path, yearbook):
 
 @needs_gs
 def test_a_file_read_ahead_that_needed_a_repair_is_read_again(tmp_path, yearbook):
-    from pipeline.pipeline import Options, read_ahead
+    from pipeline.conversion import read_ahead
+    from pipeline.options import Options
     intact, damaged = write(tmp_path / "intact.pdf", yearbook), write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook))
     assert read_ahead(damaged, Options()) is None  # its pages came from a repaired copy, since deleted
     ahead = read_ahead(intact, Options(enrich=False))
@@ -338,8 +340,8 @@ def test_files_read_ahead_give_the_same_documents_and_the_same_errors(capfd, tmp
 
 def test_a_read_ahead_that_outlasts_the_model_loading_is_given_up(monkeypatch):
     """A long first file must not keep the workers waiting: its conversion reads it instead."""
-    from pipeline import batch, isolate
-    from pipeline.pipeline import Options
+    from pipeline.run import batch, isolate
+    from pipeline.options import Options
     monkeypatch.setattr(batch, "PREREAD_WAIT", 0.2)
     running = isolate.start(time.sleep, (60,), 512)
     start = time.monotonic()

@@ -1,7 +1,7 @@
 """Key figures: French numbers with their unit or what they count, as numbers."""
 import pytest
 
-from pipeline.figures import find
+from pipeline.enrich.figures import find
 
 
 def figures(text, taken=()):

@@ -1,5 +1,5 @@
 """Furniture is found by what it is: repetition, bare numbers in margins, small text by logos."""
-from pipeline import furniture
+from pipeline.stages import furniture
 from pipeline.elements import Box
 
 from .conftest import line, page

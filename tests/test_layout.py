@@ -1,7 +1,7 @@
 """Reading order, paragraphs and list items, hyphenation."""
 from collections import Counter
 
-from pipeline import layout
+from pipeline.stages import layout
 
 from .conftest import line, stack
 
@@ -82,7 +82,7 @@ def test_typical_pitch_is_the_pitch_of_wrapped_lines():
 
 
 def test_ocr_bullets_with_stray_underscores():
-    from pipeline.reader import lines_from_chars
+    from pipeline.read.reader import lines_from_chars
     def chars(text, x0):
         return [{"text": ch, "x0": x0 + 5 * i, "x1": x0 + 5 * i + 4.5, "top": 100.0, "bottom": 108.0, "size": 8.0,
                  "fontname": "GlyphLessFont", "non_stroking_color": (0,), "upright": True} for i, ch in enumerate(text)]

@@ -1,7 +1,9 @@
 """Yearbooks in other layouts than the 2023 sample's: one generated fixture per variation."""
 import pytest
 
-from pipeline.pipeline import Options, convert
+from pipeline.conversion import convert
+
+from pipeline.options import Options
 
 from .layouts import BOLD, GOLD, LEFT, NAVY, RIGHT, Sheet, section, standard_card, unicode_font
 

@@ -5,12 +5,13 @@ import shutil
 
 import pytest
 
-from pipeline import ocr
+from pipeline.read import ocr
 from pipeline.elements import Box
 from pipeline.errors import InputError
-from pipeline.pipeline import Options, convert
-from pipeline.segment import CardSpan
-from pipeline import card
+from pipeline.conversion import convert
+from pipeline.options import Options
+from pipeline.stages.segment import CardSpan
+from pipeline.stages import card
 
 from .conftest import ROOT, line, page
 from .scoring import figures

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.profile as profile_module
+import pipeline.profiles.profile as profile_module
 from pipeline.errors import InputError
-from pipeline.pipeline import convert
-from pipeline.profile import BLOCKS, PROFILES, Profile, available, load
+from pipeline.conversion import convert
+from pipeline.profiles.profile import BLOCKS, PROFILES, Profile, available, load
 
 from .layouts import BOLD, NAVY, Sheet, section
 

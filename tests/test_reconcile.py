@@ -1,10 +1,10 @@
 """Cross-checks between cards, the table of contents and the listings."""
-from pipeline.card import Card
-from pipeline.listing import Listed
-from pipeline.reconcile import Placed, check
-from pipeline.segment import Section
-from pipeline.territory import Territory
-from pipeline.toc import TocEntry
+from pipeline.stages.card import Card
+from pipeline.stages.listing import Listed
+from pipeline.stages.reconcile import Placed, check
+from pipeline.stages.segment import Section
+from pipeline.stages.territory import Territory
+from pipeline.stages.toc import TocEntry
 
 from .conftest import line
 

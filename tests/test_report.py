@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 import pytest
 from PIL import Image, ImageStat
 
-from pipeline import report
-from pipeline.models import Box, Unplaced
+from pipeline.outputs import report
+from pipeline.outputs.models import Box, Unplaced
 
 from .conftest import PASS_TITLE, SAMPLE
 from .yearbook import BAND

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pipeline import export
+from pipeline.outputs import export
 from pipeline.text import key
 
 from .conftest import GOLD, ROOT
@@ -116,5 +116,5 @@ def test_published_schema_is_generated_from_the_models():
 
 
 def test_committed_output_validates_against_the_models():
-    from pipeline.models import Annuaire
+    from pipeline.outputs.models import Annuaire
     Annuaire.model_validate_json((ROOT / "output" / "annuaire_2023.json").read_text(encoding="utf-8"))

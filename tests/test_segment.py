@@ -1,7 +1,7 @@
 """Pages → front matter, table of contents, sections, cards (hand-made pages)."""
 from collections import Counter
 
-from pipeline import categories, listing, segment, toc
+from pipeline.stages import categories, listing, segment, toc
 from pipeline.elements import Line
 
 from .conftest import line, page

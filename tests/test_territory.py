@@ -1,7 +1,7 @@
 """Award lines → territories with their kind."""
 import pytest
 
-from pipeline.territory import split
+from pipeline.stages.territory import split
 
 
 def names(text, profile):

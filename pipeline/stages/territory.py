@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .profile import Profile
-from .text import SPACES, clean, fold, fold_map, sentence_case
+from ..profiles.profile import Profile
+from ..text import SPACES, clean, fold, fold_map, sentence_case
 
 PREPOSITION = re.compile(r"^(?:à|a|au|aux)\s+", re.I)
 ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)

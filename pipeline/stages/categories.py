@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from .layout import WORD
-from .text import key, sentence_case, similar, strip_accents
+from ..text import key, sentence_case, similar, strip_accents
 
 SAME = 0.85  # similarity above which two printings name the same category
 

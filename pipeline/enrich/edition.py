@@ -18,11 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import DateRef
-from .elements import Line
-from .frontmatter import FrontSection
-from .layout import paragraphs
-from .profile import Profile, first
-from .text import fold, fold_map
+from ..elements import Line
+from ..stages.frontmatter import FrontSection
+from ..stages.layout import paragraphs
+from ..profiles.profile import Profile, first
+from ..text import fold, fold_map
 
 CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 NAME = rf"{CAPITAL}[\w'’-]*(?:\s+(?:(?:de|du|des|d'|van|von|le|la)\s+)?{CAPITAL}[\w'’-]*){{1,3}}"

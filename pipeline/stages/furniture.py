@@ -16,8 +16,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .elements import Line, Page, Removed
-from .text import key
+from ..elements import Line, Page, Removed
+from ..text import key
 
 MARGIN = 0.12          # top and bottom share of the page where furniture lives
 REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running furniture...

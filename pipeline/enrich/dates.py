@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .text import fold_map
+from ..text import fold_map
 
 MONTHS = {"janvier": 1, "janv.": 1, "fevrier": 2, "fevr.": 2, "fev.": 2, "mars": 3, "avril": 4, "avr.": 4,
           "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "aout": 8, "septembre": 9, "sept.": 9,

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from .card import Card
 from .listing import Listed
-from .models import Warning
+from ..outputs.models import Warning
 from .segment import Section
-from .text import containment, key, similar, similarity
+from ..text import containment, key, similar, similarity
 from .toc import TocEntry
 
 MATCH = 0.6       # least score for a listing entry or a TOC entry to be the card's

@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .elements import Line, Stray
+from ..elements import Line, Stray
 from .layout import BULLET, join_lines, paragraphs
 from .card import badge_medal
-from .profile import Profile, medal_of
+from ..profiles.profile import Profile, medal_of
 from .segment import Section
 from .territory import kind_of
-from .text import fold, fold_map
+from ..text import fold, fold_map
 
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 HEADER = {"title": re.compile(r"\b(?:projets?|titres?|intitules?|realisations?)\b"),

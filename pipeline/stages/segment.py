@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .elements import Line, Page
-from .profile import Profile, first
-from .text import containment, fold, similarity
+from ..elements import Line, Page
+from ..profiles.profile import Profile, first
+from ..text import containment, fold, similarity
 from . import toc
 
 HEADING = 1.3   # a section heading is set at least this many times the body size

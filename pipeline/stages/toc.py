@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .elements import Line, Page, merge_boxes
+from ..elements import Line, Page, merge_boxes
 from .layout import join_lines
 
 LEADERS = re.compile(r"^(?P<text>.*?)\s*(?:[.…·_]\s*){3,}\s*(?P<page>\d{1,4})$")

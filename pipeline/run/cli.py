@@ -11,11 +11,13 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import __version__, batch, export, report, sqlite
-from .errors import InputError
-from .models import Annuaire
-from .pipeline import Options
-from .profile import available, load
+from .. import __version__
+from . import batch
+from ..outputs import export, report, sqlite
+from ..errors import InputError
+from ..outputs.models import Annuaire
+from ..options import Options
+from ..profiles.profile import available, load
 
 EXIT_CODES = """\
 exit codes:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .elements import Line, Page, merge_boxes
+from ..elements import Line, Page, merge_boxes
 from .layout import paragraphs, render
-from .profile import Profile, first
-from .text import fold
+from ..profiles.profile import Profile, first
+from ..text import fold
 
 HEADING = 1.15  # a front-matter heading is bold and this many times the body size
 

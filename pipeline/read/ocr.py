@@ -20,8 +20,8 @@ from pathlib import Path
 from statistics import mean
 from typing import Literal
 
-from .elements import Page
-from .errors import InputError
+from ..elements import Page
+from ..errors import InputError
 from . import reader
 
 Mode = Literal["auto", "always", "never"]

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
-from .elements import Line, Page
+from ..elements import Line, Page
 
 # Bullets as printed, and as OCR reads them ("+", "*", "°", or a lone "e"/"o" before a capital).
 BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°º]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*")

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 from .export import BLOCK_COLUMNS
 from .models import Annuaire
 

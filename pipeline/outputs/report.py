@@ -19,8 +19,8 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from .coverage import LOW
-from .errors import InputError
+from ..stages.coverage import LOW
+from ..errors import InputError
 from .models import Annuaire, Box, Project, Unplaced, Warning
 
 RESOLUTION = 96   # dots per inch of the page images: body text stays readable at ~100 kB a page

@@ -30,9 +30,9 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .elements import Box, Line, Page
-from .errors import Damaged, InputError
-from .text import clean
+from ..elements import Box, Line, Page
+from ..errors import Damaged, InputError
+from ..text import clean
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
 SPACE_GAP = 0.2   # a gap wider than this many ems between two glyphs is a word space

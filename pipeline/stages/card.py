@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .elements import Box, Line, Stray, merge_boxes
+from ..elements import Box, Line, Stray, merge_boxes
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
-from .profile import BLOCKS, Profile, first, medal_of
+from ..profiles.profile import BLOCKS, Profile, first, medal_of
 from .segment import CardSpan, is_banner
 from .territory import Territory, split as split_territories
-from .text import fold, fold_map, similar, strip_quotes
+from ..text import fold, fold_map, similar, strip_quotes
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}

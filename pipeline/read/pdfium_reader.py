@@ -16,8 +16,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .elements import Box, Page
-from .errors import InputError
+from ..elements import Box, Page
+from ..errors import InputError
 from .reader import Progress, lines_from_chars, vertical_lines
 
 

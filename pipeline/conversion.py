@@ -16,41 +16,30 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from . import card as card_stage
-from . import ocr as ocr_stage
-from . import (categories, coverage, enrich, frontmatter, furniture, layout, listing, pdfium_reader, reader,
-               reconcile, segment, toc)
-from . import models as m
+from .stages import card as card_stage
+from .read import ocr as ocr_stage
+from .stages import (
+    categories,
+    coverage,
+    frontmatter,
+    furniture,
+    layout,
+    listing,
+    reconcile,
+    segment,
+    toc,
+)
+from .enrich import run as enrich
+from .read import pdfium_reader, reader
+from .outputs import models as m
 from .elements import Box, Line, Page, Removed, Stray, merge_boxes
 from .errors import Damaged, InputError
-from .profile import Profile, available, load
+from .options import Options
+from .profiles.profile import Profile, available, load
 from .text import similar, similarity, slug
 
 STAGES = ("read", "ocr", "furniture", "layout", "segment", "card", "reconcile", "enrich", "assemble")
-
-
-class Options(BaseModel):
-    """What a run can be told; the command line fills it.
-
-    `max_pages` is checked before any page is read. `timeout` and `max_memory` bound a
-    conversion run in a child process (`batch.convert_file`, the command line): only a
-    process can be stopped safely in the middle of pdfminer or Ghostscript.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    profile: str = "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
-    password: str | None = None
-    ocr: ocr_stage.Mode = "auto"
-    reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
-    enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
-    timeout: float = Field(600.0, gt=0, description="seconds one file may take")
-    max_pages: int = Field(2000, ge=1, description="pages a file may have")
-    max_memory: int = Field(4096, gt=0, description="MiB of memory (address space) one file's conversion may add")
 
 
 @dataclass

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dates, edition, entities, figures
-from .frontmatter import FrontSection
-from .models import Warning
-from .profile import Profile
-from .reconcile import Placed, describe, warn
+from ..stages.frontmatter import FrontSection
+from ..outputs.models import Warning
+from ..profiles.profile import Profile
+from ..stages.reconcile import Placed, describe, warn
 
 FIELDS = ("summary", "innovation", "problematique", "apports")
 

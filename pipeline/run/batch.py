@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import export, isolate, pipeline
-from .errors import PipelineError
-from .pipeline import Options, Preread, convert
+from ..outputs import export
+from . import isolate
+from .. import conversion
+from ..errors import PipelineError
+from ..conversion import Preread, convert
+from ..options import Options
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def convert_file(path: Path, options: Options, pages: bool = False, preread: Pre
 def read_ahead(path: Path, options: Options) -> isolate.Running:
     """Start reading a file's pages in a child process (reading needs no model: this runs while
     the models load, on a core that would otherwise wait)."""
-    return isolate.start(pipeline.read_ahead, (path, options), options.max_memory)
+    return isolate.start(conversion.read_ahead, (path, options), options.max_memory)
 
 
 # Seconds the conversions wait, once the models are loaded, for a file still being read ahead;
@@ -101,8 +104,8 @@ def prepare(options: Options) -> None:
     objects again and, in a forked process, copy the memory pages it touches.
     """
     if options.enrich:
-        from . import dates, entities
-        from .profile import load
+        from ..enrich import dates, entities
+        from ..profiles.profile import load
         entities.model(load("default"))
         dates.parse("1 janvier 2000", "day")
         gc.collect()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .elements import Line, Page, Stray
+from ..elements import Line, Page, Stray
 
 # Below this share of a page's body characters in fields, the page gets a `low_coverage` warning.
 # Measured: every page of the 2023 sample is at 1.0, the pages of its scan at 0.988-1.0 (logo fragments the OCR read),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold_map
+from ..text import fold_map
 
 SPACE = "[ \u00a0\u202f\u2009]"
 NUMBER = re.compile(rf"(?<![\w\-/.,])(?P<int>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?(?![\d])")

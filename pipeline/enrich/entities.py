@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .profile import Profile
-from .territory import ARTICLE, Territory, kind_of
-from .text import fold, key
+from ..profiles.profile import Profile
+from ..stages.territory import ARTICLE, Territory, kind_of
+from ..text import fold, key
 
 MODEL = "fr_core_news_sm"
 # Everything but "ner": in fr_core_news_sm the NER has its own tok2vec, so the shared one goes too.

@@ -18,9 +18,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .errors import InputError
+from ..errors import InputError
 
-PROFILES = Path(__file__).parent / "profiles"
+PROFILES = Path(__file__).parent
 BLOCKS = ("innovation", "problematique", "apports")
 Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
                "metropole", "departement", "region", "syndicat", "etat", "autre"]

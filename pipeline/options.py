@@ -1,0 +1,29 @@
+"""What a conversion can be told: the options the command line fills and the API takes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .read.ocr import Mode as OcrMode
+
+
+class Options(BaseModel):
+    """What a run can be told; the command line fills it.
+
+    `max_pages` is checked before any page is read. `timeout` and `max_memory` bound a
+    conversion run in a child process (`batch.convert_file`, the command line): only a
+    process can be stopped safely in the middle of pdfminer or Ghostscript.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    profile: str = "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
+    password: str | None = None
+    ocr: OcrMode = "auto"
+    reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
+    enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
+    timeout: float = Field(600.0, gt=0, description="seconds one file may take")
+    max_pages: int = Field(2000, ge=1, description="pages a file may have")
+    max_memory: int = Field(4096, gt=0, description="MiB of memory (address space) one file's conversion may add")

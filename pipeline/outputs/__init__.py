@@ -1,0 +1,2 @@
+"""What a conversion produces: the validated output models and their JSON, CSV, SQLite and
+HTML-report renderings."""

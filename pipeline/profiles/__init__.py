@@ -1,0 +1,1 @@
+"""Edition profiles: the wordings of each design of the yearbook, as validated TOML files."""
