@@ -8,6 +8,7 @@ times without enrichment, the two interleaved (and their order alternated) so th
 busy machine slows both alike; the medians are compared. The enrich stage's own time
 (from `Result.timings`) is printed too: it does not depend on how fast the PDF was read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,10 +18,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the tree this script belongs to, wherever the package is installed from
+sys.path.insert(
+    0, str(ROOT)
+)  # the tree this script belongs to, wherever the package is installed from
 
-from pipeline.enrich import dates, entities  # noqa: E402
 from pipeline.conversion import convert  # noqa: E402
+from pipeline.enrich import dates, entities  # noqa: E402
 from pipeline.options import Options
 from pipeline.profiles.profile import load  # noqa: E402
 
@@ -40,20 +43,24 @@ def main(argv=None) -> int:
     times: dict[bool, list[float]] = {True: [], False: []}
     stage: list[float] = []
     for i in range(args.repeat):
-        for enrich in ((True, False) if i % 2 == 0 else (False, True)):
+        for enrich in (True, False) if i % 2 == 0 else (False, True):
             start = time.perf_counter()
             result = convert(args.pdf, Options(profile=args.profile, enrich=enrich))
             times[enrich].append(time.perf_counter() - start)
             if enrich:
                 stage.append(result.timings["enrich"])
     off, on, enrich = (statistics.median(x) for x in (times[False], times[True], stage))
-    print(f"{args.pdf.name}: {args.repeat} conversions with and {args.repeat} without enrichment, medians")
+    print(
+        f"{args.pdf.name}: {args.repeat} conversions with and {args.repeat} without enrichment, medians"
+    )
     print(f"  model loading, once per process     {loading:6.2f} s  (not counted below)")
     print(f"  end to end, without enrichment      {off:6.2f} s")
     print(f"  end to end, with enrichment         {on:6.2f} s")
     print(f"  enrich stage alone                  {enrich:6.2f} s")
-    print(f"  added by enrichment: {100 * (on - off) / off:.0f}% end to end, "
-          f"{100 * enrich / off:.0f}% by the stage's own time (limit: 50%)")
+    print(
+        f"  added by enrichment: {100 * (on - off) / off:.0f}% end to end, "
+        f"{100 * enrich / off:.0f}% by the stage's own time (limit: 50%)"
+    )
     return 0
 
 

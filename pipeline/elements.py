@@ -3,6 +3,7 @@
 Every stage takes these and returns new ones; nothing is mutated in place, so a
 test can build a page by hand and feed it to any stage.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -18,12 +19,23 @@ class Box:
     x1: float
     bottom: float
 
-    def union(self, other: "Box") -> "Box":
-        return Box(self.page, min(self.x0, other.x0), min(self.top, other.top),
-                   max(self.x1, other.x1), max(self.bottom, other.bottom))
+    def union(self, other: Box) -> Box:
+        return Box(
+            self.page,
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
 
-    def rounded(self) -> "Box":
-        return Box(self.page, round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+    def rounded(self) -> Box:
+        return Box(
+            self.page,
+            round(self.x0, 1),
+            round(self.top, 1),
+            round(self.x1, 1),
+            round(self.bottom, 1),
+        )
 
 
 @dataclass(frozen=True)
@@ -49,7 +61,7 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
-    def with_text(self, text: str) -> "Line":
+    def with_text(self, text: str) -> Line:
         return replace(self, text=text)
 
 
@@ -66,7 +78,7 @@ class Page:
     ocr: bool = False  # the text comes from OCR: no meaningful font, weight or colour
     confidence: float | None = None  # OCR engine's mean word confidence (0–100)
 
-    def with_lines(self, lines) -> "Page":
+    def with_lines(self, lines) -> Page:
         return replace(self, lines=tuple(lines))
 
 

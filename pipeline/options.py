@@ -19,11 +19,15 @@ class Options(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    profile: str = "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
+    profile: str = (
+        "auto"  # a profile's name or path; "auto": chosen by the edition's year, else by trial
+    )
     password: str | None = None
     ocr: OcrMode = "auto"
     reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
     enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
     timeout: float = Field(600.0, gt=0, description="seconds one file may take")
     max_pages: int = Field(2000, ge=1, description="pages a file may have")
-    max_memory: int = Field(4096, gt=0, description="MiB of memory (address space) one file's conversion may add")
+    max_memory: int = Field(
+        4096, gt=0, description="MiB of memory (address space) one file's conversion may add"
+    )

@@ -2,19 +2,41 @@
 
 Similarities are difflib's, computed by cydifflib: the same algorithm and results, compiled.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cydifflib import SequenceMatcher
 
-LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-             "\ufb05": "st", "\ufb06": "st"}
-_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
-          "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_PUNCT = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+}
 _PUNCT_RE = re.compile("|".join(map(re.escape, _PUNCT)))
 _LIG_RE = re.compile("|".join(LIGATURES))
 SPACES = re.compile(r"\s+")
@@ -40,7 +62,7 @@ def fold(s: str) -> str:
     return SPACES.sub(" ", s).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold_char(ch: str) -> str:
     f = LIGATURES.get(ch, ch)
     return strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
@@ -132,9 +154,9 @@ def strip_quotes(s: str) -> str:
         changed = False
         for a, b in pairs:
             if s.startswith(a) and s.endswith(b) and len(s) > len(a) + len(b):
-                s, changed = s[len(a):-len(b)].strip(), True
+                s, changed = s[len(a) : -len(b)].strip(), True
             elif s.startswith(a) and b not in s:
-                s, changed = s[len(a):].strip(), True
+                s, changed = s[len(a) :].strip(), True
             elif s.endswith(b) and a not in s:
-                s, changed = s[:-len(b)].strip(), True
+                s, changed = s[: -len(b)].strip(), True
     return s

@@ -1,5 +1,6 @@
 """Shared fixtures: the default profile, the converted sample, a generated 2024 yearbook, and
 builders of hand-made lines and pages."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.elements import Line, Page
 from pipeline.conversion import convert
+from pipeline.elements import Line, Page
 from pipeline.profiles.profile import load
 
 from .yearbook import Block, Card, Category, Item, Yearbook, build
@@ -31,40 +32,100 @@ def sample():
 
 # A second edition: a title with « » " ' & < in it, two territories (both also labelled in 2023),
 # a nested list, a card over two pages, a card without its "apports" block.
-PASS_TITLE = "Pass'Sport & <Code> \"Jeunes\""
-EDITION_2024 = Yearbook(2024, [
-    Category("TERRITOIRE INCLUSIF", [Card(
-        "or", "la Ville de Paris et Rennes Métropole", PASS_TITLE,
-        summary=["Le Pass'Sport numérique ouvre aux 11-25 ans les équipements sportifs des deux villes avec "
-                 "une seule carte, rechargée en ligne par les familles."],
-        blocks=[
-            Block("INNOVATION DU PROJET :", [
-                "Le pass s'appuie sur un identifiant unique partagé par les deux collectivités :",
-                Item("une carte sans contact reconnue par les piscines et les gymnases", [
-                    Item("y compris ceux gérés par des associations")]),
-                Item("un portail où les familles suivent les séances & les paiements")]),
-            Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [
-                "Les jeunes des quartiers prioritaires fréquentaient peu les équipements, faute d'une "
-                "inscription simple et d'un tarif lisible."]),
-            Block("LES APPORTS DU PROJET :", [
-                "Quatre mille jeunes inscrits la première année, dont un tiers ne pratiquait aucun sport "
-                "en club auparavant."]),
-        ])]),
-    Category("E-SANTÉ", [Card(
-        "bronze", "la Communauté de communes du Pays des Écrins", "Téléconsultation en vallée",
-        summary=[f"En {month}, la cabine de téléconsultation de la maison de santé a assuré {n} consultations, "
-                 f"avec un médecin régulateur joignable chaque jour et un infirmier présent sur place pour "
-                 f"accueillir les patients et les aider à utiliser les appareils de mesure." for month, n in zip(
-                     ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                      "octobre", "novembre", "décembre"), range(180, 420, 20))],
-        blocks=[
-            Block("INNOVATION DU PROJET :", [
-                "Les médecins de la vallée se relaient depuis leur cabinet pour assurer les téléconsultations "
-                "le soir et le samedi matin."]),
-            Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [
-                "Le premier service d'urgences est à une heure de route en hiver."]),
-        ])]),
-])
+PASS_TITLE = 'Pass\'Sport & <Code> "Jeunes"'
+EDITION_2024 = Yearbook(
+    2024,
+    [
+        Category(
+            "TERRITOIRE INCLUSIF",
+            [
+                Card(
+                    "or",
+                    "la Ville de Paris et Rennes Métropole",
+                    PASS_TITLE,
+                    summary=[
+                        "Le Pass'Sport numérique ouvre aux 11-25 ans les équipements sportifs des deux villes avec "
+                        "une seule carte, rechargée en ligne par les familles."
+                    ],
+                    blocks=[
+                        Block(
+                            "INNOVATION DU PROJET :",
+                            [
+                                "Le pass s'appuie sur un identifiant unique partagé par les deux collectivités :",
+                                Item(
+                                    "une carte sans contact reconnue par les piscines et les gymnases",
+                                    [Item("y compris ceux gérés par des associations")],
+                                ),
+                                Item(
+                                    "un portail où les familles suivent les séances & les paiements"
+                                ),
+                            ],
+                        ),
+                        Block(
+                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+                            [
+                                "Les jeunes des quartiers prioritaires fréquentaient peu les équipements, faute d'une "
+                                "inscription simple et d'un tarif lisible."
+                            ],
+                        ),
+                        Block(
+                            "LES APPORTS DU PROJET :",
+                            [
+                                "Quatre mille jeunes inscrits la première année, dont un tiers ne pratiquait aucun sport "
+                                "en club auparavant."
+                            ],
+                        ),
+                    ],
+                )
+            ],
+        ),
+        Category(
+            "E-SANTÉ",
+            [
+                Card(
+                    "bronze",
+                    "la Communauté de communes du Pays des Écrins",
+                    "Téléconsultation en vallée",
+                    summary=[
+                        f"En {month}, la cabine de téléconsultation de la maison de santé a assuré {n} consultations, "
+                        f"avec un médecin régulateur joignable chaque jour et un infirmier présent sur place pour "
+                        f"accueillir les patients et les aider à utiliser les appareils de mesure."
+                        for month, n in zip(
+                            (
+                                "janvier",
+                                "février",
+                                "mars",
+                                "avril",
+                                "mai",
+                                "juin",
+                                "juillet",
+                                "août",
+                                "septembre",
+                                "octobre",
+                                "novembre",
+                                "décembre",
+                            ),
+                            range(180, 420, 20),
+                        )
+                    ],
+                    blocks=[
+                        Block(
+                            "INNOVATION DU PROJET :",
+                            [
+                                "Les médecins de la vallée se relaient depuis leur cabinet pour assurer les téléconsultations "
+                                "le soir et le samedi matin."
+                            ],
+                        ),
+                        Block(
+                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+                            ["Le premier service d'urgences est à une heure de route en hiver."],
+                        ),
+                    ],
+                )
+            ],
+        ),
+    ],
+)
 
 
 @pytest.fixture(scope="session")
@@ -80,11 +141,29 @@ def sample_doc(sample):
     return sample
 
 
-def line(text: str, top: float, x0: float = 56.8, size: float = 10.0, bold: bool = False,
-         color: str = "222222", page: int = 1, width: float | None = None) -> Line:
+def line(
+    text: str,
+    top: float,
+    x0: float = 56.8,
+    size: float = 10.0,
+    bold: bool = False,
+    color: str = "222222",
+    page: int = 1,
+    width: float | None = None,
+) -> Line:
     """A line as the reader would give it; its width grows with its text unless given."""
     x1 = x0 + (width if width is not None else min(480.0, 0.5 * size * len(text)))
-    return Line(text=text, page=page, x0=x0, top=top, x1=x1, bottom=top + size, size=size, bold=bold, color=color)
+    return Line(
+        text=text,
+        page=page,
+        x0=x0,
+        top=top,
+        x1=x1,
+        bottom=top + size,
+        size=size,
+        bold=bold,
+        color=color,
+    )
 
 
 def stack(texts, top: float = 100.0, pitch: float = 13.6, **kw) -> list[Line]:
@@ -92,6 +171,10 @@ def stack(texts, top: float = 100.0, pitch: float = 13.6, **kw) -> list[Line]:
     return [line(t, top + i * pitch, **kw) for i, t in enumerate(texts)]
 
 
-def page(number: int, lines, width: float = 595.0, height: float = 842.0, images=(), label=None) -> Page:
+def page(
+    number: int, lines, width: float = 595.0, height: float = 842.0, images=(), label=None
+) -> Page:
     """A page holding the lines (stamped with its number)."""
-    return Page(number, width, height, tuple(replace(ln, page=number) for ln in lines), tuple(images), label)
+    return Page(
+        number, width, height, tuple(replace(ln, page=number) for ln in lines), tuple(images), label
+    )

@@ -5,6 +5,7 @@ wordings; the layouts of other editions (two columns, badges, rotated medals, ta
 several cards on a page…) are easier to state page by page. Coordinates are distances
 from the top of the page, as pdfplumber gives them back.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,11 +19,26 @@ from reportlab.pdfgen.canvas import Canvas
 W, H = A4
 LEFT, RIGHT = 56.0, W - 56.0
 REG, BOLD = "Helvetica", "Helvetica-Bold"
-INK, GREY, NAVY, BLUE, WHITE, GOLD = (.13, .13, .13), (.43, .43, .44), (.11, .21, .36), (.12, .37, .66), (1, 1, 1), \
-    (.72, .57, .18)
+INK, GREY, NAVY, BLUE, WHITE, GOLD = (
+    (0.13, 0.13, 0.13),
+    (0.43, 0.43, 0.44),
+    (0.11, 0.21, 0.36),
+    (0.12, 0.37, 0.66),
+    (1, 1, 1),
+    (0.72, 0.57, 0.18),
+)
 LEADING = 13.5
-DEJAVU = next((p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf")
-               if Path(p).exists()), None)
+DEJAVU = next(
+    (
+        p
+        for p in (
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        )
+        if Path(p).exists()
+    ),
+    None,
+)
 
 
 def unicode_font() -> str:
@@ -36,11 +52,18 @@ def unicode_font() -> str:
 class Sheet:
     """A PDF drawn page by page; `y` is the current distance from the top."""
 
-    def __init__(self, path: str | Path, header: str | None = "ANNUAIRE DES LABELS {year}", year: int = 2031):
-        self.path, self.canvas, self.header, self.year = Path(path), Canvas(str(path), pagesize=A4), header, year
+    def __init__(
+        self, path: str | Path, header: str | None = "ANNUAIRE DES LABELS {year}", year: int = 2031
+    ):
+        self.path, self.canvas, self.header, self.year = (
+            Path(path),
+            Canvas(str(path), pagesize=A4),
+            header,
+            year,
+        )
         self.number, self.y, self.pending = 0, 80.0, []
 
-    def page(self, header: str | None = None, y: float = 130.0) -> "Sheet":
+    def page(self, header: str | None = None, y: float = 130.0) -> Sheet:
         """Finish the current page (if any) and start the next, with its running lines."""
         if self.number:
             self.flush()
@@ -68,6 +91,7 @@ class Sheet:
             c.rotate(angle)
             c.drawString(0, 0, s)
             c.restoreState()
+
         self.pending.append(draw)
 
     def rect(self, x0, top, x1, bottom, color, stroke=False) -> None:
@@ -76,6 +100,7 @@ class Sheet:
             (c.setStrokeColorRGB if stroke else c.setFillColorRGB)(*color)
             c.rect(x0, H - bottom, x1 - x0, bottom - top, stroke=int(stroke), fill=int(not stroke))
             c.restoreState()
+
         self.pending.append(draw)
 
     def para(self, text, x=LEFT, width=None, font=REG, size=10.0, color=INK, gap=5.0) -> None:
@@ -107,6 +132,7 @@ class Sheet:
     def shuffle(self, seed: int = 7) -> None:
         """Draw the page's text in another order than it reads (as some layout programs do)."""
         import random
+
         random.Random(seed).shuffle(self.pending)
 
     def save(self) -> Path:
@@ -122,8 +148,11 @@ def standard_card(sheet: Sheet, medal: str, category: str, who: str, title: str,
     sheet.para(f"Label {word} attribué à {who}", font=BOLD, size=10.5, color=NAVY, gap=0.5)
     sheet.para(f"Pour le projet « {title} »", font=BOLD, size=10.5, color=NAVY)
     sheet.para(text)
-    for heading in ("INNOVATION DU PROJET :", "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU "
-                    "TERRITOIRE ?", "LES APPORTS DU PROJET :"):
+    for heading in (
+        "INNOVATION DU PROJET :",
+        "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+        "LES APPORTS DU PROJET :",
+    ):
         sheet.heading(heading)
         sheet.para(text)
 

@@ -4,6 +4,7 @@
 helpers build on it (a page tree that lies about its size or nests thousands deep, a
 content stream that inflates to a gigabyte) or damage a valid file's bytes.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,10 @@ def document(objects: list[bytes]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -35,11 +39,19 @@ def stream(data: bytes, deflated: bool = False) -> bytes:
 def pages(n: int, count: int | None = None, content: bytes = TEXT, deflated: bool = False) -> bytes:
     """`n` pages showing `content`; the page tree declares `count` pages (default: the truth)."""
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> " \
-           b"/Contents 4 0 R >>"
-    return document([b"<< /Type /Catalog /Pages 2 0 R >>",
-                     b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n if count is None else count),
-                     FONT, stream(content, deflated)] + [page] * n)
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 4 0 R >>"
+    )
+    return document(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n if count is None else count),
+            FONT,
+            stream(content, deflated),
+        ]
+        + [page] * n
+    )
 
 
 def nested_tree(depth: int) -> bytes:
@@ -66,6 +78,9 @@ def inflating(size_mib: int) -> bytes:
 def garble_xref(data: bytes) -> bytes:
     """The same file with every offset of its cross-reference table pointing at the wrong place."""
     at = data.rindex(b"\nxref\n")
-    table = re.sub(rb"(\d{10}) (\d{5}) n", lambda m: b"%010d %s n" % ((int(m.group(1)) * 7 + 13) % len(data),
-                                                                        m.group(2)), data[at:])
+    table = re.sub(
+        rb"(\d{10}) (\d{5}) n",
+        lambda m: b"%010d %s n" % ((int(m.group(1)) * 7 + 13) % len(data), m.group(2)),
+        data[at:],
+    )
     return data[:at] + table

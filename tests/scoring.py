@@ -1,4 +1,5 @@
 """The project's own accuracy figures against a gold file (independent of the shared scorer)."""
+
 import difflib
 import re
 import unicodedata
@@ -30,8 +31,10 @@ def figures(doc, gold) -> dict:
     n = max(len(pairs), 1)
     got = sum(len(p.territories) for p, _ in pairs)
     want = sum(len(c["territories"]) for _, c in pairs)
-    hit = sum(len({key(t.name) for t in p.territories} & {key(t["name"]) for t in c["territories"]})
-              for p, c in pairs)
+    hit = sum(
+        len({key(t.name) for t in p.territories} & {key(t["name"]) for t in c["territories"]})
+        for p, c in pairs
+    )
     sims = [block_similarity(getattr(p, b), c.get(b)) for p, c in pairs for b in BLOCKS]
     return {
         "card_precision": len(pairs) / max(len(doc.projects), 1),

@@ -1,4 +1,5 @@
 """One card read from hand-made lines: header, title, summary and blocks."""
+
 from pipeline.stages import card
 from pipeline.stages.segment import CardSpan
 
@@ -20,11 +21,18 @@ def parse(lines, profile):
     return card.parse(CardSpan(lines, None), profile, pitch=13.6)
 
 
-def standard_card(problem_heading="LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?"):
+def standard_card(
+    problem_heading="LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+):
     return [
         banner(),
-        line("Label d'argent attribué à la Ville de Brive et la Communauté d'agglomération du Bassin", 147.7,
-             size=10.5, bold=True, color=DARK),
+        line(
+            "Label d'argent attribué à la Ville de Brive et la Communauté d'agglomération du Bassin",
+            147.7,
+            size=10.5,
+            bold=True,
+            color=DARK,
+        ),
         line("Pour le projet « Un guichet", 162.0, size=10.5, bold=True, color=DARK),
         line("unique »", 176.3, size=10.5, bold=True, color=DARK),
         *stack(["Le guichet rassemble les démarches en", "un seul lieu."], top=196),
@@ -44,29 +52,37 @@ def test_standard_card(profile):
     assert c.category_raw == "TERRITOIRE INCLUSIF"
     assert c.title == "Un guichet unique"
     assert [(t.name, t.kind) for t in c.territories] == [
-        ("Ville de Brive", "commune"), ("Communauté d'agglomération du Bassin", "communaute_d_agglomeration")]
+        ("Ville de Brive", "commune"),
+        ("Communauté d'agglomération du Bassin", "communaute_d_agglomeration"),
+    ]
     assert c.summary == "Le guichet rassemble les démarches en un seul lieu."
-    assert c.blocks == {"innovation": "Une première en France.",
-                        "problematique": "- Des délais réduits\n- Moins de papier",
-                        "apports": "Des usagers satisfaits."}
+    assert c.blocks == {
+        "innovation": "Une première en France.",
+        "problematique": "- Des délais réduits\n- Moins de papier",
+        "apports": "Des usagers satisfaits.",
+    }
     assert c.headings["innovation"] == "INNOVATION DU PROJET :"
     assert not c.notes and not c.strays
     assert c.provenance["title"][0].top == 162.0
 
 
 def test_heading_misprints_and_punctuation_are_recognised(profile):
-    for wording in ("LE PROJET A-T-IL PERMIS DE REPENDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
-                    "LE PROJET A-T-IL PERMIS DE REONDRE A UNE PROBLEMATIQUE DU TERRITOIRE :",
-                    "Le projet a-t-il permis de répondre à une problématique du territoire",
-                    "Problématique du territoire :"):
+    for wording in (
+        "LE PROJET A-T-IL PERMIS DE REPENDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+        "LE PROJET A-T-IL PERMIS DE REONDRE A UNE PROBLEMATIQUE DU TERRITOIRE :",
+        "Le projet a-t-il permis de répondre à une problématique du territoire",
+        "Problématique du territoire :",
+    ):
         c = parse(standard_card(wording), profile)
         assert c.blocks["problematique"] == "- Des délais réduits\n- Moins de papier", wording
 
 
 def test_a_heading_wrapped_over_two_lines(profile):
     lines = standard_card()
-    lines[8:9] = [heading("LE PROJET A-T-IL PERMIS DE RÉPONDRE A UNE", 280),
-                  heading("PROBLÉMATIQUE DU TERRITOIRE ?", 290)]
+    lines[8:9] = [
+        heading("LE PROJET A-T-IL PERMIS DE RÉPONDRE A UNE", 280),
+        heading("PROBLÉMATIQUE DU TERRITOIRE ?", 290),
+    ]
     c = parse(lines, profile)
     assert c.blocks["problematique"] == "- Des délais réduits\n- Moins de papier"
     assert c.headings["problematique"].endswith("PROBLÉMATIQUE DU TERRITOIRE ?")
@@ -80,24 +96,37 @@ def test_a_sentence_starting_like_a_heading_is_text(profile):
 
 
 def test_run_in_labels_start_their_blocks(profile):
-    lines = [banner("LABEL OR – E-SANTÉ"),
-             line("Label d'or attribué au Conseil départemental de l'Ain", 147.7, size=10.5, bold=True, color=DARK),
-             line("Pour le projet « Télésanté »", 162, size=10.5, bold=True, color=DARK),
-             line("Un projet de télésanté.", 190),
-             line("Innovation : une cabine connectée", 210),
-             line("dans chaque canton.", 223.6),
-             line("Problématique : les déserts médicaux.", 245),
-             line("Apports : 300 consultations.", 265)]
+    lines = [
+        banner("LABEL OR – E-SANTÉ"),
+        line(
+            "Label d'or attribué au Conseil départemental de l'Ain",
+            147.7,
+            size=10.5,
+            bold=True,
+            color=DARK,
+        ),
+        line("Pour le projet « Télésanté »", 162, size=10.5, bold=True, color=DARK),
+        line("Un projet de télésanté.", 190),
+        line("Innovation : une cabine connectée", 210),
+        line("dans chaque canton.", 223.6),
+        line("Problématique : les déserts médicaux.", 245),
+        line("Apports : 300 consultations.", 265),
+    ]
     c = parse(lines, profile)
-    assert c.blocks == {"innovation": "une cabine connectée dans chaque canton.",
-                        "problematique": "les déserts médicaux.", "apports": "300 consultations."}
+    assert c.blocks == {
+        "innovation": "une cabine connectée dans chaque canton.",
+        "problematique": "les déserts médicaux.",
+        "apports": "300 consultations.",
+    }
     assert c.headings["innovation"] == "Innovation :"
 
 
 def test_title_without_quotes_ends_with_the_header_style(profile):
     lines = standard_card()
-    lines[2:4] = [line("Pour le projet CARTE PASS, une carte pour", 162.0, size=10.5, bold=True, color=DARK),
-                  line("les aides", 176.3, size=10.5, bold=True, color=DARK)]
+    lines[2:4] = [
+        line("Pour le projet CARTE PASS, une carte pour", 162.0, size=10.5, bold=True, color=DARK),
+        line("les aides", 176.3, size=10.5, bold=True, color=DARK),
+    ]
     c = parse(lines, profile)
     assert c.title == "CARTE PASS, une carte pour les aides"
     assert c.summary == "Le guichet rassemble les démarches en un seul lieu."
@@ -105,8 +134,12 @@ def test_title_without_quotes_ends_with_the_header_style(profile):
 
 def test_title_on_the_award_line_in_another_size(profile):
     lines = standard_card()
-    lines[1:4] = [line("Label d'argent attribué à la Ville de Brive", 147.7, size=11.5, bold=True, color=DARK),
-                  line("Pour le projet « Un guichet unique »", 165.4, size=10.5, bold=True, color=DARK)]
+    lines[1:4] = [
+        line(
+            "Label d'argent attribué à la Ville de Brive", 147.7, size=11.5, bold=True, color=DARK
+        ),
+        line("Pour le projet « Un guichet unique »", 165.4, size=10.5, bold=True, color=DARK),
+    ]
     c = parse(lines, profile)
     assert (c.title, [t.name for t in c.territories]) == ("Un guichet unique", ["Ville de Brive"])
 
@@ -133,19 +166,24 @@ def test_medal_disagreement_between_banner_and_award_line_is_noted(profile):
 
 
 def test_headings_of_other_editions_and_a_heading_over_the_intro(profile):
-    lines = [banner(),
-             line("Lauréat : Ville de Vannes", 147.7, size=10.5, bold=True, color=DARK),
-             line("Projet : Guichet unique", 162.0, size=10.5, bold=True, color=DARK),
-             heading("PRÉSENTATION DU PROJET", 190),
-             line("Un guichet pour toutes les démarches.", 206),
-             heading("Les points innovants :", 230),
-             line("Une première.", 246),
-             heading("Enjeux du territoire", 270),
-             line("Des délais trop longs.", 286),
-             heading("Impacts", 310),
-             line("Des usagers satisfaits.", 326)]
+    lines = [
+        banner(),
+        line("Lauréat : Ville de Vannes", 147.7, size=10.5, bold=True, color=DARK),
+        line("Projet : Guichet unique", 162.0, size=10.5, bold=True, color=DARK),
+        heading("PRÉSENTATION DU PROJET", 190),
+        line("Un guichet pour toutes les démarches.", 206),
+        heading("Les points innovants :", 230),
+        line("Une première.", 246),
+        heading("Enjeux du territoire", 270),
+        line("Des délais trop longs.", 286),
+        heading("Impacts", 310),
+        line("Des usagers satisfaits.", 326),
+    ]
     c = parse(lines, profile)
     assert (c.title, c.summary) == ("Guichet unique", "Un guichet pour toutes les démarches.")
-    assert c.blocks == {"innovation": "Une première.", "problematique": "Des délais trop longs.",
-                        "apports": "Des usagers satisfaits."}
+    assert c.blocks == {
+        "innovation": "Une première.",
+        "problematique": "Des délais trop longs.",
+        "apports": "Des usagers satisfaits.",
+    }
     assert c.headings["summary"] == "PRÉSENTATION DU PROJET"

@@ -1,4 +1,5 @@
 """Named entities over hand-made card texts: the ruler, the yearbook's territories and the filters."""
+
 from pipeline.enrich.entities import find, model
 from pipeline.stages.territory import split
 
@@ -13,10 +14,12 @@ TEXTS = [
 
 
 def entities(profile):
-    territories = split("à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile)
+    territories = split(
+        "à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile
+    )
     found = find(TEXTS, profile, territories, ["Portvieux Connect"])
     for text, ents in zip(TEXTS, found):
-        assert all(text[e.offset:e.offset + len(e.text)] == e.text for e in ents)
+        assert all(text[e.offset : e.offset + len(e.text)] == e.text for e in ents)
     return [[(e.text, e.label) for e in ents] for ents in found]
 
 
@@ -28,25 +31,36 @@ def test_the_model_is_loaded_once_with_its_ner_only(profile):
 
 def test_acronyms_and_the_yearbooks_territories(profile):
     first = entities(profile)[0]
-    assert first == [("CAGL", "ORG"), ("Ville de Portvieux", "ORG"), ("ANCT", "ORG"), ("FSE", "ORG"),
-                     ("RGAA", "MISC")]
+    assert first == [
+        ("CAGL", "ORG"),
+        ("Ville de Portvieux", "ORG"),
+        ("ANCT", "ORG"),
+        ("FSE", "ORG"),
+        ("RGAA", "MISC"),
+    ]
 
 
 def test_capitalised_common_words_and_quoted_names_are_no_entities(profile):
     second = entities(profile)[1]
-    assert second == [("Portvieux", "LOC")]  # the quoted product, "Valoriser", "Déployer", "la Direction": none
+    assert second == [
+        ("Portvieux", "LOC")
+    ]  # the quoted product, "Valoriser", "Déployer", "la Direction": none
 
 
 def test_persons_places_and_institutions(profile):
     third = entities(profile)[2]
     assert ("Marie Dupont", "PER") in third and ("Lyon", "LOC") in third
-    assert ("Préfecture de Bretagne", "ORG") in third  # a title makes an organisation, whatever the model says
+    assert (
+        "Préfecture de Bretagne",
+        "ORG",
+    ) in third  # a title makes an organisation, whatever the model says
 
 
 def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monkeypatch):
     """Only a known acronym or a capitalised word the texts never write in lower case can make an
     entity that is kept: the other texts skip the model, and lose nothing."""
     import pipeline.enrich.entities as entities_module
+
     nlp, read = model(profile), []
 
     class Recording:
@@ -55,7 +69,9 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
             read.extend(texts)
             return nlp.pipe(texts)
 
-    territories = split("à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile)
+    territories = split(
+        "à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile
+    )
     before = find(TEXTS, profile, territories, ["Portvieux Connect"])
     monkeypatch.setattr(entities_module, "model", lambda profile: Recording())
     after = find(TEXTS, profile, territories, ["Portvieux Connect"])

@@ -1,5 +1,6 @@
 """Exports: CSV and JSON Lines read back equal the JSON records; the SQLite database round-trips
 them, keeps one copy of an edition loaded twice, and answers the README's query across editions."""
+
 import csv
 import io
 import json
@@ -8,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from pipeline.outputs import export, sqlite
 from pipeline.errors import InputError
+from pipeline.outputs import export, sqlite
 from pipeline.outputs.models import Project
 
 from .conftest import PASS_TITLE, ROOT
@@ -37,7 +38,16 @@ def test_csv_read_back_equals_the_json_records(which, request):
     for row, rec in zip(rows, records):
         assert list(row) == list(export.CSV_COLUMNS)
         assert int(row["edition"]) == doc.edition.year
-        for column in ("id", "category", "medal", "title", "summary", "innovation", "problematique", "apports"):
+        for column in (
+            "id",
+            "category",
+            "medal",
+            "title",
+            "summary",
+            "innovation",
+            "problematique",
+            "apports",
+        ):
             assert (row[column] or None) == rec[column], column
         assert row["territories"].split(" ; ") == [t["name"] for t in rec["territories"]]
         assert row["territory_kinds"].split(" ; ") == [t["kind"] for t in rec["territories"]]
@@ -46,7 +56,9 @@ def test_csv_read_back_equals_the_json_records(which, request):
 
 
 def test_csv_keeps_quotes_ampersands_and_line_breaks(edition):
-    rows = list(csv.DictReader(io.StringIO(export.serialize(edition, "csv").lstrip("\ufeff"), newline="")))
+    rows = list(
+        csv.DictReader(io.StringIO(export.serialize(edition, "csv").lstrip("\ufeff"), newline=""))
+    )
     assert rows[0]["title"] == PASS_TITLE
     assert rows[0]["territories"] == "Ville de Paris ; Rennes Métropole"
     assert "\n  - y compris ceux gérés par des associations\n" in rows[0]["innovation"]
@@ -57,36 +69,77 @@ def test_csv_keeps_quotes_ampersands_and_line_breaks(edition):
 def test_jsonl_is_one_json_record_per_line_with_its_edition(which, request):
     doc = request.getfixturevalue(which)
     lines = export.serialize(doc, "jsonl").splitlines()
-    assert [json.loads(ln) for ln in lines] == [{"edition": doc.edition.year, **rec} for rec in json_records(doc)]
+    assert [json.loads(ln) for ln in lines] == [
+        {"edition": doc.edition.year, **rec} for rec in json_records(doc)
+    ]
 
 
 def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
     """Rebuild an edition's project records from the database's tables alone."""
     out = []
-    for pid, category, medal, title, pages, labels, provenance, ocr, confidence, found_dates, found_figures, \
-            found_entities in db.execute(
-            "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, dates, figures, "
-            "entities FROM projects "
-            "WHERE edition = ? ORDER BY position", (year,)):
-        territories = [dict(zip(("name", "kind", "acronym", "service", "canonical", "place"), row)) for row in db.execute(
-            "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE project_id = ? "
-            "ORDER BY position", (pid,))]
-        blocks = db.execute("SELECT name, heading, text FROM blocks WHERE project_id = ?", (pid,)).fetchall()
+    for (
+        pid,
+        category,
+        medal,
+        title,
+        pages,
+        labels,
+        provenance,
+        ocr,
+        confidence,
+        found_dates,
+        found_figures,
+        found_entities,
+    ) in db.execute(
+        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, dates, figures, "
+        "entities FROM projects "
+        "WHERE edition = ? ORDER BY position",
+        (year,),
+    ):
+        territories = [
+            dict(zip(("name", "kind", "acronym", "service", "canonical", "place"), row))
+            for row in db.execute(
+                "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE project_id = ? "
+                "ORDER BY position",
+                (pid,),
+            )
+        ]
+        blocks = db.execute(
+            "SELECT name, heading, text FROM blocks WHERE project_id = ?", (pid,)
+        ).fetchall()
         texts = {name: text for name, _, text in blocks}
-        out.append(Project(
-            id=pid, category=category, medal=medal, title=title, territories=territories,
-            **{b: texts.get(b) for b in export.BLOCK_COLUMNS},
-            headings={name: heading for name, heading, _ in blocks if heading is not None},
-            pages=json.loads(pages), page_labels=json.loads(labels), provenance=json.loads(provenance),
-            ocr=bool(ocr), ocr_confidence=confidence,
-            **{k: None if v is None else json.loads(v) for k, v in
-               (("dates", found_dates), ("figures", found_figures), ("entities", found_entities))}))
+        out.append(
+            Project(
+                id=pid,
+                category=category,
+                medal=medal,
+                title=title,
+                territories=territories,
+                **{b: texts.get(b) for b in export.BLOCK_COLUMNS},
+                headings={name: heading for name, heading, _ in blocks if heading is not None},
+                pages=json.loads(pages),
+                page_labels=json.loads(labels),
+                provenance=json.loads(provenance),
+                ocr=bool(ocr),
+                ocr_confidence=confidence,
+                **{
+                    k: None if v is None else json.loads(v)
+                    for k, v in (
+                        ("dates", found_dates),
+                        ("figures", found_figures),
+                        ("entities", found_entities),
+                    )
+                },
+            )
+        )
     return out
 
 
 def counts(db):
-    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("editions", "projects", "territories", "blocks", "warnings")}
+    return {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("editions", "projects", "territories", "blocks", "warnings")
+    }
 
 
 def readme_query() -> str:
@@ -103,7 +156,9 @@ def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
     assert projects_from(db, 2023) == sample.projects
     assert projects_from(db, 2024) == edition.projects
     once = counts(db)
-    assert once["editions"] == 2 and once["warnings"] == len(sample.warnings) + len(edition.warnings)
+    assert once["editions"] == 2 and once["warnings"] == len(sample.warnings) + len(
+        edition.warnings
+    )
     db.close()
 
     sqlite.load(edition, path)  # the same edition again: replaced, not duplicated
@@ -112,8 +167,10 @@ def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
     assert projects_from(db, 2024) == edition.projects
 
     # the README's query: territories labelled in several years
-    assert db.execute(readme_query()).fetchall() == [("Rennes Métropole", 2, "2023, 2024"),
-                                                     ("Ville de Paris", 2, "2023, 2024")]
+    assert db.execute(readme_query()).fetchall() == [
+        ("Rennes Métropole", 2, "2023, 2024"),
+        ("Ville de Paris", 2, "2023, 2024"),
+    ]
     db.close()
 
 
@@ -124,7 +181,13 @@ def test_reloading_an_edition_drops_what_it_no_longer_has(tmp_path, edition):
     sqlite.load(smaller, path)
     db = sqlite3.connect(path)
     assert projects_from(db, 2024) == smaller.projects
-    assert counts(db) == {"editions": 1, "projects": 1, "territories": 2, "blocks": 4, "warnings": 0}
+    assert counts(db) == {
+        "editions": 1,
+        "projects": 1,
+        "territories": 2,
+        "blocks": 4,
+        "warnings": 0,
+    }
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -137,6 +200,8 @@ def test_sqlite_refuses_what_it_cannot_key_or_did_not_make(tmp_path, edition):
     sqlite3.connect(theirs).executescript("CREATE TABLE projects (name TEXT);")
     with pytest.raises(InputError, match="another application"):
         sqlite.load(edition, theirs)
-    yearless = edition.model_copy(update={"edition": edition.edition.model_copy(update={"year": None})})
+    yearless = edition.model_copy(
+        update={"edition": edition.edition.model_copy(update={"year": None})}
+    )
     with pytest.raises(InputError, match="year is unknown"):
         sqlite.load(yearless, tmp_path / "new.sqlite")

@@ -6,6 +6,7 @@ and PDFs written byte by byte (`tests/pdfs.py`). The command line runs in-proces
 (`cli.main`), each file in its forked child process as on the command line, so capfd
 sees what the child prints too.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,38 +23,56 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from pipeline.stages import coverage, furniture, listing
-from pipeline.read import ocr
 from pipeline import conversion as pipeline_module
-from pipeline.run.cli import main
+from pipeline.conversion import convert
 from pipeline.elements import Stray
 from pipeline.outputs.models import Annuaire
-from pipeline.conversion import convert
+from pipeline.read import ocr
+from pipeline.run.cli import main
+from pipeline.stages import coverage, furniture, listing
 
 from . import pdfs
 from .conftest import line, page
 from .yearbook import Block, Card, Category, Yearbook, build
 
-BODY = ("Le projet s'appuie sur une plateforme ouverte qui permet aux habitants de signaler les "
-        "besoins du quartier et de suivre leur traitement par les services municipaux.")
-INTRO = ("Avant-propos : ce projet a été présenté par la commune lors des rencontres régionales du "
-         "numérique, où il a retenu l'attention du jury pour la qualité de sa démarche participative "
-         "et pour le soin apporté à l'accompagnement des habitants les plus éloignés du numérique, "
-         "avant même le dépôt de sa candidature au Label.")
-SLOW = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj 1 0 Td " * 300_000 + b"ET"  # seconds of pdfminer's time
-needs_gs = pytest.mark.skipif(shutil.which("gs") is None and not os.environ.get("CI"),
-                              reason="Ghostscript is not installed (CI installs it and runs these)")
+BODY = (
+    "Le projet s'appuie sur une plateforme ouverte qui permet aux habitants de signaler les "
+    "besoins du quartier et de suivre leur traitement par les services municipaux."
+)
+INTRO = (
+    "Avant-propos : ce projet a été présenté par la commune lors des rencontres régionales du "
+    "numérique, où il a retenu l'attention du jury pour la qualité de sa démarche participative "
+    "et pour le soin apporté à l'accompagnement des habitants les plus éloignés du numérique, "
+    "avant même le dépôt de sa candidature au Label."
+)
+SLOW = (
+    b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj 1 0 Td " * 300_000 + b"ET"
+)  # seconds of pdfminer's time
+needs_gs = pytest.mark.skipif(
+    shutil.which("gs") is None and not os.environ.get("CI"),
+    reason="Ghostscript is not installed (CI installs it and runs these)",
+)
 
 
 def card(medal: str, town: str, **kw) -> Card:
-    return Card(medal, f"la Ville de {town}", f"Projet de {town}", [BODY],
-                [Block("INNOVATION DU PROJET :", [BODY]), Block("LES APPORTS DU PROJET :", [BODY])], **kw)
+    return Card(
+        medal,
+        f"la Ville de {town}",
+        f"Projet de {town}",
+        [BODY],
+        [Block("INNOVATION DU PROJET :", [BODY]), Block("LES APPORTS DU PROJET :", [BODY])],
+        **kw,
+    )
 
 
 @pytest.fixture(scope="module")
 def yearbook(tmp_path_factory) -> bytes:
     """A cover, a section page and two cards: the bytes every damaged copy starts from."""
-    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", [card("or", "Agen"), card("argent", "Blois")])], toc=False)
+    spec = Yearbook(
+        2024,
+        [Category("TERRITOIRE INCLUSIF", [card("or", "Agen"), card("argent", "Blois")])],
+        toc=False,
+    )
     return build(tmp_path_factory.mktemp("yearbook") / "annuaire.pdf", spec).read_bytes()
 
 
@@ -127,20 +146,41 @@ def encrypted(path, data: bytes):
 
 CASES = {
     "missing path": (lambda d, y: d / "absent.pdf", (), "no such file or folder"),
-    "folder with no PDF": (lambda d, y: (d / "lettres").mkdir() or write(d / "lettres" / "notes.txt", b"x").parent,
-                           (), "a folder with no PDF in it"),
+    "folder with no PDF": (
+        lambda d, y: (d / "lettres").mkdir() or write(d / "lettres" / "notes.txt", b"x").parent,
+        (),
+        "a folder with no PDF in it",
+    ),
     "renamed docx": (lambda d, y: docx(d / "memo.pdf"), (), "not a PDF (a ZIP archive"),
     "picture": (lambda d, y: picture(d / "photo.pdf"), (), "not a PDF (a PNG image)"),
     "empty file": (lambda d, y: write(d / "empty.pdf", b""), (), "empty file (0 bytes)"),
     "truncated": (lambda d, y: write(d / "cut.pdf", y[: len(y) * 2 // 3]), (), "truncated"),
-    "damaged beyond repair": (lambda d, y: write(d / "junk.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"),
-                              (), "the PDF cannot be read (PDFSyntaxError: No /Root object!"),
-    "encrypted, no password": (lambda d, y: encrypted(d / "locked.pdf", y), (), "give its password with --password"),
-    "encrypted, wrong password": (lambda d, y: encrypted(d / "locked.pdf", y), ("--password", "devine"),
-                                  "the password given with --password is wrong"),
-    "no pages": (lambda d, y: pikepdf.new().save(d / "none.pdf") or d / "none.pdf", (), "the PDF has no pages"),
+    "damaged beyond repair": (
+        lambda d, y: write(d / "junk.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"),
+        (),
+        "the PDF cannot be read (PDFSyntaxError: No /Root object!",
+    ),
+    "encrypted, no password": (
+        lambda d, y: encrypted(d / "locked.pdf", y),
+        (),
+        "give its password with --password",
+    ),
+    "encrypted, wrong password": (
+        lambda d, y: encrypted(d / "locked.pdf", y),
+        ("--password", "devine"),
+        "the password given with --password is wrong",
+    ),
+    "no pages": (
+        lambda d, y: pikepdf.new().save(d / "none.pdf") or d / "none.pdf",
+        (),
+        "the PDF has no pages",
+    ),
     "not a yearbook": (lambda d, y: letter(d / "letter.pdf"), (), "no project card found"),
-    "image only, OCR off": (lambda d, y: scan(d / "scan.pdf"), ("--ocr", "never"), "OCR is off (--ocr never)"),
+    "image only, OCR off": (
+        lambda d, y: scan(d / "scan.pdf"),
+        ("--ocr", "never"),
+        "OCR is off (--ocr never)",
+    ),
 }
 
 
@@ -153,7 +193,10 @@ def test_unusable_input(capfd, tmp_path, yearbook, case):
 def test_image_only_without_ocr_installed(capfd, tmp_path, monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     err = rejected(capfd, scan(tmp_path / "scan.pdf"))
-    assert "pages without text need OCR; install Tesseract" in err and "apt-get install tesseract-ocr" in err
+    assert (
+        "pages without text need OCR; install Tesseract" in err
+        and "apt-get install tesseract-ocr" in err
+    )
 
 
 def test_damaged_xref_without_ghostscript(capfd, tmp_path, yearbook, monkeypatch):
@@ -166,11 +209,13 @@ def test_damaged_xref_without_ghostscript(capfd, tmp_path, yearbook, monkeypatch
 def test_damaged_xref_is_repaired_by_ghostscript(capfd, tmp_path, yearbook):
     intact = converted(capfd, write(tmp_path / "intact.pdf", yearbook))
     repaired = converted(capfd, write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook)))
-    assert [(p.title, p.medal, p.summary) for p in repaired.projects] == \
-           [(p.title, p.medal, p.summary) for p in intact.projects]
+    assert [(p.title, p.medal, p.summary) for p in repaired.projects] == [
+        (p.title, p.medal, p.summary) for p in intact.projects
+    ]
     assert [w.message for w in repaired.warnings if w.code == "repaired"] == [
         "the file is damaged (its page tree cannot be found (damaged cross-reference table?)); "
-        "it was read from Ghostscript's repaired copy"]
+        "it was read from Ghostscript's repaired copy"
+    ]
     assert not [w for w in intact.warnings if w.code in ("repaired", "damaged")]
 
 
@@ -178,15 +223,26 @@ def test_damaged_xref_is_repaired_by_ghostscript(capfd, tmp_path, yearbook):
 def test_a_file_read_ahead_that_needed_a_repair_is_read_again(tmp_path, yearbook):
     from pipeline.conversion import read_ahead
     from pipeline.options import Options
-    intact, damaged = write(tmp_path / "intact.pdf", yearbook), write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook))
-    assert read_ahead(damaged, Options()) is None  # its pages came from a repaired copy, since deleted
+
+    intact, damaged = (
+        write(tmp_path / "intact.pdf", yearbook),
+        write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook)),
+    )
+    assert (
+        read_ahead(damaged, Options()) is None
+    )  # its pages came from a repaired copy, since deleted
     ahead = read_ahead(intact, Options(enrich=False))
     assert ahead is not None
-    assert convert(intact, Options(enrich=False), preread=ahead).document == convert(intact, Options(enrich=False)).document
+    assert (
+        convert(intact, Options(enrich=False), preread=ahead).document
+        == convert(intact, Options(enrich=False)).document
+    )
 
 
 def test_xref_rebuilt_by_the_reader_is_said(capfd, tmp_path, yearbook):
-    broken = yearbook.replace(b"startxref\n", b"startxref\n9").rstrip() + b"\n"  # points past the end
+    broken = (
+        yearbook.replace(b"startxref\n", b"startxref\n9").rstrip() + b"\n"
+    )  # points past the end
     doc = converted(capfd, write(tmp_path / "moved.pdf", broken))
     assert len(doc.projects) == 2
     assert [w.code for w in doc.warnings if "rebuilt" in w.message] == ["repaired"]
@@ -202,7 +258,8 @@ def test_data_the_reader_dropped_is_said(tmp_path, yearbook):
     doc = convert(tmp_path / "checksum.pdf").document
     assert [p.title for p in doc.projects] == ["Projet de Agen", "Projet de Blois"]
     assert [w.message for w in doc.warnings if w.code == "damaged"] == [
-        "the PDF library reported damage while reading: Data-loss while decompressing corrupted data"]
+        "the PDF library reported damage while reading: Data-loss while decompressing corrupted data"
+    ]
 
 
 def test_encrypted_with_its_password(capfd, tmp_path, yearbook):
@@ -212,16 +269,24 @@ def test_encrypted_with_its_password(capfd, tmp_path, yearbook):
 
 # --- item 4: limits against hostile files ------------------------------------------------------
 
+
 def test_a_huge_declared_page_count_is_refused_before_reading(capfd, tmp_path):
     err = rejected(capfd, write(tmp_path / "huge.pdf", pdfs.pages(1, count=10**9)))
     assert "declares 1000000000 pages, over the limit of 2000 (--max-pages)" in err
 
 
-@pytest.mark.parametrize("count, cause", [(30, "declares 30 pages, over the limit of 20 (--max-pages)"),
-                                          (1, "more than 20 pages, the limit (--max-pages)")],
-                         ids=["truthful count", "lying count"])
+@pytest.mark.parametrize(
+    "count, cause",
+    [
+        (30, "declares 30 pages, over the limit of 20 (--max-pages)"),
+        (1, "more than 20 pages, the limit (--max-pages)"),
+    ],
+    ids=["truthful count", "lying count"],
+)
 def test_page_limit(capfd, tmp_path, count, cause):
-    assert cause in rejected(capfd, write(tmp_path / "long.pdf", pdfs.pages(30, count=count)), "--max-pages", "20")
+    assert cause in rejected(
+        capfd, write(tmp_path / "long.pdf", pdfs.pages(30, count=count)), "--max-pages", "20"
+    )
 
 
 def test_deeply_nested_arrays_in_a_content_stream(capfd, tmp_path):
@@ -237,8 +302,12 @@ def test_deeply_nested_page_tree(capfd, tmp_path):
 
 def test_enormous_compressed_stream_hits_the_memory_cap(capfd, tmp_path):
     """1 KiB of zlib per MiB of spaces: the page's content inflates to 1 GiB."""
-    err = rejected(capfd, write(tmp_path / "bomb.pdf", pdfs.pages(1, content=pdfs.inflating(1024), deflated=True)),
-                   "--max-memory", "256")
+    err = rejected(
+        capfd,
+        write(tmp_path / "bomb.pdf", pdfs.pages(1, content=pdfs.inflating(1024), deflated=True)),
+        "--max-memory",
+        "256",
+    )
     assert "needs more than 256 MiB of memory, the limit (--max-memory)" in err
 
 
@@ -252,9 +321,12 @@ def test_endless_content_stream_hits_the_timeout(capfd, tmp_path):
 
 # --- item 3: nothing lost ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("options, data", [((), b"PK\x03\x04 not a pdf"),
-                                           (("--timeout", "1"), pdfs.pages(1, content=SLOW))],
-                         ids=["unusable", "timed out"])
+
+@pytest.mark.parametrize(
+    "options, data",
+    [((), b"PK\x03\x04 not a pdf"), (("--timeout", "1"), pdfs.pages(1, content=SLOW))],
+    ids=["unusable", "timed out"],
+)
 def test_a_failed_run_keeps_the_existing_output(capfd, tmp_path, options, data):
     out = tmp_path / "out"
     out.mkdir()
@@ -266,15 +338,23 @@ def test_a_failed_run_keeps_the_existing_output(capfd, tmp_path, options, data):
 
 
 def test_coverage_of_a_page_with_text_above_the_award_line(tmp_path):
-    agen = card("or", "Agen", award=INTRO, title_line="Label d'or attribué à la Ville de Agen Pour le projet "
-                                                      "« Projet de Agen »")
-    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", [agen, card("argent", "Blois")])], toc=False)
+    agen = card(
+        "or",
+        "Agen",
+        award=INTRO,
+        title_line="Label d'or attribué à la Ville de Agen Pour le projet « Projet de Agen »",
+    )
+    spec = Yearbook(
+        2024, [Category("TERRITOIRE INCLUSIF", [agen, card("argent", "Blois")])], toc=False
+    )
     doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
     shares = {p.number: p.coverage for p in doc.pages}
     assert shares[3] < coverage.LOW and shares[1] == shares[2] == shares[4] == 1.0
     assert " ".join(u.text for u in doc.unplaced) == INTRO
     assert {u.reason for u in doc.unplaced} == {"card_header"}
-    assert [(w.code, w.pages) for w in doc.warnings if w.code == "low_coverage"] == [("low_coverage", [3])]
+    assert [(w.code, w.pages) for w in doc.warnings if w.code == "low_coverage"] == [
+        ("low_coverage", [3])
+    ]
     assert doc.projects[0].title == "Projet de Agen"
 
 
@@ -290,7 +370,8 @@ def test_text_no_stage_placed_is_kept_as_unplaced(tmp_path, yearbook, monkeypatc
     doc = convert(write(tmp_path / "annuaire.pdf", yearbook)).document
     section = next(p for p in doc.pages if p.kind == "section")
     assert [(u.page, u.reason, u.text) for u in doc.unplaced] == [
-        (section.number, "not_placed", "• Projet de Agen - Ville de Agen (label or)")]
+        (section.number, "not_placed", "• Projet de Agen - Ville de Agen (label or)")
+    ]
     assert 0 < section.coverage < 1
 
 
@@ -306,6 +387,7 @@ def test_coverage_counts_characters_of_placed_lines():
 
 # --- item 5: a batch goes on past bad files ----------------------------------------------------
 
+
 def test_batch_converts_the_good_files_and_sums_up_the_bad(capfd, tmp_path, yearbook):
     folder = tmp_path / "dossier"
     folder.mkdir()
@@ -318,8 +400,10 @@ def test_batch_converts_the_good_files_and_sums_up_the_bad(capfd, tmp_path, year
     assert sorted(p.name for p in out.iterdir()) == ["annuaire_2022.json", "annuaire_2024.json"]
     assert "error: photo.pdf: not a PDF (a PNG image)" in err
     assert err.strip().splitlines()[-3:] == [
-        "4 files: 2 converted, 2 failed:", "  photo.pdf: not a PDF (a PNG image)",
-        f"  {tmp_path / 'absent.pdf'}: no such file or folder"]
+        "4 files: 2 converted, 2 failed:",
+        "  photo.pdf: not a PDF (a PNG image)",
+        f"  {tmp_path / 'absent.pdf'}: no such file or folder",
+    ]
 
 
 def test_files_read_ahead_give_the_same_documents_and_the_same_errors(capfd, tmp_path, yearbook):
@@ -340,8 +424,9 @@ def test_files_read_ahead_give_the_same_documents_and_the_same_errors(capfd, tmp
 
 def test_a_read_ahead_that_outlasts_the_model_loading_is_given_up(monkeypatch):
     """A long first file must not keep the workers waiting: its conversion reads it instead."""
-    from pipeline.run import batch, isolate
     from pipeline.options import Options
+    from pipeline.run import batch, isolate
+
     monkeypatch.setattr(batch, "PREREAD_WAIT", 0.2)
     running = isolate.start(time.sleep, (60,), 512)
     start = time.monotonic()
@@ -351,9 +436,15 @@ def test_a_read_ahead_that_outlasts_the_model_loading_is_given_up(monkeypatch):
 
 def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkeypatch):
     real = furniture.strip
-    monkeypatch.setattr(furniture, "strip", lambda pages, **kw: 1 / 0 if len(pages) > 4 else real(pages, **kw))
-    bigger = build(tmp_path / "bigger.pdf", Yearbook(2024, [Category("E-SANTÉ", [card("or", f"Ville{i}")
-                                                                                for i in range(3)])], toc=False))
+    monkeypatch.setattr(
+        furniture, "strip", lambda pages, **kw: 1 / 0 if len(pages) > 4 else real(pages, **kw)
+    )
+    bigger = build(
+        tmp_path / "bigger.pdf",
+        Yearbook(
+            2024, [Category("E-SANTÉ", [card("or", f"Ville{i}") for i in range(3)])], toc=False
+        ),
+    )
     good, out = write(tmp_path / "good.pdf", yearbook), tmp_path / "out"
     code, _, err = cli(capfd, bigger, good, "-o", out, "-q")
     assert code == 3
@@ -370,15 +461,23 @@ def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkey
 
 def test_a_conversion_that_dies(capfd, tmp_path, yearbook, monkeypatch):
     """A child that dies (a crash in a C extension, the kernel's out-of-memory killer) takes only itself down."""
-    monkeypatch.setattr(furniture, "strip", lambda pages, **kw: os.kill(os.getpid(), signal.SIGKILL))
-    code, _, err = cli(capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", tmp_path / "out", "-q")
+    monkeypatch.setattr(
+        furniture, "strip", lambda pages, **kw: os.kill(os.getpid(), signal.SIGKILL)
+    )
+    code, _, err = cli(
+        capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", tmp_path / "out", "-q"
+    )
     assert code == 3 and not (tmp_path / "out").exists()
-    assert err.startswith("internal error on annuaire.pdf: the conversion process died (signal SIGKILL) (details in ")
+    assert err.startswith(
+        "internal error on annuaire.pdf: the conversion process died (signal SIGKILL) (details in "
+    )
     os.unlink(err.strip().rsplit("(details in ", 1)[1].rstrip(")"))
 
 
 def test_strict_turns_warnings_into_exit_code_1(capfd, tmp_path, yearbook):
-    path = write(tmp_path / "annuaire.pdf", yearbook)  # two cards without their "problématique" block
+    path = write(
+        tmp_path / "annuaire.pdf", yearbook
+    )  # two cards without their "problématique" block
     assert cli(capfd, path, "-o", tmp_path / "out", "-q")[0] == 0
     assert cli(capfd, path, "-o", tmp_path / "out", "-q", "--strict")[0] == 1
     assert (tmp_path / "out" / "annuaire.json").exists()
@@ -395,15 +494,22 @@ def test_two_pdfs_of_one_name_do_not_overwrite_each_other(capfd, tmp_path, yearb
 def test_an_output_that_cannot_be_written(capfd, tmp_path, yearbook):
     blocked = write(tmp_path / "out", b"a file where the output folder should be")
     code, _, err = cli(capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", blocked, "-q")
-    assert code == 3 and err.strip() == f"error: annuaire.pdf: cannot write {blocked / 'annuaire.json'} (File exists)"
+    assert (
+        code == 3
+        and err.strip()
+        == f"error: annuaire.pdf: cannot write {blocked / 'annuaire.json'} (File exists)"
+    )
 
 
 def test_stdout_takes_one_pdf(capfd, tmp_path, yearbook):
-    code, out, err = cli(capfd, write(tmp_path / "a.pdf", yearbook), write(tmp_path / "b.pdf", yearbook), "--stdout")
+    code, out, err = cli(
+        capfd, write(tmp_path / "a.pdf", yearbook), write(tmp_path / "b.pdf", yearbook), "--stdout"
+    )
     assert code == 2 and out == "" and "--stdout takes one PDF" in err
 
 
 # --- acceptance: a fuzz test -------------------------------------------------------------------
+
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """A few random edits: bytes overwritten, cut out, inserted, or zeroed over a run."""
@@ -413,11 +519,11 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         if kind < 0.6:
             b[at] = rng.randrange(256)
         elif kind < 0.75:
-            del b[at:at + rng.randint(1, 64)]
+            del b[at : at + rng.randint(1, 64)]
         elif kind < 0.9:
             b[at:at] = rng.randbytes(rng.randint(1, 16))
         else:
-            b[at:at + rng.randint(1, 64)] = b"0" * 8
+            b[at : at + rng.randint(1, 64)] = b"0" * 8
     return bytes(b)
 
 
@@ -425,7 +531,9 @@ def test_fuzz(capfd, tmp_path):
     """200 corrupted copies of a one-card yearbook (3 pages, no embedded font: most bytes are
     structure and content streams): never a traceback, never past the timeout; exit 0 and valid
     JSON, or exit 2 and no file."""
-    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", [card("or", "Agen", listed=False)])], toc=False)
+    spec = Yearbook(
+        2024, [Category("TERRITOIRE INCLUSIF", [card("or", "Agen", listed=False)])], toc=False
+    )
     original = build(tmp_path / "original.pdf", spec).read_bytes()
     rng, timeout, codes = random.Random(20240601), 10, []
     path, out = tmp_path / "fuzz.pdf", tmp_path / "out"
@@ -439,7 +547,9 @@ def test_fuzz(capfd, tmp_path):
         assert code in (0, 2), (i, err)
         if code == 0:
             text = (out / "fuzz.json").read_text(encoding="utf-8")
-            json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the JSON of mutation {i}"))
+            json.loads(
+                text, parse_constant=lambda c: pytest.fail(f"{c} in the JSON of mutation {i}")
+            )
             Annuaire.model_validate_json(text)
         else:
             assert not out.exists() and len(err.strip().splitlines()) == 1, (i, err)

@@ -6,11 +6,13 @@ spec it came from. Wordings vary on purpose (banners, award lines, titles withou
 « », block headings unlike the 2023 sample, run-in labels) while the typography
 stays that of the sample.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from pipeline.conversion import convert
+
 from .yearbook import Block, Card, Category, Item, Yearbook, build
 
 HEADER = "LABEL « TERRITOIRE INNOVANT » – ANNUAIRE 2024"
@@ -19,29 +21,52 @@ FOOTER = "Les Interconnectés – Annuaire des Labels « Territoire Innovant » 
 # --- the main yearbook: two categories, four cards ---------------------------------------
 
 RELAIS = Card(
-    "or", "la Ville de Lunas", "Relais numérique de proximité",
-    summary=["La commune de Lunas a ouvert un relais numérique dans son ancienne poste pour accompagner "
-             "les habitants dans leurs démarches en ligne et leur prêter du matériel informatique.",
-             "Le relais est ouvert quatre jours par semaine et accueille aussi les permanences des "
-             "services sociaux du département."],
+    "or",
+    "la Ville de Lunas",
+    "Relais numérique de proximité",
+    summary=[
+        "La commune de Lunas a ouvert un relais numérique dans son ancienne poste pour accompagner "
+        "les habitants dans leurs démarches en ligne et leur prêter du matériel informatique.",
+        "Le relais est ouvert quatre jours par semaine et accueille aussi les permanences des "
+        "services sociaux du département.",
+    ],
     blocks=[
-        Block("INNOVATION DU PROJET :", [
-            "Le relais réunit dans un même lieu un médiateur numérique, des postes en libre accès et une "
-            "cabine de téléconsultation, ce qui est rare dans une commune de cette taille.",
-            "Les habitants prennent rendez-vous par téléphone ou directement sur place, sans compte à créer."]),
-        Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [
-            "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de proximité.",
-            "Les besoins relevés par la mairie :",
-            Item("des personnes âgées éloignées des démarches en ligne, qui devaient se rendre à la "
-                 "sous-préfecture située à quarante kilomètres du village", [
-                     Item("pour renouveler leurs papiers d'identité"),
-                     Item("pour déclarer leurs revenus et demander les aides auxquelles elles ont droit "
-                          "auprès des différentes caisses")]),
-            Item("des familles sans ordinateur à la maison")]),
-        Block("LES APPORTS DU PROJET :", [
-            "Plus de six cents rendez-vous ont été assurés la première année et la fréquentation du "
-            "relais continue de croître chaque mois."]),
-    ])
+        Block(
+            "INNOVATION DU PROJET :",
+            [
+                "Le relais réunit dans un même lieu un médiateur numérique, des postes en libre accès et une "
+                "cabine de téléconsultation, ce qui est rare dans une commune de cette taille.",
+                "Les habitants prennent rendez-vous par téléphone ou directement sur place, sans compte à créer.",
+            ],
+        ),
+        Block(
+            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+            [
+                "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de proximité.",
+                "Les besoins relevés par la mairie :",
+                Item(
+                    "des personnes âgées éloignées des démarches en ligne, qui devaient se rendre à la "
+                    "sous-préfecture située à quarante kilomètres du village",
+                    [
+                        Item("pour renouveler leurs papiers d'identité"),
+                        Item(
+                            "pour déclarer leurs revenus et demander les aides auxquelles elles ont droit "
+                            "auprès des différentes caisses"
+                        ),
+                    ],
+                ),
+                Item("des familles sans ordinateur à la maison"),
+            ],
+        ),
+        Block(
+            "LES APPORTS DU PROJET :",
+            [
+                "Plus de six cents rendez-vous ont été assurés la première année et la fréquentation du "
+                "relais continue de croître chaque mois."
+            ],
+        ),
+    ],
+)
 
 GUICHET_APPORTS = [
     "Le guichet traite désormais la totalité des demandes d'aides au logement des deux collectivités, "
@@ -62,74 +87,124 @@ GUICHET_APPORTS = [
     "d'affranchissement et de reprographie réalisées dès la première année de fonctionnement du guichet.",
 ]
 GUICHET = Card(
-    "argent", "la Communauté de communes du Pays des Écrins et la Ville de Briançon", "Guichet unique des aides",
+    "argent",
+    "la Communauté de communes du Pays des Écrins et la Ville de Briançon",
+    "Guichet unique des aides",
     banner="LABEL D'ARGENT | Catégorie : Numérique et environnement",
     title_line="Pour le projet Guichet unique des aides",
     listed_medal="bronze",
-    summary=["Un guichet en ligne commun aux deux collectivités permet de demander toutes les aides "
-             "locales au logement avec un seul formulaire et de suivre sa demande.",
-             "Il a été conçu avec des usagers lors de six ateliers organisés dans les villages de la vallée "
-             "pendant l'hiver, puis testé par les agents d'accueil des deux collectivités.",
-             "Les demandes déposées sur papier sont numérisées à l'accueil et rejoignent le même circuit "
-             "de traitement que les demandes faites en ligne, sans double saisie.",
-             "Un agent référent est nommé pour chaque dossier et reste l'interlocuteur de l'usager jusqu'à "
-             "la décision, par téléphone comme par messagerie."],
+    summary=[
+        "Un guichet en ligne commun aux deux collectivités permet de demander toutes les aides "
+        "locales au logement avec un seul formulaire et de suivre sa demande.",
+        "Il a été conçu avec des usagers lors de six ateliers organisés dans les villages de la vallée "
+        "pendant l'hiver, puis testé par les agents d'accueil des deux collectivités.",
+        "Les demandes déposées sur papier sont numérisées à l'accueil et rejoignent le même circuit "
+        "de traitement que les demandes faites en ligne, sans double saisie.",
+        "Un agent référent est nommé pour chaque dossier et reste l'interlocuteur de l'usager jusqu'à "
+        "la décision, par téléphone comme par messagerie.",
+    ],
     blocks=[
-        Block("Innovation du projet", [
-            "Un seul formulaire alimente les logiciels métiers des deux collectivités grâce à une "
-            "interface commune développée par leurs services informatiques.",
-            "Le formulaire s'adapte aux réponses données et ne demande que les pièces réellement "
-            "nécessaires à chaque aide, ce qui évite les allers-retours avec les usagers.",
-            "Les usagers suivent l'avancement de leur dossier par courriel ou par SMS, à chaque étape "
-            "de l'instruction, et peuvent compléter leur demande en ligne."]),
-        Block("Problématique du territoire :", [
-            "Les habitants devaient déposer un dossier différent auprès de chaque collectivité et "
-            "attendaient parfois plusieurs mois une réponse.",
-            "Les services se renvoyaient les demandes incomplètes faute de connaître les règles de "
-            "l'autre collectivité, et les usagers renonçaient souvent à faire valoir leurs droits.",
-            "Le territoire de montagne, étendu et peu peuplé, rend les déplacements jusqu'aux mairies "
-            "longs et coûteux, surtout en hiver."]),
+        Block(
+            "Innovation du projet",
+            [
+                "Un seul formulaire alimente les logiciels métiers des deux collectivités grâce à une "
+                "interface commune développée par leurs services informatiques.",
+                "Le formulaire s'adapte aux réponses données et ne demande que les pièces réellement "
+                "nécessaires à chaque aide, ce qui évite les allers-retours avec les usagers.",
+                "Les usagers suivent l'avancement de leur dossier par courriel ou par SMS, à chaque étape "
+                "de l'instruction, et peuvent compléter leur demande en ligne.",
+            ],
+        ),
+        Block(
+            "Problématique du territoire :",
+            [
+                "Les habitants devaient déposer un dossier différent auprès de chaque collectivité et "
+                "attendaient parfois plusieurs mois une réponse.",
+                "Les services se renvoyaient les demandes incomplètes faute de connaître les règles de "
+                "l'autre collectivité, et les usagers renonçaient souvent à faire valoir leurs droits.",
+                "Le territoire de montagne, étendu et peu peuplé, rend les déplacements jusqu'aux mairies "
+                "longs et coûteux, surtout en hiver.",
+            ],
+        ),
         Block("Apports du projet", GUICHET_APPORTS),
-    ])
+    ],
+)
 
 CAPTEURS = Card(
-    "bronze", "Rennes Métropole", "Capteurs de qualité de l'air",
+    "bronze",
+    "Rennes Métropole",
+    "Capteurs de qualité de l'air",
     in_toc=False,
-    summary=["Des capteurs de qualité de l'air installés dans les écoles transmettent leurs mesures à une "
-             "plateforme ouverte consultable par les parents et les enseignants."],
+    summary=[
+        "Des capteurs de qualité de l'air installés dans les écoles transmettent leurs mesures à une "
+        "plateforme ouverte consultable par les parents et les enseignants."
+    ],
     blocks=[
-        Block("Innovation :", [
-            "le projet associe les élèves à l'installation des capteurs et à la lecture des mesures, "
-            "dans le cadre d'un programme pédagogique sur le numérique et l'environnement.",
-            "Les données sont publiées en temps réel sous licence ouverte."], run_in=True),
-        Block("Problématique du territoire :", [
-            "Plusieurs écoles situées près des axes routiers connaissaient des pics de pollution sans "
-            "que les équipes éducatives en soient informées."]),
-    ])
+        Block(
+            "Innovation :",
+            [
+                "le projet associe les élèves à l'installation des capteurs et à la lecture des mesures, "
+                "dans le cadre d'un programme pédagogique sur le numérique et l'environnement.",
+                "Les données sont publiées en temps réel sous licence ouverte.",
+            ],
+            run_in=True,
+        ),
+        Block(
+            "Problématique du territoire :",
+            [
+                "Plusieurs écoles situées près des axes routiers connaissaient des pics de pollution sans "
+                "que les équipes éducatives en soient informées."
+            ],
+        ),
+    ],
+)
 
-MEDIATION_TITLE = ("Médiation numérique itinérante dans les communes rurales, avec un bus équipé et des "
-                   "conseillers numériques")
+MEDIATION_TITLE = (
+    "Médiation numérique itinérante dans les communes rurales, avec un bus équipé et des "
+    "conseillers numériques"
+)
 MEDIATION = Card(
-    "or", "le Département de la Loire", MEDIATION_TITLE,
+    "or",
+    "le Département de la Loire",
+    MEDIATION_TITLE,
     award="Label d'or attribué au Département de la Loire",
-    summary=["Un bus aménagé en espace numérique parcourt chaque semaine les communes rurales du "
-             "département avec deux conseillers numériques."],
+    summary=[
+        "Un bus aménagé en espace numérique parcourt chaque semaine les communes rurales du "
+        "département avec deux conseillers numériques."
+    ],
     blocks=[
-        Block("En quoi le projet est-il innovant ?", [
-            "Le bus emporte sa propre connexion par satellite et peut s'installer sur n'importe quelle "
-            "place de village, même en zone blanche."]),
-        Block("Quelle problématique le projet a-t-il permis de résoudre ?", [
-            "Un habitant sur cinq des communes rurales n'a jamais réalisé de démarche en ligne."]),
-        Block("Qu'a apporté le projet ?", [
-            Item("quatre-vingts communes desservies chaque mois"),
-            Item("mille deux cents personnes accompagnées la première année")]),
-    ])
+        Block(
+            "En quoi le projet est-il innovant ?",
+            [
+                "Le bus emporte sa propre connexion par satellite et peut s'installer sur n'importe quelle "
+                "place de village, même en zone blanche."
+            ],
+        ),
+        Block(
+            "Quelle problématique le projet a-t-il permis de résoudre ?",
+            ["Un habitant sur cinq des communes rurales n'a jamais réalisé de démarche en ligne."],
+        ),
+        Block(
+            "Qu'a apporté le projet ?",
+            [
+                Item("quatre-vingts communes desservies chaque mois"),
+                Item("mille deux cents personnes accompagnées la première année"),
+            ],
+        ),
+    ],
+)
 
-MAIN = Yearbook(2024, [
-    Category("NUMERIQUE ET ENVIRONNEMENT", [RELAIS, GUICHET]),
-    Category("TERRITOIRE INCLUSIF", [CAPTEURS, MEDIATION], toc="Territoire inclusif"),
-], intro=["Le Label « Territoire Innovant » distingue chaque année les projets numériques les plus "
-          "innovants des collectivités. Le numérique y est au service des habitants et des agents."])
+MAIN = Yearbook(
+    2024,
+    [
+        Category("NUMERIQUE ET ENVIRONNEMENT", [RELAIS, GUICHET]),
+        Category("TERRITOIRE INCLUSIF", [CAPTEURS, MEDIATION], toc="Territoire inclusif"),
+    ],
+    intro=[
+        "Le Label « Territoire Innovant » distingue chaque année les projets numériques les plus "
+        "innovants des collectivités. Le numérique y est au service des habitants et des agents."
+    ],
+)
 
 
 def text(parts) -> str:
@@ -179,17 +254,28 @@ def test_categories_are_named_as_the_table_of_contents_writes_them(main):
         ("Territoire inclusif", "TERRITOIRE INCLUSIF", 8),
     ]
     assert [[(x.title, x.territories, x.medal) for x in c.listed] for c in main.categories] == [
-        [("Relais numérique de proximité", "Ville de Lunas", "or"),
-         ("Guichet unique des aides", "Communauté de communes du Pays des Écrins et la Ville de Briançon", "bronze")],
-        [("Capteurs de qualité de l'air", "Rennes Métropole", "bronze"),
-         (MEDIATION_TITLE, "Département de la Loire", "or")],
+        [
+            ("Relais numérique de proximité", "Ville de Lunas", "or"),
+            (
+                "Guichet unique des aides",
+                "Communauté de communes du Pays des Écrins et la Ville de Briançon",
+                "bronze",
+            ),
+        ],
+        [
+            ("Capteurs de qualité de l'air", "Rennes Métropole", "bronze"),
+            (MEDIATION_TITLE, "Département de la Loire", "or"),
+        ],
     ]
 
 
 def test_territories_names_and_kinds(main):
     assert [[(t.name, t.kind) for t in p.territories] for p in main.projects] == [
         [("Ville de Lunas", "commune")],
-        [("Communauté de communes du Pays des Écrins", "communaute_de_communes"), ("Ville de Briançon", "commune")],
+        [
+            ("Communauté de communes du Pays des Écrins", "communaute_de_communes"),
+            ("Ville de Briançon", "commune"),
+        ],
         [("Rennes Métropole", "metropole")],
         [("Département de la Loire", "departement")],
     ]
@@ -207,10 +293,13 @@ def test_sample_headings_summary_blocks_and_nested_list(main):
         "  - pour renouveler leurs papiers d'identité\n"
         "  - pour déclarer leurs revenus et demander les aides auxquelles elles ont droit auprès des "
         "différentes caisses\n"
-        "- des familles sans ordinateur à la maison")
+        "- des familles sans ordinateur à la maison"
+    )
     assert p.problematique == text(RELAIS.blocks[1].body)
     assert p.apports == text(RELAIS.blocks[2].body)
-    assert p.headings == {b: blk.heading for b, blk in zip(("innovation", "problematique", "apports"), RELAIS.blocks)}
+    assert p.headings == {
+        b: blk.heading for b, blk in zip(("innovation", "problematique", "apports"), RELAIS.blocks)
+    }
 
 
 def test_other_wordings_title_without_quotes_and_card_over_two_pages(main):
@@ -218,78 +307,139 @@ def test_other_wordings_title_without_quotes_and_card_over_two_pages(main):
     assert p.summary == "\n".join(GUICHET.summary)
     assert p.innovation == text(GUICHET.blocks[0].body)
     assert p.problematique == text(GUICHET.blocks[1].body)
-    assert p.apports == text(GUICHET_APPORTS)  # runs over the page break, footer and header left out
-    assert p.headings == {"innovation": "Innovation du projet", "problematique": "Problématique du territoire :",
-                          "apports": "Apports du projet"}
+    assert p.apports == text(
+        GUICHET_APPORTS
+    )  # runs over the page break, footer and header left out
+    assert p.headings == {
+        "innovation": "Innovation du projet",
+        "problematique": "Problématique du territoire :",
+        "apports": "Apports du projet",
+    }
 
 
 def test_run_in_label_and_missing_block(main):
     p = project(main, CAPTEURS.title)
     assert p.summary == CAPTEURS.summary[0]
-    assert p.innovation == text(CAPTEURS.blocks[0].body)  # starts with the text after "Innovation :"
+    assert p.innovation == text(
+        CAPTEURS.blocks[0].body
+    )  # starts with the text after "Innovation :"
     assert p.problematique == text(CAPTEURS.blocks[1].body)
     assert p.apports is None
-    assert p.headings == {"innovation": "Innovation :", "problematique": "Problématique du territoire :"}
+    assert p.headings == {
+        "innovation": "Innovation :",
+        "problematique": "Problématique du territoire :",
+    }
 
 
 def test_question_headings_and_wrapped_quoted_title(main):
     p = project(main, MEDIATION_TITLE)
     assert p.innovation == text(MEDIATION.blocks[0].body)
     assert p.problematique == text(MEDIATION.blocks[1].body)
-    assert p.apports == "- quatre-vingts communes desservies chaque mois\n" \
-                        "- mille deux cents personnes accompagnées la première année"
+    assert (
+        p.apports == "- quatre-vingts communes desservies chaque mois\n"
+        "- mille deux cents personnes accompagnées la première année"
+    )
 
 
 def test_warnings_exactly(main):
     ids = {p.title: p.id for p in main.projects}
-    assert sorted((w.code, w.project_id) for w in main.warnings) == sorted([
-        ("block_missing", ids[CAPTEURS.title]),
-        ("not_in_toc", ids[CAPTEURS.title]),
-        ("medal_mismatch", ids[GUICHET.title]),
-    ])
+    assert sorted((w.code, w.project_id) for w in main.warnings) == sorted(
+        [
+            ("block_missing", ids[CAPTEURS.title]),
+            ("not_in_toc", ids[CAPTEURS.title]),
+            ("medal_mismatch", ids[GUICHET.title]),
+        ]
+    )
     missing = next(w for w in main.warnings if w.code == "block_missing")
     assert "'apports'" in missing.message and missing.pages == [9]
     mismatch = next(w for w in main.warnings if w.code == "medal_mismatch")
-    assert "bronze" in mismatch.message and "argent" in mismatch.message and mismatch.pages == [4, 6, 7]
+    assert (
+        "bronze" in mismatch.message
+        and "argent" in mismatch.message
+        and mismatch.pages == [4, 6, 7]
+    )
 
 
 def test_no_running_header_or_footer_in_any_field(main):
     for p in main.projects:
-        fields = [p.title, p.summary, p.innovation, p.problematique, p.apports, p.category,
-                  *(t.name for t in p.territories), *p.headings.values()]
+        fields = [
+            p.title,
+            p.summary,
+            p.innovation,
+            p.problematique,
+            p.apports,
+            p.category,
+            *(t.name for t in p.territories),
+            *p.headings.values(),
+        ]
         for value in filter(None, fields):
             assert "ANNUAIRE" not in value.upper() and "Interconnectés" not in value
     assert main.unplaced == []
     removed = {r.text for page in main.pages for r in page.removed}
     assert {HEADER, FOOTER} <= removed
     assert [page.kind for page in main.pages] == [
-        "cover", "toc", "front_matter", "section", "card", "card", "card_continued", "section", "card", "card"]
+        "cover",
+        "toc",
+        "front_matter",
+        "section",
+        "card",
+        "card",
+        "card_continued",
+        "section",
+        "card",
+        "card",
+    ]
 
 
 # --- headings worded differently from the 2023 sample, no table of contents ---------------
 
 WORDINGS = [
-    ("or", "la Ville de Nantes", ("Innovation du projet", "Problématique du territoire :", "Apports du projet"), False),
+    (
+        "or",
+        "la Ville de Nantes",
+        ("Innovation du projet", "Problématique du territoire :", "Apports du projet"),
+        False,
+    ),
     ("argent", "la Ville de Brest", ("Innovation :", "Problématique :", "Apports :"), True),
-    ("bronze", "la Ville de Tulle", ("L'innovation du projet", "La réponse à une problématique du territoire",
-                                     "Les bénéfices du projet"), False),
-    ("argent", "la Communauté de communes du Val de Drôme et la Ville de Crest",
-     ("INNOVATION", "PROBLEMATIQUE DU TERRITOIRE", "RESULTATS DU PROJET"), False),
+    (
+        "bronze",
+        "la Ville de Tulle",
+        (
+            "L'innovation du projet",
+            "La réponse à une problématique du territoire",
+            "Les bénéfices du projet",
+        ),
+        False,
+    ),
+    (
+        "argent",
+        "la Communauté de communes du Val de Drôme et la Ville de Crest",
+        ("INNOVATION", "PROBLEMATIQUE DU TERRITOIRE", "RESULTATS DU PROJET"),
+        False,
+    ),
 ]
 
 
 def wording_card(i: int, medal: str, who: str, headings, run_in: bool) -> Card:
     def para(what: str) -> str:
-        return (f"Le {what} du projet numéro {i} tient en deux lignes de texte courant pour que la mise en "
-                f"page des paragraphes reste celle des annuaires imprimés.")
+        return (
+            f"Le {what} du projet numéro {i} tient en deux lignes de texte courant pour que la mise en "
+            f"page des paragraphes reste celle des annuaires imprimés."
+        )
 
     word = {"or": "d'or", "argent": "d'argent", "bronze": "de bronze"}[medal]
-    return Card(medal, who, f"Projet numéro {i}",
-                award=f"Label {word} attribué à {who}",
-                summary=[para("résumé")],
-                blocks=[Block(headings[0], [para("caractère innovant"), Item(f"premier point {i}")], run_in),
-                        Block(headings[1], [para("contexte")], run_in),
-                        Block(headings[2], [para("bilan"), para("second bilan")], run_in)])
+    return Card(
+        medal,
+        who,
+        f"Projet numéro {i}",
+        award=f"Label {word} attribué à {who}",
+        summary=[para("résumé")],
+        blocks=[
+            Block(headings[0], [para("caractère innovant"), Item(f"premier point {i}")], run_in),
+            Block(headings[1], [para("contexte")], run_in),
+            Block(headings[2], [para("bilan"), para("second bilan")], run_in),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -312,67 +462,128 @@ def test_headings_worded_unlike_the_sample(varied):
     assert doc.edition.year == 2025
     assert [p.pages for p in doc.projects] == [[3], [4], [5], [6]]
     assert [(t.name, t.kind) for t in doc.projects[3].territories] == [
-        ("Communauté de communes du Val de Drôme", "communaute_de_communes"), ("Ville de Crest", "commune")]
+        ("Communauté de communes du Val de Drôme", "communaute_de_communes"),
+        ("Ville de Crest", "commune"),
+    ]
     assert [w.code for w in doc.warnings] == []  # no table of contents: nothing to check it against
 
 
 # --- pipeline limitations shown by generated yearbooks ------------------------------------
 
+
 def simple_card(medal: str, who: str, title: str) -> Card:
-    body = ("Le projet s'appuie sur une plateforme ouverte qui permet aux habitants de signaler les "
-            "besoins du quartier et de suivre leur traitement par les services municipaux.")
-    return Card(medal, who, title, [body], [Block("INNOVATION DU PROJET :", [body]),
-                                            Block("LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE "
-                                                  "DU TERRITOIRE ?", [body]),
-                                            Block("LES APPORTS DU PROJET :", [body])])
+    body = (
+        "Le projet s'appuie sur une plateforme ouverte qui permet aux habitants de signaler les "
+        "besoins du quartier et de suivre leur traitement par les services municipaux."
+    )
+    return Card(
+        medal,
+        who,
+        title,
+        [body],
+        [
+            Block("INNOVATION DU PROJET :", [body]),
+            Block(
+                "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?", [body]
+            ),
+            Block("LES APPORTS DU PROJET :", [body]),
+        ],
+    )
 
 
 def test_three_cards_with_the_same_banner(tmp_path):
-    gold = [simple_card("or", f"la Ville de {v}", f"Projet de {v}") for v in ("Agen", "Blois", "Cahors")]
-    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", gold),
-                           Category("E-SANTÉ", [simple_card("argent", "la Ville de Dole", "Projet de Dole"),
-                                                simple_card("bronze", "la Ville de Vire", "Projet de Vire")])])
+    gold = [
+        simple_card("or", f"la Ville de {v}", f"Projet de {v}") for v in ("Agen", "Blois", "Cahors")
+    ]
+    spec = Yearbook(
+        2024,
+        [
+            Category("TERRITOIRE INCLUSIF", gold),
+            Category(
+                "E-SANTÉ",
+                [
+                    simple_card("argent", "la Ville de Dole", "Projet de Dole"),
+                    simple_card("bronze", "la Ville de Vire", "Projet de Vire"),
+                ],
+            ),
+        ],
+    )
     doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
     assert [p.title for p in doc.projects] == [
-        "Projet de Agen", "Projet de Blois", "Projet de Cahors", "Projet de Dole", "Projet de Vire"]
+        "Projet de Agen",
+        "Projet de Blois",
+        "Projet de Cahors",
+        "Projet de Dole",
+        "Projet de Vire",
+    ]
 
 
 def test_page_number_at_the_end_of_the_footer(tmp_path):
-    cards = [simple_card(m, f"la Ville de {v}", f"Projet de {v}")
-             for m, v in (("or", "Agen"), ("argent", "Blois"), ("bronze", "Cahors"))]
+    cards = [
+        simple_card(m, f"la Ville de {v}", f"Projet de {v}")
+        for m, v in (("or", "Agen"), ("argent", "Blois"), ("bronze", "Cahors"))
+    ]
     cards[2].in_toc = False
     spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)], number_inline=True)
     doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
     assert [p.page_labels for p in doc.projects] == [["4"], ["5"], ["6"]]
-    assert [(w.code, w.pages) for w in doc.warnings if w.code == "not_in_toc"] == [("not_in_toc", [6])]
+    assert [(w.code, w.pages) for w in doc.warnings if w.code == "not_in_toc"] == [
+        ("not_in_toc", [6])
+    ]
 
 
 def test_one_line_paragraphs_keep_their_breaks(tmp_path):
     short = ["Une phrase courte.", "Une autre phrase courte.", "Encore une phrase."]
-    cards = [simple_card("or", "la Ville de Agen", "Projet de Agen"),
-             simple_card("argent", "la Ville de Blois", "Projet de Blois"),
-             simple_card("bronze", "la Ville de Cahors", "Projet de Cahors")]
+    cards = [
+        simple_card("or", "la Ville de Agen", "Projet de Agen"),
+        simple_card("argent", "la Ville de Blois", "Projet de Blois"),
+        simple_card("bronze", "la Ville de Cahors", "Projet de Cahors"),
+    ]
     for block in cards[0].blocks:  # a card of short answers among ordinary ones
         block.body = short
-    doc = convert(build(tmp_path / "annuaire.pdf", Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)]))).document
-    assert doc.projects[0].innovation == "Une phrase courte.\nUne autre phrase courte.\nEncore une phrase."
+    doc = convert(
+        build(tmp_path / "annuaire.pdf", Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)]))
+    ).document
+    assert (
+        doc.projects[0].innovation
+        == "Une phrase courte.\nUne autre phrase courte.\nEncore une phrase."
+    )
 
 
 def test_enrichment_end_to_end(tmp_path):
     lure = simple_card("or", "la Communauté de Communes du Pays de Lure", "Guichet numérique")
-    lure.summary = ["Depuis le 1er mars 2022, la Communauté de communes du Pays de Lure a traité 1 250 demandes "
-                    "en ligne, soit 87,5% des dossiers de l'année."]
-    cards = [lure, simple_card("argent", "la Ville de Blois", "Projet de Blois"),
-             simple_card("bronze", "la Ville de Cahors", "Projet de Cahors")]
-    spec = Yearbook(2024, [Category("TERRITOIRE INCLUSIF", cards)],
-                    intro=["Les candidatures sont ouvertes jusqu'au 31 avril 2024."])
+    lure.summary = [
+        "Depuis le 1er mars 2022, la Communauté de communes du Pays de Lure a traité 1 250 demandes "
+        "en ligne, soit 87,5% des dossiers de l'année."
+    ]
+    cards = [
+        lure,
+        simple_card("argent", "la Ville de Blois", "Projet de Blois"),
+        simple_card("bronze", "la Ville de Cahors", "Projet de Cahors"),
+    ]
+    spec = Yearbook(
+        2024,
+        [Category("TERRITOIRE INCLUSIF", cards)],
+        intro=["Les candidatures sont ouvertes jusqu'au 31 avril 2024."],
+    )
     doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
     p = doc.projects[0]
     [t] = p.territories
-    assert (t.name, t.canonical, t.place) == ("Communauté de Communes du Pays de Lure",
-                                              "Communauté de communes du Pays de Lure", "Pays de Lure")
-    assert [(d.field, d.text, d.value) for d in p.dates] == [("summary", "1er mars 2022", "2022-03-01")]
+    assert (t.name, t.canonical, t.place) == (
+        "Communauté de Communes du Pays de Lure",
+        "Communauté de communes du Pays de Lure",
+        "Pays de Lure",
+    )
+    assert [(d.field, d.text, d.value) for d in p.dates] == [
+        ("summary", "1er mars 2022", "2022-03-01")
+    ]
     assert [(f.text, f.value, f.unit, f.counts) for f in p.figures] == [
-        ("1 250 demandes", 1250, None, "demandes"), ("87,5%", 87.5, "%", "dossiers")]
-    assert ("Communauté de communes du Pays de Lure", "ORG") in [(e.text, e.label) for e in p.entities]
-    assert [(w.code, w.pages) for w in doc.warnings if w.code == "date_invalid"] == [("date_invalid", [3])]
+        ("1 250 demandes", 1250, None, "demandes"),
+        ("87,5%", 87.5, "%", "dossiers"),
+    ]
+    assert ("Communauté de communes du Pays de Lure", "ORG") in [
+        (e.text, e.label) for e in p.entities
+    ]
+    assert [(w.code, w.pages) for w in doc.warnings if w.code == "date_invalid"] == [
+        ("date_invalid", [3])
+    ]

@@ -1,4 +1,5 @@
 """Reading order, paragraphs and list items, hyphenation."""
+
 from collections import Counter
 
 from pipeline.stages import layout
@@ -11,8 +12,9 @@ def test_two_columns_are_read_left_then_right():
     right = [line(f"droite {i}", 100 + 14 * i, x0=310, width=200) for i in range(4)]
     full = line("Une ligne pleine largeur sous les deux colonnes", 200, x0=56, width=480)
     ordered = layout.reading_order(right + [full] + left, 595)
-    assert [ln.text for ln in ordered] == [f"gauche {i}" for i in range(4)] + [f"droite {i}" for i in range(4)] \
-        + [full.text]
+    assert [ln.text for ln in ordered] == [f"gauche {i}" for i in range(4)] + [
+        f"droite {i}" for i in range(4)
+    ] + [full.text]
 
 
 def test_single_column_keeps_top_to_bottom_order():
@@ -21,7 +23,9 @@ def test_single_column_keeps_top_to_bottom_order():
 
 
 def test_a_wider_gap_starts_a_paragraph():
-    lines = stack(["Première ligne du premier", "paragraphe."]) + stack(["Second paragraphe."], top=100 + 13.6 + 18.1)
+    lines = stack(["Première ligne du premier", "paragraphe."]) + stack(
+        ["Second paragraphe."], top=100 + 13.6 + 18.1
+    )
     paras = layout.paragraphs(lines, pitch=13.6)
     assert layout.render(paras) == "Première ligne du premier paragraphe.\nSecond paragraphe."
 
@@ -45,7 +49,8 @@ def test_bullets_nesting_and_hanging_indent():
         "  - Faire participer les usagers.\n"
         "- Développer un site exemplaire en matière d'écoconception.\n"
         "Ce projet a mobilisé :\n"
-        "- l'éditeur")
+        "- l'éditeur"
+    )
 
 
 def test_numbered_items_are_list_items():
@@ -56,7 +61,10 @@ def test_numbered_items_are_list_items():
 def test_a_paragraph_runs_over_a_page_break_unless_the_sentence_ended():
     a = [line("une phrase qui continue", 700, page=1), line("sur la page suivante.", 100, page=2)]
     b = [line("Une phrase finie.", 700, page=1), line("Une autre phrase.", 100, page=2)]
-    assert layout.render(layout.paragraphs(a, pitch=13.6)) == "une phrase qui continue sur la page suivante."
+    assert (
+        layout.render(layout.paragraphs(a, pitch=13.6))
+        == "une phrase qui continue sur la page suivante."
+    )
     assert layout.render(layout.paragraphs(b, pitch=13.6)) == "Une phrase finie.\nUne autre phrase."
 
 
@@ -70,22 +78,44 @@ def test_hyphenation_is_mended_only_when_the_document_spells_the_joined_word():
 
 def test_lexicon_skips_words_in_capitals():
     from .conftest import page
+
     words = layout.lexicon([page(1, [line("NUMERIQUE et numérique, l'aménagement", 100)])])
     assert words["numérique"] == 1 and "numerique" not in words and words["aménagement"] == 1
 
 
 def test_typical_pitch_is_the_pitch_of_wrapped_lines():
     heading = line("TITRE", 60, bold=True, width=60)
-    paragraph = stack(["a", "b", "c"], top=80, pitch=13.6, width=480) + [line("d.", 80 + 3 * 13.6, width=40)]
+    paragraph = stack(["a", "b", "c"], top=80, pitch=13.6, width=480) + [
+        line("d.", 80 + 3 * 13.6, width=40)
+    ]
     shorts = [line(f"Phrase {i}.", 160 + 20 * i, width=60) for i in range(6)]  # one-line paragraphs
-    assert round(layout.typical_pitch([heading] + paragraph + shorts + [line("• item", 300, x0=65)]), 1) == 13.6
+    assert (
+        round(
+            layout.typical_pitch([heading] + paragraph + shorts + [line("• item", 300, x0=65)]), 1
+        )
+        == 13.6
+    )
 
 
 def test_ocr_bullets_with_stray_underscores():
     from pipeline.read.reader import lines_from_chars
+
     def chars(text, x0):
-        return [{"text": ch, "x0": x0 + 5 * i, "x1": x0 + 5 * i + 4.5, "top": 100.0, "bottom": 108.0, "size": 8.0,
-                 "fontname": "GlyphLessFont", "non_stroking_color": (0,), "upright": True} for i, ch in enumerate(text)]
+        return [
+            {
+                "text": ch,
+                "x0": x0 + 5 * i,
+                "x1": x0 + 5 * i + 4.5,
+                "top": 100.0,
+                "bottom": 108.0,
+                "size": 8.0,
+                "fontname": "GlyphLessFont",
+                "non_stroking_color": (0,),
+                "upright": True,
+            }
+            for i, ch in enumerate(text)
+        ]
+
     [ln] = lines_from_chars(chars("°__", 89) + chars("Proposer une ergonomie", 103 + 12), page=1)
     assert ln.text == "°__ Proposer une ergonomie"
     assert layout.render(layout.paragraphs([ln], pitch=13.6)) == "- Proposer une ergonomie"

@@ -1,12 +1,13 @@
 """Edition profiles are data: every file validates, a broken one is refused clearly."""
+
 import shutil
 from pathlib import Path
 
 import pytest
 
 import pipeline.profiles.profile as profile_module
-from pipeline.errors import InputError
 from pipeline.conversion import convert
+from pipeline.errors import InputError
 from pipeline.profiles.profile import BLOCKS, PROFILES, Profile, available, load
 
 from .layouts import BOLD, NAVY, Sheet, section
@@ -17,22 +18,42 @@ def test_every_profile_loads_and_compiles(name):
     p = load(name)
     assert p.banner and p.award and p.title and p.year and p.listing_medal
     assert set(p.headings) == set(BLOCKS) | {"summary"}
-    assert {k for k, _ in p.kinds} <= {"commune", "communaute_de_communes", "communaute_d_agglomeration",
-                                       "communaute_urbaine", "metropole", "departement", "region",
-                                       "syndicat", "etat", "autre"}
+    assert {k for k, _ in p.kinds} <= {
+        "commune",
+        "communaute_de_communes",
+        "communaute_d_agglomeration",
+        "communaute_urbaine",
+        "metropole",
+        "departement",
+        "region",
+        "syndicat",
+        "etat",
+        "autre",
+    }
 
 
 def test_default_profile_patterns_match_known_wordings(profile):
     from pipeline.text import fold
+
     assert profile.banner[0].match(fold("LABEL BRONZE - AMENAGEMENT & ATTRACTIVITÉ DU TERRITOIRE"))
     assert profile.banner[0].match(fold("LABEL DE BRONZE – E-SANTÉ"))
     assert profile.banner[0].match(fold("TROPHÉE D'OR – SMART CITY")).group("medal") == "or"
-    assert profile.award[0].match(fold("Médaille d'argent décernée à la Ville de Lens")).group("who") == "a la ville de lens"
-    assert profile.banner[0].match(fold("LABEL D’ARGENT | Catégorie : Cybersécurité")).group("category") == "cybersecurite"
+    assert (
+        profile.award[0].match(fold("Médaille d'argent décernée à la Ville de Lens")).group("who")
+        == "a la ville de lens"
+    )
+    assert (
+        profile.banner[0]
+        .match(fold("LABEL D’ARGENT | Catégorie : Cybersécurité"))
+        .group("category")
+        == "cybersecurite"
+    )
     assert profile.award[0].match(fold("Label de bronze attribué à la Ville d'Antony"))
     assert profile.award[0].match(fold("Label d’or attribué au département de la Loire"))
     assert profile.listing_medal.search(fold("Ville de Nancy - (label argent)"))
-    assert profile.listing_medal.search(fold("Communauté d'agglomération de la Porte du Hainaut (bronze)"))
+    assert profile.listing_medal.search(
+        fold("Communauté d'agglomération de la Porte du Hainaut (bronze)")
+    )
 
 
 def test_a_broken_profile_is_refused(tmp_path):
@@ -57,8 +78,10 @@ def test_unknown_profile_names_the_available_ones():
 def readme_profile() -> str:
     """The worked example of the README's "Adding an edition"."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    after = readme[readme.index("**Adding an edition**"):]
-    return after[after.index("```toml") + len("```toml"):after.index("```", after.index("```toml") + 7)]
+    after = readme[readme.index("**Adding an edition**") :]
+    return after[
+        after.index("```toml") + len("```toml") : after.index("```", after.index("```toml") + 7)
+    ]
 
 
 @pytest.fixture
@@ -94,21 +117,34 @@ def test_the_readme_s_worked_example_extends_the_default(profiles_2015):
 def test_the_edition_s_profile_is_chosen_by_year_else_by_trial(profiles_2015, tmp_path, year):
     doc = convert(yearbook_2015(tmp_path / "annuaire.pdf", year)).document
     assert doc.profile == "2015"
-    assert [(p.title, p.medal, p.category, [t.name for t in p.territories]) for p in doc.projects] == [
+    assert [
+        (p.title, p.medal, p.category, [t.name for t in p.territories]) for p in doc.projects
+    ] == [
         ("Capteurs de Lens", "or", "Smart city", ["Ville de Lens"]),
-        ("Capteurs de Arras", "argent", "Smart city", ["Ville de Arras"])]
+        ("Capteurs de Arras", "argent", "Smart city", ["Ville de Arras"]),
+    ]
 
 
 def test_a_profile_extending_itself_in_a_circle_is_refused(tmp_path):
-    (tmp_path / "a.toml").write_text('name = "a"\nextends = "' + str(tmp_path / "b.toml") + '"\n', encoding="utf-8")
-    (tmp_path / "b.toml").write_text('name = "b"\nextends = "' + str(tmp_path / "a.toml") + '"\n', encoding="utf-8")
+    (tmp_path / "a.toml").write_text(
+        'name = "a"\nextends = "' + str(tmp_path / "b.toml") + '"\n', encoding="utf-8"
+    )
+    (tmp_path / "b.toml").write_text(
+        'name = "b"\nextends = "' + str(tmp_path / "a.toml") + '"\n', encoding="utf-8"
+    )
     with pytest.raises(InputError, match="circle"):
         load(tmp_path / "a.toml")
 
 
 def test_an_invalid_profile_file_is_one_line_not_a_traceback(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('name = "bad"\n[card]\nbanner = ["(unclosed"]\naward = ["x"]\ntitle = ["y"]\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"^profile bad.toml: not a valid profile \(card.banner: Value error, not a "
-                                         r"valid regular expression"):
+    bad.write_text(
+        'name = "bad"\n[card]\nbanner = ["(unclosed"]\naward = ["x"]\ntitle = ["y"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        InputError,
+        match=r"^profile bad.toml: not a valid profile \(card.banner: Value error, not a "
+        r"valid regular expression",
+    ):
         load(bad)

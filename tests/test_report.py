@@ -1,5 +1,6 @@
 """The HTML review report: one section per card with its page images and boxes, correct escaping,
 nothing fetched; and, in headless Chromium, the sample's report as a browser builds and paints it."""
+
 import base64
 import io
 import os
@@ -33,15 +34,26 @@ class Cards(HTMLParser):
         self.attrs.append((tag, a))
         classes = (a.get("class") or "").split()
         if tag == "section" and "card" in classes:
-            self.card = {"id": a["data-project"], "title": "", "images": [], "boxes": [], "text": ""}
+            self.card = {
+                "id": a["data-project"],
+                "title": "",
+                "images": [],
+                "boxes": [],
+                "text": "",
+            }
             self.cards.append(self.card)
         elif self.card is None:
             return
         elif tag == "img":
             self.card["images"].append(a["src"])
         elif tag == "div" and "box" in classes:
-            self.card["boxes"].append({"fields": a["data-fields"].split(), "style": a["style"],
-                                       "unplaced": "unplaced" in classes})
+            self.card["boxes"].append(
+                {
+                    "fields": a["data-fields"].split(),
+                    "style": a["style"],
+                    "unplaced": "unplaced" in classes,
+                }
+            )
         self.in_h2 = tag == "h2"
 
     def handle_endtag(self, tag):
@@ -68,13 +80,25 @@ def crop(img: Image.Image, style: str) -> Image.Image:
     """The part of the page image a box covers, from its percentages."""
     pct = {k: float(v) / 100 for k, v in re.findall(r"(left|top|width|height):([\d.-]+)%", style)}
     w, h = img.size
-    return img.crop((round(pct["left"] * w), round(pct["top"] * h),
-                     round((pct["left"] + pct["width"]) * w), round((pct["top"] + pct["height"]) * h)))
+    return img.crop(
+        (
+            round(pct["left"] * w),
+            round(pct["top"] * h),
+            round((pct["left"] + pct["width"]) * w),
+            round((pct["top"] + pct["height"]) * h),
+        )
+    )
 
 
 def distinct_boxes(p, page=None) -> int:
-    return len({(b.page, b.x0, b.top, b.x1, b.bottom) for bs in p.provenance.values() for b in bs
-                if page is None or b.page == page})
+    return len(
+        {
+            (b.page, b.x0, b.top, b.x1, b.bottom)
+            for bs in p.provenance.values()
+            for b in bs
+            if page is None or b.page == page
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +139,10 @@ def test_text_is_escaped_not_markup(generated):
     parsed = Cards(html)
     assert parsed.cards[0]["title"] == PASS_TITLE
     assert "<Code>" not in html and "&lt;Code&gt; &quot;Jeunes&quot;" in html
-    assert "- un portail où les familles suivent les séances & les paiements" in parsed.cards[0]["text"]
+    assert (
+        "- un portail où les familles suivent les séances & les paiements"
+        in parsed.cards[0]["text"]
+    )
 
 
 def test_nothing_is_fetched(generated):
@@ -130,10 +157,15 @@ def test_nothing_is_fetched(generated):
 def test_summary_warnings_and_card_warnings(generated):
     doc, html = generated
     counts = re.search(r'<table class="counts">.*?</table>', html, re.S).group()
-    assert re.search(r"<th>Territoire inclusif</th><td>1</td><td>0</td><td>0</td><td>1</td>", counts)
+    assert re.search(
+        r"<th>Territoire inclusif</th><td>1</td><td>0</td><td>0</td><td>1</td>", counts
+    )
     assert re.search(r"<th>E-santé</th><td>0</td><td>0</td><td>1</td><td>1</td>", counts)
     assert re.search(r"<th>total</th><td>1</td><td>0</td><td>1</td><td>2</td>", counts)
-    assert "<h2>Warnings (1)</h2>" in html and "Every page is fully covered; no page has unplaced text." in html
+    assert (
+        "<h2>Warnings (1)</h2>" in html
+        and "Every page is fully covered; no page has unplaced text." in html
+    )
     first, second = Cards(html).cards
     assert "block_missing" in second["text"] and "no 'apports' block" in second["text"]
     assert "No warning." in first["text"]
@@ -141,11 +173,18 @@ def test_summary_warnings_and_card_warnings(generated):
 
 def test_unplaced_text_is_listed_and_boxed(edition_2024):
     pdf, doc = edition_2024
-    stray = Unplaced(page=4, text="Crédit photo : <Mairie> & partenaires", reason="card_header",
-                     box=Box(page=4, x0=400, top=100, x1=538, bottom=110))
+    stray = Unplaced(
+        page=4,
+        text="Crédit photo : <Mairie> & partenaires",
+        reason="card_header",
+        box=Box(page=4, x0=400, top=100, x1=538, bottom=110),
+    )
     html = report.html(doc.model_copy(update={"unplaced": [stray]}), pdf)
     listed = re.search(r'<section id="unplaced">.*?</section>', html, re.S).group()
-    assert "<td>4</td>" in listed and "Crédit photo : &lt;Mairie&gt; &amp; partenaires (card_header)" in listed
+    assert (
+        "<td>4</td>" in listed
+        and "Crédit photo : &lt;Mairie&gt; &amp; partenaires (card_header)" in listed
+    )
     first, second = Cards(html).cards
     assert [b["fields"] for b in first["boxes"] if b["unplaced"]] == [["unplaced"]]
     assert not any(b["unplaced"] for b in second["boxes"])
@@ -154,14 +193,30 @@ def test_unplaced_text_is_listed_and_boxed(edition_2024):
 # --- in a real browser ---------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium(tmp_path, *args) -> subprocess.CompletedProcess:
-    profile = tempfile.mkdtemp(prefix="chromium-profile-", dir=tmp_path)  # a new empty one each time
-    r = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *map(str, args)],
-                       capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
+    profile = tempfile.mkdtemp(
+        prefix="chromium-profile-", dir=tmp_path
+    )  # a new empty one each time
+    r = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return r
 
@@ -173,8 +228,10 @@ def sample_report(sample, tmp_path_factory):
     return path
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                    reason="chromium is not installed (apt-get install chromium); CI installs it and runs this")
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="chromium is not installed (apt-get install chromium); CI installs it and runs this",
+)
 def test_chromium_builds_every_card_and_paints_the_page(sample, sample_report, tmp_path):
     assert CHROMIUM, "CI must have chromium: .ci/run installs it"
     dom = Cards(chromium(tmp_path, "--dump-dom", sample_report.as_uri()).stdout)
@@ -191,6 +248,12 @@ def test_chromium_builds_every_card_and_paints_the_page(sample, sample_report, t
     assert len(colours) > 1000  # text, tables and a page image, not a blank page
     white = max(n for n, c in colours if c == (255, 255, 255))
     assert white < 0.9 * img.width * img.height
-    drawn = {f for f, hex_ in report.COLOURS.items()
-             if sum(n for n, c in colours if c == tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))) > 200}
-    assert drawn == set(report.COLOURS)  # the first card's boxes (and swatches) are painted in their colours
+    drawn = {
+        f
+        for f, hex_ in report.COLOURS.items()
+        if sum(n for n, c in colours if c == tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5)))
+        > 200
+    }
+    assert drawn == set(
+        report.COLOURS
+    )  # the first card's boxes (and swatches) are painted in their colours

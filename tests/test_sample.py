@@ -1,4 +1,5 @@
 """End to end on the 2023 reference yearbook, against its gold file, the committed output and schema."""
+
 import json
 import re
 
@@ -28,8 +29,12 @@ def test_every_card_is_found_once(doc, gold):
 
 def test_medal_category_title_pages(doc, gold):
     for p, c in paired(doc, gold):
-        assert (p.medal, p.category, key(p.title), p.pages[0]) == (c["medal"], c["category"], key(c["title"]),
-                                                                   c["pages"][0])
+        assert (p.medal, p.category, key(p.title), p.pages[0]) == (
+            c["medal"],
+            c["category"],
+            key(c["title"]),
+            c["pages"][0],
+        )
 
 
 def test_territories(doc, gold):
@@ -55,18 +60,28 @@ def test_the_issue_s_figures(doc, gold):
 def test_list_items_are_kept(doc, gold):
     def items(t):
         return len(re.findall(r"(?m)^\s*- ", t or ""))
+
     for p, c in paired(doc, gold):
         for b in BLOCKS:
             assert items(getattr(p, b)) == items(c.get(b)), (c["title"], b)
 
 
 def test_no_furniture_in_any_field(doc, gold):
-    running = {r.text.lower() for pg in doc.pages for r in pg.removed if r.reason.startswith("running")}
-    logos = {pg.number: " ".join(r.text for r in pg.removed if r.reason == "logo").lower() for pg in doc.pages}
+    running = {
+        r.text.lower() for pg in doc.pages for r in pg.removed if r.reason.startswith("running")
+    }
+    logos = {
+        pg.number: " ".join(r.text for r in pg.removed if r.reason == "logo").lower()
+        for pg in doc.pages
+    }
     noise = running | {n.lower() for n in gold["noise"]}
     for p, c in paired(doc, gold):
         text = " ".join(getattr(p, b) or "" for b in BLOCKS).lower()
-        card_noise = noise | {n.lower() for n in c.get("noise", [])} | {logos[n] for n in p.pages if logos[n]}
+        card_noise = (
+            noise
+            | {n.lower() for n in c.get("noise", [])}
+            | {logos[n] for n in p.pages if logos[n]}
+        )
         assert not [n for n in card_noise if len(n) >= 6 and n in text], p.title
 
 
@@ -77,14 +92,18 @@ def test_the_cross_checks_the_issue_names(doc):
     assert ("title_mismatch", by_title["CARTE AILFE"]) in found
     assert ("block_missing", by_title["SATURNE ou le badgeage par beacons"]) in found
     assert any(w.code == "listing_order" and 13 in w.pages for w in doc.warnings)
-    assert not any(w.code in ("medal_mismatch", "not_in_listing", "listed_without_card") for w in doc.warnings)
+    assert not any(
+        w.code in ("medal_mismatch", "not_in_listing", "listed_without_card") for w in doc.warnings
+    )
 
 
 def test_provenance_points_into_the_card(doc):
     for p in doc.projects:
         for field in ("medal", "title", "territories", "summary", "innovation", "problematique"):
             assert p.provenance[field], (p.title, field)
-            assert all(b.page in p.pages and b.x0 < b.x1 and b.top < b.bottom for b in p.provenance[field])
+            assert all(
+                b.page in p.pages and b.x0 < b.x1 and b.top < b.bottom for b in p.provenance[field]
+            )
 
 
 def test_ids_are_unique_and_stable(doc):
@@ -96,8 +115,10 @@ def test_ids_are_unique_and_stable(doc):
 def test_front_matter_and_edition(doc):
     assert doc.edition.year == 2023
     assert doc.source.page_count == 38
-    assert [c.name for c in doc.categories][:2] == ["Moderniser le service public",
-                                                   "Aménagement & attractivité du territoire"]
+    assert [c.name for c in doc.categories][:2] == [
+        "Moderniser le service public",
+        "Aménagement & attractivité du territoire",
+    ]
     assert sum(len(c.listed) for c in doc.categories) == 25
     assert all(item.project_id for c in doc.categories for item in c.listed)
     headings = " ".join(s.heading for s in doc.front_matter)
@@ -107,14 +128,21 @@ def test_front_matter_and_edition(doc):
 
 def test_committed_output_is_what_the_pipeline_writes(doc):
     committed = (ROOT / "output" / "annuaire_2023.json").read_text(encoding="utf-8")
-    assert committed == export.dumps(doc), "regenerate: python -m pipeline samples/annuaire_2023.pdf"
+    assert committed == export.dumps(doc), (
+        "regenerate: python -m pipeline samples/annuaire_2023.pdf"
+    )
 
 
 def test_published_schema_is_generated_from_the_models():
     published = (ROOT / "schemas" / "annuaire.schema.json").read_text(encoding="utf-8")
-    assert published == export.schema(), "regenerate: python -m pipeline --schema > schemas/annuaire.schema.json"
+    assert published == export.schema(), (
+        "regenerate: python -m pipeline --schema > schemas/annuaire.schema.json"
+    )
 
 
 def test_committed_output_validates_against_the_models():
     from pipeline.outputs.models import Annuaire
-    Annuaire.model_validate_json((ROOT / "output" / "annuaire_2023.json").read_text(encoding="utf-8"))
+
+    Annuaire.model_validate_json(
+        (ROOT / "output" / "annuaire_2023.json").read_text(encoding="utf-8")
+    )

@@ -1,10 +1,24 @@
 import random
 
-from pipeline.text import clean, containment, fold, fold_char, fold_map, key, similar, similarity, slug, strip_quotes
+from pipeline.text import (
+    clean,
+    containment,
+    fold,
+    fold_char,
+    fold_map,
+    key,
+    similar,
+    similarity,
+    slug,
+    strip_quotes,
+)
 
 
 def test_clean_expands_ligatures_and_drops_soft_hyphens():
-    assert clean("e\ufb03cace et \ufb01able, inter\u00adcommunal  ") == "efficace et fiable, intercommunal"
+    assert (
+        clean("e\ufb03cace et \ufb01able, inter\u00adcommunal  ")
+        == "efficace et fiable, intercommunal"
+    )
 
 
 def test_fold_is_what_patterns_are_written_against():
@@ -15,7 +29,7 @@ def test_fold_map_points_back_into_the_original():
     text = "Pour le projet « Cœur »"
     folded, idx = fold_map(text)
     start = folded.index("coeur")
-    assert text[idx[start]:idx[start + len("coeur")]] == "Cœur"
+    assert text[idx[start] : idx[start + len("coeur")]] == "Cœur"
 
 
 def test_fold_map_is_exact_when_characters_fold_to_none_or_to_several():
@@ -52,7 +66,9 @@ def test_similarity_and_containment():
 
 
 def test_slug():
-    assert slug("Aménagement & attractivité du territoire") == "amenagement-attractivite-du-territoire"
+    assert (
+        slug("Aménagement & attractivité du territoire") == "amenagement-attractivite-du-territoire"
+    )
     assert slug("   ") == "x"
 
 

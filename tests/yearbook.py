@@ -8,6 +8,7 @@ on a coloured band, bulleted listing), then one page per project card (banner on
 coloured rect, award line, title line, summary, headed blocks). The typography stays
 that of the sample; only the wording varies, so a failing test points at a wording.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,12 +23,18 @@ from reportlab.pdfgen.canvas import Canvas
 
 H = A4[1]
 LEFT, RIGHT = 56.0, A4[0] - 56.0
-BULLET_X, ITEM_X, NEST = 65.0, 80.0, 15.0   # "•" at 65, its text at 80; each level 15 further
-BOTTOM = H - 75.0                            # body text stops above the footer (baseline 812)
+BULLET_X, ITEM_X, NEST = 65.0, 80.0, 15.0  # "•" at 65, its text at 80; each level 15 further
+BOTTOM = H - 75.0  # body text stops above the footer (baseline 812)
 LEADING, PARA_GAP, ITEM_GAP = 13.5, 6.0, 1.5
 REG, BOLD = "Helvetica", "Helvetica-Bold"
-INK, GREY, NAVY, BLUE, WHITE = (.13, .13, .13), (.43, .43, .44), (.11, .21, .36), (.12, .37, .66), (1, 1, 1)
-BAND = (.72, .57, .18)
+INK, GREY, NAVY, BLUE, WHITE = (
+    (0.13, 0.13, 0.13),
+    (0.43, 0.43, 0.44),
+    (0.11, 0.21, 0.36),
+    (0.12, 0.37, 0.66),
+    (1, 1, 1),
+)
+BAND = (0.72, 0.57, 0.18)
 MEDALS = {"or": ("OR", "d'or"), "argent": ("ARGENT", "d'argent"), "bronze": ("BRONZE", "de bronze")}
 ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
 
@@ -35,28 +42,29 @@ ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
 @dataclass
 class Item:
     """A list item: "•" at x≈65 and a hanging indent; `sub` items are nested under it with "◦"."""
+
     text: str
-    sub: list["Item"] = field(default_factory=list)
+    sub: list[Item] = field(default_factory=list)
 
 
 @dataclass
 class Block:
-    heading: str                 # as printed: "INNOVATION DU PROJET :", "Apports du projet", "Innovation :"
-    body: list                   # paragraphs (str) and list items (Item), in reading order
-    run_in: bool = False         # the heading opens the first paragraph's line: "Innovation : le projet …"
+    heading: str  # as printed: "INNOVATION DU PROJET :", "Apports du projet", "Innovation :"
+    body: list  # paragraphs (str) and list items (Item), in reading order
+    run_in: bool = False  # the heading opens the first paragraph's line: "Innovation : le projet …"
 
 
 @dataclass
 class Card:
-    medal: str                   # or | argent | bronze: drives the default wordings below
-    territories: str             # as the award line names them: "la Ville de Lunas"
+    medal: str  # or | argent | bronze: drives the default wordings below
+    territories: str  # as the award line names them: "la Ville de Lunas"
     title: str
     summary: list[str]
     blocks: list[Block]
-    banner: str | None = None    # default "LABEL OR – <category heading>"
-    award: str | None = None     # default "Label d'or attribué à <territories>"
+    banner: str | None = None  # default "LABEL OR – <category heading>"
+    award: str | None = None  # default "Label d'or attribué à <territories>"
     title_line: str | None = None  # default "Pour le projet « <title> »"
-    listed: bool = True          # on its category's listing page
+    listed: bool = True  # on its category's listing page
     listed_medal: str | None = None  # the medal the listing gives, when it differs from the card's
     in_toc: bool = True
 
@@ -68,9 +76,9 @@ class Card:
 
 @dataclass
 class Category:
-    heading: str                 # the section page's heading, in capitals like the sample
+    heading: str  # the section page's heading, in capitals like the sample
     cards: list[Card]
-    toc: str | None = None       # as the table of contents writes it (default: the heading)
+    toc: str | None = None  # as the table of contents writes it (default: the heading)
 
 
 @dataclass
@@ -79,9 +87,13 @@ class Yearbook:
     categories: list[Category]
     header: str = "LABEL « TERRITOIRE INNOVANT » – ANNUAIRE {year}"
     footer: str = "Les Interconnectés – Annuaire des Labels « Territoire Innovant » {year}"
-    number_inline: bool = False  # the page number ends the footer ("… 2023 7") instead of standing at the right
+    number_inline: bool = (
+        False  # the page number ends the footer ("… 2023 7") instead of standing at the right
+    )
     toc: bool = True
-    intro: list[str] = field(default_factory=list)  # front matter paragraphs, on a page of their own
+    intro: list[str] = field(
+        default_factory=list
+    )  # front matter paragraphs, on a page of their own
 
 
 def _bullet_fonts() -> tuple[tuple[str, str], tuple[str, str]]:
@@ -91,7 +103,10 @@ def _bullet_fonts() -> tuple[tuple[str, str], tuple[str, str]]:
     registered = pdfmetrics.getRegisteredFontNames()
     if "Vera" not in registered:
         pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"):
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    ):
         if Path(path).exists():
             if "DejaVuSans" not in registered:
                 pdfmetrics.registerFont(TTFont("DejaVuSans", path))
@@ -120,11 +135,13 @@ class Pages:
     def rect(self, x0, top, x1, bottom, color) -> None:
         self.ops[-1].append(("rect", x0, top, x1, bottom, color))
 
-    def flow(self, x, text, font=REG, size=10.0, color=INK, first_x=None, bullet=None, gap=PARA_GAP):
+    def flow(
+        self, x, text, font=REG, size=10.0, color=INK, first_x=None, bullet=None, gap=PARA_GAP
+    ):
         """One wrapped paragraph at x, starting a new page when the page is full. `first_x`:
         where the first line starts (after a run-in label); `bullet`: (glyph, font, x)."""
         rows = simpleSplit(text, font, size, RIGHT - (first_x or x))[:1] if first_x else []
-        rest = text[len(rows[0]):].strip() if rows else text
+        rest = text[len(rows[0]) :].strip() if rows else text
         rows += simpleSplit(rest, font, size, RIGHT - x) if rest else []
         for i, row in enumerate(rows):
             if self.y > BOTTOM:
@@ -143,8 +160,10 @@ def _card(p: Pages, card: Card, category: Category, bullets) -> int:
     start = p.number
     p.rect(LEFT, 65, RIGHT, 90, BAND)
     p.text(61, 82, card.banner or f"LABEL {upper} – {category.heading}", BOLD, 11.5, WHITE)
-    for line in (card.award or f"Label {word} attribué à {card.territories}",
-                 card.title_line if card.title_line is not None else f"Pour le projet « {card.title} »"):
+    for line in (
+        card.award or f"Label {word} attribué à {card.territories}",
+        card.title_line if card.title_line is not None else f"Pour le projet « {card.title} »",
+    ):
         p.flow(LEFT, line, BOLD, 10.5, NAVY, gap=0.5)
     p.y += 6
     for para in card.summary:
@@ -158,7 +177,9 @@ def _card(p: Pages, card: Card, category: Category, bullets) -> int:
         if first is None:
             p.y += 17
         else:  # a run-in label: the paragraph goes on after it on the same line
-            p.flow(LEFT, first, first_x=LEFT + pdfmetrics.stringWidth(block.heading + " ", BOLD, 10))
+            p.flow(
+                LEFT, first, first_x=LEFT + pdfmetrics.stringWidth(block.heading + " ", BOLD, 10)
+            )
         for part in block.body[1:] if first is not None else block.body:
             _part(p, part, 0, bullets)
     return start
@@ -169,7 +190,12 @@ def _part(p: Pages, part, depth: int, bullets) -> None:
         p.flow(LEFT, part)
         return
     glyph, font = bullets[min(depth, 1)]
-    p.flow(ITEM_X + depth * NEST, part.text, bullet=(glyph, font, BULLET_X + depth * NEST), gap=ITEM_GAP)
+    p.flow(
+        ITEM_X + depth * NEST,
+        part.text,
+        bullet=(glyph, font, BULLET_X + depth * NEST),
+        gap=ITEM_GAP,
+    )
     for child in part.sub:
         _part(p, child, depth + 1, bullets)
 
@@ -181,8 +207,13 @@ def _section(p: Pages, category: Category, bullet: tuple[str, str]) -> None:
     for card in category.cards:
         if card.listed:
             medal = card.listed_medal or card.medal
-            p.flow(ITEM_X, f"{card.title} - {card.name} (label {medal})", size=9.5,
-                   bullet=(*bullet, BULLET_X), gap=8)
+            p.flow(
+                ITEM_X,
+                f"{card.title} - {card.name} (label {medal})",
+                size=9.5,
+                bullet=(*bullet, BULLET_X),
+                gap=8,
+            )
 
 
 def _leaders(p: Pages, x: float, text: str, number: int, font: str, size: float) -> None:
@@ -191,8 +222,10 @@ def _leaders(p: Pages, x: float, text: str, number: int, font: str, size: float)
     for row in rows[:-1]:
         p.text(x, p.y, row, font, size)
         p.y += 13
-    dots = "." * int((RIGHT - x - pdfmetrics.stringWidth(rows[-1] + f"  {number}", font, size))
-                     / pdfmetrics.stringWidth(".", font, size))
+    dots = "." * int(
+        (RIGHT - x - pdfmetrics.stringWidth(rows[-1] + f"  {number}", font, size))
+        / pdfmetrics.stringWidth(".", font, size)
+    )
     p.text(x, p.y, f"{rows[-1]} {dots} {number}", font, size)
     p.y += 16.5
 
@@ -232,8 +265,13 @@ def build(path: str | Path, spec: Yearbook) -> Path:
         for op in ops:
             _draw(canvas, op)
         if number > 1:  # the cover has no running header or footer
-            _draw(canvas, ("text", RIGHT, 36, spec.header.format(year=spec.year), REG, 7.5, GREY, True))
-            footer = spec.footer.format(year=spec.year) + (f" {number}" if spec.number_inline else "")
+            _draw(
+                canvas,
+                ("text", RIGHT, 36, spec.header.format(year=spec.year), REG, 7.5, GREY, True),
+            )
+            footer = spec.footer.format(year=spec.year) + (
+                f" {number}" if spec.number_inline else ""
+            )
             _draw(canvas, ("text", LEFT, 812, footer, REG, 7.5, GREY, False))
             if not spec.number_inline:
                 _draw(canvas, ("text", RIGHT, 812, str(number), REG, 7.5, GREY, True))

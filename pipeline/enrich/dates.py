@@ -10,6 +10,7 @@ that one is kept, marked invalid, never moved to another day.
 
 A date without a year ("le 5 juin") is left out: its year cannot be told from the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,11 +19,43 @@ from functools import cache
 
 from ..text import fold_map
 
-MONTHS = {"janvier": 1, "janv.": 1, "fevrier": 2, "fevr.": 2, "fev.": 2, "mars": 3, "avril": 4, "avr.": 4,
-          "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "aout": 8, "septembre": 9, "sept.": 9,
-          "octobre": 10, "oct.": 10, "novembre": 11, "nov.": 11, "decembre": 12, "dec.": 12}
-MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre"]
+MONTHS = {
+    "janvier": 1,
+    "janv.": 1,
+    "fevrier": 2,
+    "fevr.": 2,
+    "fev.": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr.": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil.": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept.": 9,
+    "octobre": 10,
+    "oct.": 10,
+    "novembre": 11,
+    "nov.": 11,
+    "decembre": 12,
+    "dec.": 12,
+}
+MONTH_NAMES = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 SEASONS = {"printemps": 21, "ete": 22, "automne": 23, "hiver": 24}  # ISO 8601-2 (EDTF) season codes
 
 DAY = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
@@ -57,10 +90,29 @@ FORMS = [
 ]
 PATTERN = re.compile(r"(?<![\w/.,-])(?:" + "|".join(f"(?:{f})" for f in FORMS) + r")(?![\w])")
 # A number followed by what it counts or measures is no year: "2000 habitants", "1950 €".
-COUNTED = re.compile(r"\s*(?:%|€|\$|[a-z]{3,}[sx]\b|k?m2|km\b|m3|kwh|mwh|gwh|ha\b|t\b|kg\b|euros?\b)")
+COUNTED = re.compile(
+    r"\s*(?:%|€|\$|[a-z]{3,}[sx]\b|k?m2|km\b|m3|kwh|mwh|gwh|ha\b|t\b|kg\b|euros?\b)"
+)
 # Words ending in s or x after a year that say nothing counted ("en 2019 dans", "2020 puis").
-NOT_COUNTED = {"dans", "sous", "vers", "plus", "puis", "mais", "alors", "depuis", "apres", "tres", "nous",
-               "vous", "leurs", "tous", "toutes", "deux", "trois"}
+NOT_COUNTED = {
+    "dans",
+    "sous",
+    "vers",
+    "plus",
+    "puis",
+    "mais",
+    "alors",
+    "depuis",
+    "apres",
+    "tres",
+    "nous",
+    "vous",
+    "leurs",
+    "tous",
+    "toutes",
+    "deux",
+    "trois",
+}
 
 
 @dataclass(frozen=True)
@@ -69,10 +121,10 @@ class DateRef:
 
     offset: int
     text: str
-    precision: str           # day | month | year | season
-    start: str | None        # ISO: 2023-03-22, 2023-03, 2023 or 2022-22 (a season, ISO 8601-2)
-    end: str | None          # the same as `start` for a single date
-    valid: bool              # False: the calendar has no such day ("31 novembre 2023")
+    precision: str  # day | month | year | season
+    start: str | None  # ISO: 2023-03-22, 2023-03, 2023 or 2022-22 (a season, ISO 8601-2)
+    end: str | None  # the same as `start` for a single date
+    valid: bool  # False: the calendar has no such day ("31 novembre 2023")
 
     @property
     def value(self) -> str | None:
@@ -95,7 +147,11 @@ def find(text: str) -> list[DateRef]:
         (start, _), (end, precision) = ends
         valid = start is not None and end is not None and start <= end
         a, b = idx[m.start()], idx[m.end()]
-        out.append(DateRef(a, text[a:b], precision, start if valid else None, end if valid else None, valid))
+        out.append(
+            DateRef(
+                a, text[a:b], precision, start if valid else None, end if valid else None, valid
+            )
+        )
     return out
 
 
@@ -112,12 +168,21 @@ def bounds(m: re.Match):
         end = day(g["rd2"], g["rm2"], g["ry2"])
         return day(g["rd1"], g["rm2"], g["ry2"]), end
     if g["fd1"]:
-        start, end = day(g["fd1"], g["fm1"], g["fy1"] or g["fy2"]), day(g["fd2"], g["fm2"], g["fy2"])
-        if not g["fy1"] and start[0] and end[0] and start[0] > end[0]:  # du 20 décembre au 3 janvier 2024
+        start, end = (
+            day(g["fd1"], g["fm1"], g["fy1"] or g["fy2"]),
+            day(g["fd2"], g["fm2"], g["fy2"]),
+        )
+        if (
+            not g["fy1"] and start[0] and end[0] and start[0] > end[0]
+        ):  # du 20 décembre au 3 janvier 2024
             start = day(g["fd1"], g["fm1"], str(int(g["fy2"]) - 1))
         return start, end
     if g["mm1"] or g["em1"]:
-        m1, y1, m2, y2 = (g["mm1"], g["my1"], g["mm2"], g["my2"]) if g["mm1"] else (g["em1"], g["ey1"], g["em2"], g["ey2"])
+        m1, y1, m2, y2 = (
+            (g["mm1"], g["my1"], g["mm2"], g["my2"])
+            if g["mm1"]
+            else (g["em1"], g["ey1"], g["em2"], g["ey2"])
+        )
         start, end = month(m1, y1 or y2), month(m2, y2)
         if not y1 and start[0] and end[0] and start[0] > end[0]:  # de novembre à février 2024
             start = month(m1, str(int(y2) - 1))
@@ -157,9 +222,13 @@ def year(y: str) -> tuple[str | None, str]:
 
 @cache
 def parser():
-    from dateparser.date import DateDataParser  # imported on first use: conversion without dates never pays it
+    from dateparser.date import (
+        DateDataParser,  # imported on first use: conversion without dates never pays it
+    )
 
-    return DateDataParser(languages=["fr"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return DateDataParser(
+        languages=["fr"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    )
 
 
 ISO = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}

@@ -11,18 +11,19 @@
 - the next edition's calendar: the dated sentences of the section whose heading names
   a later year, each told which step it is by the profile's patterns.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import DateRef
 from ..elements import Line
+from ..profiles.profile import Profile, first
 from ..stages.frontmatter import FrontSection
 from ..stages.layout import paragraphs
-from ..profiles.profile import Profile, first
 from ..text import fold, fold_map
+from .dates import DateRef
 
 CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 NAME = rf"{CAPITAL}[\w'’-]*(?:\s+(?:(?:de|du|des|d'|van|von|le|la)\s+)?{CAPITAL}[\w'’-]*){{1,3}}"
@@ -65,23 +66,40 @@ class Facts:
     calendar: list[tuple[str | None, Dated]] = field(default_factory=list)
 
 
-def facts(sections: list[FrontSection], found: list[list[DateRef]], profile: Profile, year: int | None,
-          words: Counter | None = None, pitch: float | None = None) -> Facts:
+def facts(
+    sections: list[FrontSection],
+    found: list[list[DateRef]],
+    profile: Profile,
+    year: int | None,
+    words: Counter | None = None,
+    pitch: float | None = None,
+) -> Facts:
     """The facts of the front matter; `found`: the dates of each section's text."""
     folded = fold(" ".join(s.text for s in sections))
-    out = Facts(**{k: count(profile.facts[k], folded) for k in ("applications", "auditioned", "labelled")})
+    out = Facts(
+        **{k: count(profile.facts[k], folded) for k in ("applications", "auditioned", "labelled")}
+    )
     for s in sections:
         heading = fold(s.heading)
         if not out.jury and any(p.search(heading) for p in profile.facts["jury"]):
             out.jury = jury(body(s))
         if not out.criteria and any(p.search(heading) for p in profile.facts["criteria"]):
             out.criteria = [p.text for p in paragraphs(body(s), words, pitch) if p.level == 0]
-    dated = [Dated(sentence_at(s.text, d.offset), d, i) for i, (s, ds) in enumerate(zip(sections, found)) for d in ds]
+    dated = [
+        Dated(sentence_at(s.text, d.offset), d, i)
+        for i, (s, ds) in enumerate(zip(sections, found))
+        for d in ds
+    ]
     out.ceremony = ceremony(dated, sections, profile)
-    later = [i for i, s in enumerate(sections)
-             if year and any(int(y) > year for y in YEAR.findall(s.heading))]
+    later = [
+        i
+        for i, s in enumerate(sections)
+        if year and any(int(y) > year for y in YEAR.findall(s.heading))
+    ]
     if later:
-        out.next_year = min(int(y) for y in YEAR.findall(sections[later[0]].heading) if int(y) > year)
+        out.next_year = min(
+            int(y) for y in YEAR.findall(sections[later[0]].heading) if int(y) > year
+        )
         out.calendar = [(step(d.sentence, profile), d) for d in dated if d.section in later]
     return out
 
@@ -92,7 +110,7 @@ def count(patterns, folded: str) -> int | None:
 
 
 def body(section: FrontSection) -> list[Line]:
-    return list(section.lines[len(section.heads):])
+    return list(section.lines[len(section.heads) :])
 
 
 def jury(lines: list[Line]) -> list[Member]:
@@ -114,9 +132,13 @@ def jury(lines: list[Line]) -> list[Member]:
 
 def continues(above: Line, line: Line) -> bool:
     """The line carries on the organisation above it: the next line of the same column, not a sentence."""
-    return (line.page == above.page and abs(line.x0 - above.x0) <= 2 * line.size
-            and 0 <= line.top - above.bottom <= line.height and not line.text.rstrip().endswith((".", ":"))
-            and "," not in line.text)
+    return (
+        line.page == above.page
+        and abs(line.x0 - above.x0) <= 2 * line.size
+        and 0 <= line.top - above.bottom <= line.height
+        and not line.text.rstrip().endswith((".", ":"))
+        and "," not in line.text
+    )
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -132,16 +154,22 @@ def ceremony(dated: list[Dated], sections: list[FrontSection], profile: Profile)
         if not any(p.search(fold(d.sentence)) for p in profile.facts["ceremony"]):
             continue
         text = sections[d.section].text
-        after = text[d.date.offset + len(d.date.text):]
+        after = text[d.date.offset + len(d.date.text) :]
         folded, idx = fold_map(after)
         m = first(profile.facts["venue"], folded)
         if m:
-            return Ceremony(d, after[idx[m.start("venue")]:idx[m.end("venue")]].strip(),
-                            after[idx[m.start("city")]:idx[m.end("city")]].strip())
+            return Ceremony(
+                d,
+                after[idx[m.start("venue")] : idx[m.end("venue")]].strip(),
+                after[idx[m.start("city")] : idx[m.end("city")]].strip(),
+            )
         return Ceremony(d, None, None)
     return None
 
 
 def step(sentence: str, profile: Profile) -> str | None:
     folded = fold(sentence)
-    return next((name for name, patterns in profile.calendar if any(p.search(folded) for p in patterns)), None)
+    return next(
+        (name for name, patterns in profile.calendar if any(p.search(folded) for p in patterns)),
+        None,
+    )

@@ -22,6 +22,7 @@ has its rule here:
 - overlapping entities: the longest wins.
 The model is loaded once per process, with its NER component only.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,13 +40,17 @@ LABELS = ("ORG", "LOC", "PER")
 ITEM = re.compile(r"(?m)^( *)- ")
 WORDS = re.compile(r"[^\W\d_]+")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"“(]|^ *- )\s*$", re.M)
-LOCATIVE = re.compile(r"(?:\b(?:à|a|au|aux|en|de|du|des|sur|dans|vers|hors|près de)\s|\bd['’])\s*$", re.I)
+LOCATIVE = re.compile(
+    r"(?:\b(?:à|a|au|aux|en|de|du|des|sur|dans|vers|hors|près de)\s|\bd['’])\s*$", re.I
+)
 QUOTES = (("«", "»"), ("“", "”"))
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
 # An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources Humaines").
-ORG_TAIL = re.compile(r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)*")
+ORG_TAIL = re.compile(
+    r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)*"
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,9 @@ def model(profile: Profile):
     return load(tuple(sorted(profile.acronyms.items())))
 
 
-def find(texts: list[str], profile: Profile, territories: list[Territory], titles: list[str]) -> list[list[Entity]]:
+def find(
+    texts: list[str], profile: Profile, territories: list[Territory], titles: list[str]
+) -> list[list[Entity]]:
     """The entities of each text; `territories` and `titles`: the yearbook's awarded territories and projects."""
     nlp = model(profile)
     lower, inner = vocabulary(texts)
@@ -86,14 +93,22 @@ def find(texts: list[str], profile: Profile, territories: list[Territory], title
     places = {fold(t.place) for t in territories if t.place}
     projects = {key(t) for t in titles}
     # the model reads only the texts where it could find an entity that `entity` keeps
-    worth = [i for i, t in enumerate(texts) if any(k in t for k in known)
-             or any(is_name(w, lower, inner) for w in WORDS.findall(t))]
-    docs = dict(zip(worth, nlp.pipe(ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth)))
+    worth = [
+        i
+        for i, t in enumerate(texts)
+        if any(k in t for k in known) or any(is_name(w, lower, inner) for w in WORDS.findall(t))
+    ]
+    docs = dict(
+        zip(worth, nlp.pipe(ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth))
+    )
     out = []
     for i, text in enumerate(texts):
         found = [Entity(a, text[a:b], label) for a, b, label in mentions(text, gazetteer)]
-        found += [e for ent in (docs[i].ents if i in docs else ())
-                  if (e := entity(ent, text, profile, known, lower, inner, places, projects))]
+        found += [
+            e
+            for ent in (docs[i].ents if i in docs else ())
+            if (e := entity(ent, text, profile, known, lower, inner, places, projects))
+        ]
         out.append(sorted(longest(found), key=lambda e: e.offset))
     return out
 
@@ -108,13 +123,23 @@ def longest(found: list[Entity]) -> list[Entity]:
     between equal spans, the first given (the yearbook's own territories)."""
     kept: list[Entity] = []
     for e in sorted(found, key=lambda e: -len(e.text)):
-        if not any(k.offset < e.offset + len(e.text) and e.offset < k.offset + len(k.text) for k in kept):
+        if not any(
+            k.offset < e.offset + len(e.text) and e.offset < k.offset + len(k.text) for k in kept
+        ):
             kept.append(e)
     return kept
 
 
-def entity(ent, text: str, profile: Profile, known: set[str], lower: set[str], inner: set[str],
-           places: set[str], projects: set[str]) -> Entity | None:
+def entity(
+    ent,
+    text: str,
+    profile: Profile,
+    known: set[str],
+    lower: set[str],
+    inner: set[str],
+    places: set[str],
+    projects: set[str],
+) -> Entity | None:
     """The model's entity, relabelled or dropped by the rules of the module's docstring."""
     name, label, start = ent.text, ent.label_, ent.start_char
     if name in known:
@@ -126,11 +151,18 @@ def entity(ent, text: str, profile: Profile, known: set[str], lower: set[str], i
         return None
     if kind_of(ARTICLE.sub("", name), profile) != "autre":
         label = "ORG"
-    elif label == "PER" and (len(words) < 2 or any(fold(w) in lower for w in words if w[0].isupper())):
+    elif label == "PER" and (
+        len(words) < 2 or any(fold(w) in lower for w in words if w[0].isupper())
+    ):
         return None
     elif label == "LOC" and fold(name) not in places and not LOCATIVE.search(text[:start]):
         return None
-    elif label == "ORG" and len(words) == 1 and not name.isupper() and ARTICLE_BEFORE.search(text[:start]):
+    elif (
+        label == "ORG"
+        and len(words) == 1
+        and not name.isupper()
+        and ARTICLE_BEFORE.search(text[:start])
+    ):
         return None
     if label == "ORG":
         name += ORG_TAIL.match(text, start + len(name)).group()
@@ -145,7 +177,11 @@ def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]
         if name not in text:  # most names are not in most texts: spare the pattern
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            inside = gazetteer[name] == "LOC" and NAME_BEFORE.search(text[:m.start()]) or quoted(text, m.start())
+            inside = (
+                gazetteer[name] == "LOC"
+                and NAME_BEFORE.search(text[: m.start()])
+                or quoted(text, m.start())
+            )
             if not inside and not any(a < m.end() and m.start() < b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), gazetteer[name]))
     return taken
@@ -165,6 +201,6 @@ def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
             w = m.group()
             if w.islower():
                 lower.add(fold(w))
-            elif w[0].isupper() and not SENTENCE_START.search(t[max(0, m.start() - 8):m.start()]):
+            elif w[0].isupper() and not SENTENCE_START.search(t[max(0, m.start() - 8) : m.start()]):
                 inner.add(w)
     return lower, inner

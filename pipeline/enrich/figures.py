@@ -8,6 +8,7 @@ thousands ("12 500"), the unit glued or not ("30€", "30 €"), scales in words
 ("Fibre64", "COVID-19", "CO2", "3D") or of a date (the caller passes the dates' spans)
 are not figures.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,31 +17,144 @@ from dataclasses import dataclass
 from ..text import fold_map
 
 SPACE = "[ \u00a0\u202f\u2009]"
-NUMBER = re.compile(rf"(?<![\w\-/.,])(?P<int>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?(?![\d])")
+NUMBER = re.compile(
+    rf"(?<![\w\-/.,])(?P<int>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?(?![\d])"
+)
 # Folded unit → canonical unit; longest spellings first.
 UNITS = {
-    "%": "%", "pour cent": "%", "€": "€", "euros": "€", "euro": "€", "k€": "€", "m€": "€", "keur": "€",
-    "km2": "km²", "m2": "m²", "m3": "m³", "km": "km", "ha": "ha", "hectares": "ha", "hectare": "ha",
-    "t/an": "t/an", "tonnes": "t", "tonne": "t", "t": "t", "kg": "kg",
-    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kw": "kW", "mw": "MW",
-    "go": "Go", "to": "To", "mbit/s": "Mbit/s", "gbit/s": "Gbit/s",
-    "heures": "h", "heure": "h", "h": "h", "minutes": "min", "minute": "min", "min": "min",
-    "secondes": "s", "jours": "jours", "jour": "jours", "semaines": "semaines", "semaine": "semaines",
-    "mois": "mois", "ans": "ans", "an": "ans", "annees": "ans", "annee": "ans",
+    "%": "%",
+    "pour cent": "%",
+    "€": "€",
+    "euros": "€",
+    "euro": "€",
+    "k€": "€",
+    "m€": "€",
+    "keur": "€",
+    "km2": "km²",
+    "m2": "m²",
+    "m3": "m³",
+    "km": "km",
+    "ha": "ha",
+    "hectares": "ha",
+    "hectare": "ha",
+    "t/an": "t/an",
+    "tonnes": "t",
+    "tonne": "t",
+    "t": "t",
+    "kg": "kg",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "kw": "kW",
+    "mw": "MW",
+    "go": "Go",
+    "to": "To",
+    "mbit/s": "Mbit/s",
+    "gbit/s": "Gbit/s",
+    "heures": "h",
+    "heure": "h",
+    "h": "h",
+    "minutes": "min",
+    "minute": "min",
+    "min": "min",
+    "secondes": "s",
+    "jours": "jours",
+    "jour": "jours",
+    "semaines": "semaines",
+    "semaine": "semaines",
+    "mois": "mois",
+    "ans": "ans",
+    "an": "ans",
+    "annees": "ans",
+    "annee": "ans",
 }
-SCALES = {"k€": 1e3, "m€": 1e6, "keur": 1e3, "millions": 1e6, "million": 1e6, "milliards": 1e9, "milliard": 1e9,
-          "milliers": 1e3, "millier": 1e3}
+SCALES = {
+    "k€": 1e3,
+    "m€": 1e6,
+    "keur": 1e3,
+    "millions": 1e6,
+    "million": 1e6,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "milliers": 1e3,
+    "millier": 1e3,
+}
 SCALE = re.compile(r"\s(?P<scale>millions?|milliards?|milliers?)(?:\s+de\s+|\s+d'\s*|\s*(?=€))")
-UNIT = re.compile(r"\s?(?P<unit>" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-                  + r")(?![\w²³])")
+UNIT = re.compile(
+    r"\s?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    + r")(?![\w²³])"
+)
 WORD = re.compile(r"\s*(?P<word>[a-zà-ÿœæ][\w'’-]*(?:/[a-z]+)?)")
 # Words after a number that are not what it counts ("1 fois par jour" is a frequency, no count).
-FUNCTION = {"de", "des", "du", "d", "le", "la", "les", "l", "et", "ou", "a", "à", "au", "aux", "en", "par", "pour",
-            "sur", "dans", "avec", "sans", "sous", "vers", "entre", "chez", "qui", "que", "dont", "ont", "sont",
-            "est", "fois", "pas", "plus", "moins", "environ", "soit", "contre", "vs", "se", "sa", "son",
-            "ses", "leur", "leurs", "y", "ne"}
-ADJECTIVES = {"autres", "nouveaux", "nouvelles", "premiers", "premieres", "premières", "derniers", "dernieres",
-              "dernières", "grands", "grandes", "petits", "petites", "principaux", "principales", "seuls", "seules"}
+FUNCTION = {
+    "de",
+    "des",
+    "du",
+    "d",
+    "le",
+    "la",
+    "les",
+    "l",
+    "et",
+    "ou",
+    "a",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "sans",
+    "sous",
+    "vers",
+    "entre",
+    "chez",
+    "qui",
+    "que",
+    "dont",
+    "ont",
+    "sont",
+    "est",
+    "fois",
+    "pas",
+    "plus",
+    "moins",
+    "environ",
+    "soit",
+    "contre",
+    "vs",
+    "se",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "y",
+    "ne",
+}
+ADJECTIVES = {
+    "autres",
+    "nouveaux",
+    "nouvelles",
+    "premiers",
+    "premieres",
+    "premières",
+    "derniers",
+    "dernieres",
+    "dernières",
+    "grands",
+    "grandes",
+    "petits",
+    "petites",
+    "principaux",
+    "principales",
+    "seuls",
+    "seules",
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +182,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]:
         if u:
             unit, at = UNITS[u.group("unit")], u.end()
             value *= SCALES.get(u.group("unit"), 1)
-        elif not scale and folded[at:at + 1].isalpha():
+        elif not scale and folded[at : at + 1].isalpha():
             continue  # "3D", "8ème", "4G": part of a name, not a figure
         end, counts = idx[at], None
         if unit in (None, "%"):
@@ -78,7 +192,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]:
         if unit is None and counts is None:
             continue
         value = int(value) if value.is_integer() else round(value, 6)
-        out.append(Figure(m.start(), text[m.start():end].rstrip(), value, unit, counts))
+        out.append(Figure(m.start(), text[m.start() : end].rstrip(), value, unit, counts))
     return out
 
 

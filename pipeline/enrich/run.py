@@ -7,15 +7,16 @@
 An impossible date becomes a `date_invalid` warning. The stage runs after reconcile and
 only when asked (`--no-enrich` turns it off; the fields are then null).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import dates, edition, entities, figures
-from ..stages.frontmatter import FrontSection
 from ..outputs.models import Warning
 from ..profiles.profile import Profile
+from ..stages.frontmatter import FrontSection
 from ..stages.reconcile import Placed, describe, warn
+from . import dates, edition, entities, figures
 
 FIELDS = ("summary", "innovation", "problematique", "apports")
 
@@ -31,32 +32,61 @@ class Found:
 
 @dataclass
 class Enrichment:
-    projects: dict[str, Found]            # project id → its findings
+    projects: dict[str, Found]  # project id → its findings
     front_dates: list[list[dates.DateRef]]  # per front-matter section
     facts: edition.Facts
     warnings: list[Warning]
 
 
-def run(placed: list[Placed], sections: list[FrontSection], profile: Profile, year: int | None,
-        words=None, pitch=None) -> Enrichment:
+def run(
+    placed: list[Placed],
+    sections: list[FrontSection],
+    profile: Profile,
+    year: int | None,
+    words=None,
+    pitch=None,
+) -> Enrichment:
     fields = [(p, name, text) for p in placed for name in FIELDS if (text := field_text(p, name))]
     territories = [t for p in placed for t in p.card.territories]
-    named = entities.find([text for _, _, text in fields], profile, territories, [p.card.title for p in placed])
+    named = entities.find(
+        [text for _, _, text in fields], profile, territories, [p.card.title for p in placed]
+    )
     projects = {p.id: Found([], [], []) for p in placed}
     warnings = []
     for (p, name, text), ents in zip(fields, named):
         found = projects[p.id]
         ds = dates.find(text)
         found.dates += [(name, d) for d in ds]
-        found.figures += [(name, f) for f in figures.find(text, [(d.offset, d.offset + len(d.text)) for d in ds])]
+        found.figures += [
+            (name, f) for f in figures.find(text, [(d.offset, d.offset + len(d.text)) for d in ds])
+        ]
         found.entities += [(name, e) for e in ents]
-        warnings += [warn("date_invalid", f"{describe(p)}: the {name} gives a date the calendar lacks, « {d.text} »; "
-                          "kept as written", p.card.pages, p.id) for d in ds if not d.valid]
+        warnings += [
+            warn(
+                "date_invalid",
+                f"{describe(p)}: the {name} gives a date the calendar lacks, « {d.text} »; "
+                "kept as written",
+                p.card.pages,
+                p.id,
+            )
+            for d in ds
+            if not d.valid
+        ]
     front_dates = [dates.find(s.text) for s in sections]
     for s, ds in zip(sections, front_dates):
-        pages = sorted({ln.page for ln in s.lines[len(s.heads):]}) or s.pages  # the text's, not the heading's
-        warnings += [warn("date_invalid", f"front matter « {s.heading} »: a date the calendar lacks, « {d.text} »; "
-                          "kept as written", pages) for d in ds if not d.valid]
+        pages = (
+            sorted({ln.page for ln in s.lines[len(s.heads) :]}) or s.pages
+        )  # the text's, not the heading's
+        warnings += [
+            warn(
+                "date_invalid",
+                f"front matter « {s.heading} »: a date the calendar lacks, « {d.text} »; "
+                "kept as written",
+                pages,
+            )
+            for d in ds
+            if not d.valid
+        ]
     facts = edition.facts(sections, front_dates, profile, year, words, pitch)
     return Enrichment(projects, front_dates, facts, warnings)
 

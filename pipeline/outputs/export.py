@@ -4,6 +4,7 @@ JSON is the whole document. JSON Lines and CSV hold the projects only, one per l
 or row, each carrying its edition's year so that files of several editions can be
 concatenated.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,18 @@ from .models import Annuaire, Project
 
 FORMATS = ("json", "jsonl", "csv")
 BLOCK_COLUMNS = ("summary", "innovation", "problematique", "apports")
-CSV_COLUMNS = ("edition", "id", "category", "medal", "title", "territories", "territory_kinds",
-               *BLOCK_COLUMNS, "pages", "page_labels")
+CSV_COLUMNS = (
+    "edition",
+    "id",
+    "category",
+    "medal",
+    "title",
+    "territories",
+    "territory_kinds",
+    *BLOCK_COLUMNS,
+    "pages",
+    "page_labels",
+)
 JOIN = " ; "  # between the territories (and the pages) of one CSV cell
 
 
@@ -39,12 +50,18 @@ def jsonl(doc: Annuaire) -> str:
 
 def csv_row(doc: Annuaire, p: Project) -> dict[str, str]:
     """One spreadsheet row: lists joined with " ; ", a missing value as an empty cell."""
-    row = {"edition": doc.edition.year, "id": p.id, "category": p.category, "medal": p.medal, "title": p.title,
-           "territories": JOIN.join(t.name for t in p.territories),
-           "territory_kinds": JOIN.join(t.kind for t in p.territories),
-           **{b: getattr(p, b) for b in BLOCK_COLUMNS},
-           "pages": JOIN.join(map(str, p.pages)),
-           "page_labels": JOIN.join(label or "" for label in p.page_labels)}
+    row = {
+        "edition": doc.edition.year,
+        "id": p.id,
+        "category": p.category,
+        "medal": p.medal,
+        "title": p.title,
+        "territories": JOIN.join(t.name for t in p.territories),
+        "territory_kinds": JOIN.join(t.kind for t in p.territories),
+        **{b: getattr(p, b) for b in BLOCK_COLUMNS},
+        "pages": JOIN.join(map(str, p.pages)),
+        "page_labels": JOIN.join(label or "" for label in p.page_labels),
+    }
     return {k: "" if v is None else str(v) for k, v in row.items()}
 
 
@@ -70,7 +87,9 @@ def write(text: str, path: Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes it private; the output is meant to be shared
+        os.chmod(
+            tmp, 0o666 & ~umask()
+        )  # mkstemp makes it private; the output is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -87,6 +106,9 @@ def umask() -> int:
 def schema() -> str:
     """The published JSON Schema of the output (schemas/annuaire.schema.json)."""
     s = Annuaire.model_json_schema()
-    s = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-         "$id": "https://github.com/annuaire-pipeline/annuaire-pipeline/schemas/annuaire.schema.json", **s}
+    s = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/annuaire-pipeline/annuaire-pipeline/schemas/annuaire.schema.json",
+        **s,
+    }
     return json.dumps(s, ensure_ascii=False, indent=2) + "\n"

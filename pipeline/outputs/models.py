@@ -4,6 +4,7 @@
 whenever a change to these models would break a consumer (the minor number when
 fields are only added: 1.1 added the enrichment).
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -13,8 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.1"
 
 Medal = Literal["or", "argent", "bronze"]
-Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
-               "metropole", "departement", "region", "syndicat", "etat", "autre"]
+Kind = Literal[
+    "commune",
+    "communaute_de_communes",
+    "communaute_d_agglomeration",
+    "communaute_urbaine",
+    "metropole",
+    "departement",
+    "region",
+    "syndicat",
+    "etat",
+    "autre",
+]
 Block = Literal["summary", "innovation", "problematique", "apports"]
 TextField = Literal["summary", "innovation", "problematique", "apports", "text"]
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
@@ -38,44 +49,64 @@ class Territory(Model):
     name: str = Field(description="As printed, without a leading article or the acronym")
     kind: Kind
     acronym: str | None = Field(None, description="Given in brackets after the name, e.g. CANGT")
-    service: str | None = Field(None, description="The service named after the territory, not a territory itself")
-    canonical: str = Field(description="The name with the institution's title spelled one way: "
-                                       "'Communauté d'agglomération du Nord Grande Terre'")
-    place: str | None = Field(description="What the territory is named after: 'Loire' for 'Département de la "
-                                          "Loire', 'Rennes' for 'Rennes Métropole'; null when the name has no "
-                                          "known title")
+    service: str | None = Field(
+        None, description="The service named after the territory, not a territory itself"
+    )
+    canonical: str = Field(
+        description="The name with the institution's title spelled one way: "
+        "'Communauté d'agglomération du Nord Grande Terre'"
+    )
+    place: str | None = Field(
+        description="What the territory is named after: 'Loire' for 'Département de la "
+        "Loire', 'Rennes' for 'Rennes Métropole'; null when the name has no "
+        "known title"
+    )
 
 
 class Mention(Model):
     """Something found in a text field: which field, where in it, and as written."""
 
-    field: TextField = Field(description="The field of the record (a project's block, or a front-matter section's text)")
+    field: TextField = Field(
+        description="The field of the record (a project's block, or a front-matter section's text)"
+    )
     offset: int = Field(ge=0, description="Index of the first character in the field's text")
     text: str = Field(description="As written: field_text[offset:offset + len(text)]")
 
 
 class DateRef(Mention):
     precision: Literal["day", "month", "year", "season"]
-    value: str | None = Field(description="ISO 8601: 2023-03-22, 2023-03, 2023, a season as ISO 8601-2 "
-                                          "(2022-22: summer 2022), a range as start/end; null when invalid")
-    start: str | None = Field(description="The first day, month, year or season (ISO); null when invalid")
+    value: str | None = Field(
+        description="ISO 8601: 2023-03-22, 2023-03, 2023, a season as ISO 8601-2 "
+        "(2022-22: summer 2022), a range as start/end; null when invalid"
+    )
+    start: str | None = Field(
+        description="The first day, month, year or season (ISO); null when invalid"
+    )
     end: str | None = Field(description="The last one; equal to start for a single date")
-    valid: bool = Field(description="False for a date the calendar lacks ('31 novembre 2023'): "
-                                    "kept as written, never moved to another day; a date_invalid warning tells of it")
+    valid: bool = Field(
+        description="False for a date the calendar lacks ('31 novembre 2023'): "
+        "kept as written, never moved to another day; a date_invalid warning tells of it"
+    )
 
 
 class Figure(Mention):
-    value: int | float = Field(description="The number: French decimal comma and thousands spaces read, scales "
-                                           "(millions, k€, M€) applied")
-    unit: str | None = Field(description="%, €, km², ha, t, h, min, jours, mois, ans…; null for a count")
-    counts: str | None = Field(description="What is counted: 'demandes' in '12 500 demandes', 'agents' in "
-                                           "'98% des agents'")
+    value: int | float = Field(
+        description="The number: French decimal comma and thousands spaces read, scales "
+        "(millions, k€, M€) applied"
+    )
+    unit: str | None = Field(
+        description="%, €, km², ha, t, h, min, jours, mois, ans…; null for a count"
+    )
+    counts: str | None = Field(
+        description="What is counted: 'demandes' in '12 500 demandes', 'agents' in '98% des agents'"
+    )
 
 
 class Entity(Mention):
     label: Literal["ORG", "LOC", "PER", "MISC"] = Field(
         description="ORG organisation (territories named as institutions among them), LOC place, PER person; "
-                    "MISC a standard the profile's acronyms name (RGAA)")
+        "MISC a standard the profile's acronyms name (RGAA)"
+    )
 
 
 class Project(Model):
@@ -87,21 +118,37 @@ class Project(Model):
     title: str = Field(description="Without « » and without 'Pour le projet'")
     territories: list[Territory]
     summary: str | None = Field(description="The intro between the title and the first block")
-    innovation: str | None = Field(description="Block 'Innovation du projet'; null when the card lacks it")
-    problematique: str | None = Field(description="Block 'Le projet a-t-il permis de répondre à une "
-                                                  "problématique du territoire ?'; null when absent")
+    innovation: str | None = Field(
+        description="Block 'Innovation du projet'; null when the card lacks it"
+    )
+    problematique: str | None = Field(
+        description="Block 'Le projet a-t-il permis de répondre à une "
+        "problématique du territoire ?'; null when absent"
+    )
     apports: str | None = Field(description="Block 'Les apports du projet'; null when absent")
-    pages: list[int] = Field(min_length=1, description="1-based page numbers in the PDF file, first one first")
+    pages: list[int] = Field(
+        min_length=1, description="1-based page numbers in the PDF file, first one first"
+    )
     page_labels: list[str | None] = Field(description="The page numbers printed on those pages")
-    headings: dict[str, str] = Field(description="Each block's heading as printed (its wording varies)")
+    headings: dict[str, str] = Field(
+        description="Each block's heading as printed (its wording varies)"
+    )
     provenance: dict[str, list[Box]] = Field(description="Per field, the boxes it was read from")
     ocr: bool = Field(description="The card's text was read by OCR (a scan)")
-    ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100) over the "
-                                                     "card's pages; null when not OCR'd")
-    dates: list[DateRef] | None = Field(description="Every date expression of the summary and the blocks; "
-                                                    "null when enrichment was turned off")
-    figures: list[Figure] | None = Field(description="Key figures of the summary and the blocks; null when off")
-    entities: list[Entity] | None = Field(description="Named entities of the summary and the blocks; null when off")
+    ocr_confidence: float | None = Field(
+        description="OCR engine's mean word confidence (0-100) over the "
+        "card's pages; null when not OCR'd"
+    )
+    dates: list[DateRef] | None = Field(
+        description="Every date expression of the summary and the blocks; "
+        "null when enrichment was turned off"
+    )
+    figures: list[Figure] | None = Field(
+        description="Key figures of the summary and the blocks; null when off"
+    )
+    entities: list[Entity] | None = Field(
+        description="Named entities of the summary and the blocks; null when off"
+    )
 
 
 class ListedProject(Model):
@@ -126,20 +173,25 @@ class Category(Model):
 class TocEntry(Model):
     text: str
     page_label: str
-    level: int = Field(description="0: a part of the yearbook (a category among them); 1: a project")
+    level: int = Field(
+        description="0: a part of the yearbook (a category among them); 1: a project"
+    )
 
 
 class FrontSection(Model):
     heading: str
     text: str
     pages: list[int]
-    dates: list[DateRef] | None = Field(description="Every date expression of the text; null when enrichment was "
-                                                    "turned off")
+    dates: list[DateRef] | None = Field(
+        description="Every date expression of the text; null when enrichment was turned off"
+    )
 
 
 class Warning(Model):
-    code: str = Field(description="Stable identifier, e.g. not_in_toc, title_mismatch, block_missing, "
-                                  "low_coverage, repaired, damaged")
+    code: str = Field(
+        description="Stable identifier, e.g. not_in_toc, title_mismatch, block_missing, "
+        "low_coverage, repaired, damaged"
+    )
     severity: Literal["warning", "info"]
     message: str
     pages: list[int]
@@ -151,8 +203,10 @@ class Unplaced(Model):
 
     page: int
     text: str
-    reason: str = Field(description="card_header (above a card's award line), section_text (prose on a "
-                                    "section page), not_placed (no stage took it)")
+    reason: str = Field(
+        description="card_header (above a card's award line), section_text (prose on a "
+        "section page), not_placed (no stage took it)"
+    )
     box: Box
 
 
@@ -167,8 +221,12 @@ class PageInfo(Model):
     kind: PageKind
     ocr: bool = Field(description="The page's text comes from OCR")
     ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100)")
-    coverage: float | None = Field(ge=0, le=1, description="Share of the page's body characters (furniture "
-                                   "taken out) that ended up in a field; null when the page has no body text")
+    coverage: float | None = Field(
+        ge=0,
+        le=1,
+        description="Share of the page's body characters (furniture "
+        "taken out) that ended up in a field; null when the page has no body text",
+    )
     removed: list[RemovedText] = Field(description="Page furniture taken out before reading")
 
 
@@ -199,8 +257,10 @@ class Ceremony(Dated):
 
 
 class CalendarStep(Dated):
-    step: str | None = Field(description="applications_close, selection_notice, auditions, results, ceremony "
-                                         "(the profile's names); null when the sentence says none of them")
+    step: str | None = Field(
+        description="applications_close, selection_notice, auditions, results, ceremony "
+        "(the profile's names); null when the sentence says none of them"
+    )
 
 
 class NextEdition(Model):
@@ -209,11 +269,15 @@ class NextEdition(Model):
 
 
 class Edition(Model):
-    year: int | None = Field(description="The edition's year, as its cover or running header prints it")
+    year: int | None = Field(
+        description="The edition's year, as its cover or running header prints it"
+    )
     applications: int | None = Field(None, description="Applications received")
     auditioned: int | None = Field(None, description="Projects auditioned by the jury")
     labelled: int | None = Field(None, description="Projects labelled")
-    jury: list[JuryMember] | None = Field(None, description="The jury, each member with their organisation")
+    jury: list[JuryMember] | None = Field(
+        None, description="The jury, each member with their organisation"
+    )
     criteria: list[str] | None = Field(None, description="The scoring criteria")
     ceremony: Ceremony | None = None
     next_edition: NextEdition | None = Field(None, description="The next edition's calendar")

@@ -7,6 +7,7 @@ values as extracted and the card's warnings. At the top: projects by category an
 medal, every warning, and the pages with low coverage or unplaced text. Nothing is fetched (no
 script, stylesheet, font or remote image), so the file opens offline in any browser.
 """
+
 from __future__ import annotations
 
 import base64
@@ -19,17 +20,25 @@ from pathlib import Path
 import pdfplumber
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..stages.coverage import LOW
 from ..errors import InputError
+from ..stages.coverage import LOW
 from .models import Annuaire, Box, Project, Unplaced, Warning
 
-RESOLUTION = 96   # dots per inch of the page images: body text stays readable at ~100 kB a page
-QUALITY = 70      # JPEG quality
-PAD = 3.0         # points around a box: pdfminer's glyph boxes sit a little above the inked letters
+RESOLUTION = 96  # dots per inch of the page images: body text stays readable at ~100 kB a page
+QUALITY = 70  # JPEG quality
+PAD = 3.0  # points around a box: pdfminer's glyph boxes sit a little above the inked letters
 MEDALS = ("or", "argent", "bronze")
 # field → colour of its boxes and of its swatch beside the value; medal and category share the banner
-COLOURS = {"medal": "#b7791f", "category": "#b7791f", "title": "#2b6cb0", "territories": "#2f855a",
-           "summary": "#6b46c1", "innovation": "#dd6b20", "problematique": "#0f8b8d", "apports": "#d53f8c"}
+COLOURS = {
+    "medal": "#b7791f",
+    "category": "#b7791f",
+    "title": "#2b6cb0",
+    "territories": "#2f855a",
+    "summary": "#6b46c1",
+    "innovation": "#dd6b20",
+    "problematique": "#0f8b8d",
+    "apports": "#d53f8c",
+}
 UNPLACED = "#e53e3e"
 BLOCKS = ("summary", "innovation", "problematique", "apports")
 
@@ -51,14 +60,24 @@ def html(doc: Annuaire, pdf: Path, password: str | None = None) -> str:
     unplaced = defaultdict(list)
     for u in doc.unplaced:
         unplaced[u.page].append(u)
-    title = f"Review of {doc.source.file_name}" + (f" — edition {doc.edition.year}" if doc.edition.year else "")
-    body = [f"<header><h1>{escape(title)}</h1>{source_line(doc)}</header>",
-            summary(doc), warnings_table(doc), unplaced_table(doc, unplaced), contents(doc.projects)]
+    title = f"Review of {doc.source.file_name}" + (
+        f" — edition {doc.edition.year}" if doc.edition.year else ""
+    )
+    body = [
+        f"<header><h1>{escape(title)}</h1>{source_line(doc)}</header>",
+        summary(doc),
+        warnings_table(doc),
+        unplaced_table(doc, unplaced),
+        contents(doc.projects),
+    ]
     body += [card_section(p, doc, images, unplaced) for p in doc.projects]
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
 
 
 def card_pages(p: Project) -> list[int]:
@@ -85,25 +104,33 @@ def render_pages(pdf: Path, numbers: list[int], password: str | None) -> dict[in
 
 def source_line(doc: Annuaire) -> str:
     s = doc.source
-    return (f"<p class=\"source\">{s.page_count} pages · profile {escape(doc.profile)} · "
-            f"{len(doc.projects)} projects · {len(doc.warnings)} warnings · {len(doc.unplaced)} unplaced lines · "
-            f"sha256 <code>{escape(s.sha256)}</code></p>")
+    return (
+        f'<p class="source">{s.page_count} pages · profile {escape(doc.profile)} · '
+        f"{len(doc.projects)} projects · {len(doc.warnings)} warnings · {len(doc.unplaced)} unplaced lines · "
+        f"sha256 <code>{escape(s.sha256)}</code></p>"
+    )
 
 
 def summary(doc: Annuaire) -> str:
     """Projects by category (in the yearbook's order) and medal, with totals."""
     counts = Counter((p.category, p.medal) for p in doc.projects)
-    names = list(dict.fromkeys([c.name for c in doc.categories] + [p.category for p in doc.projects]))
+    names = list(
+        dict.fromkeys([c.name for c in doc.categories] + [p.category for p in doc.projects])
+    )
     medals = list(MEDALS) + ([None] if any(m is None for _, m in counts) else [])
     head = "".join(f"<th>{escape(m or 'no medal')}</th>" for m in medals)
     rows = []
     for name in names:
         cells = "".join(f"<td>{counts[name, m]}</td>" for m in medals)
-        rows.append(f"<tr><th>{escape(name)}</th>{cells}<td>{sum(counts[name, m] for m in medals)}</td></tr>")
+        rows.append(
+            f"<tr><th>{escape(name)}</th>{cells}<td>{sum(counts[name, m] for m in medals)}</td></tr>"
+        )
     totals = "".join(f"<td>{sum(counts[n, m] for n in names)}</td>" for m in medals)
-    return (f'<section id="summary"><h2>Projects by category and medal</h2>\n<table class="counts">'
-            f"<thead><tr><th>category</th>{head}<th>total</th></tr></thead>\n<tbody>{''.join(rows)}</tbody>\n"
-            f"<tfoot><tr><th>total</th>{totals}<td>{len(doc.projects)}</td></tr></tfoot></table></section>")
+    return (
+        f'<section id="summary"><h2>Projects by category and medal</h2>\n<table class="counts">'
+        f"<thead><tr><th>category</th>{head}<th>total</th></tr></thead>\n<tbody>{''.join(rows)}</tbody>\n"
+        f"<tfoot><tr><th>total</th>{totals}<td>{len(doc.projects)}</td></tr></tfoot></table></section>"
+    )
 
 
 def warnings_table(doc: Annuaire) -> str:
@@ -115,19 +142,24 @@ def warnings_table(doc: Annuaire) -> str:
         f'<tr class="{w.severity}"><td>{w.severity}</td><td><code>{escape(w.code)}</code></td>'
         f"<td>{escape(w.message)}</td><td>{', '.join(map(str, w.pages))}</td>"
         f"<td>{card_link(w.project_id, titles.get(w.project_id)) if w.project_id else ''}</td></tr>"
-        for w in warnings)
-    return (f'<section id="warnings"><h2>Warnings ({len(warnings)})</h2>\n<table>'
-            f"<thead><tr><th>severity</th><th>code</th><th>message</th><th>pages</th><th>card</th></tr></thead>"
-            f"\n<tbody>{rows}</tbody></table></section>")
+        for w in warnings
+    )
+    return (
+        f'<section id="warnings"><h2>Warnings ({len(warnings)})</h2>\n<table>'
+        f"<thead><tr><th>severity</th><th>code</th><th>message</th><th>pages</th><th>card</th></tr></thead>"
+        f"\n<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
     """Pages where text went into no field, or with a low coverage: the lines to read on the page by hand."""
     info = {pg.number: pg for pg in doc.pages}
     low = {pg.number for pg in doc.pages if pg.coverage is not None and pg.coverage < LOW}
-    head = ('<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p class="note">Coverage: '
-            f"the share of a page's text that went into a field; below {LOW:.0%} the page is listed, "
-            "as is any page with text that no stage assigned to a field.</p>")
+    head = (
+        '<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p class="note">Coverage: '
+        f"the share of a page's text that went into a field; below {LOW:.0%} the page is listed, "
+        "as is any page with text that no stage assigned to a field.</p>"
+    )
     pages = sorted(set(unplaced) | low)
     if not pages:
         return head + "<p>Every page is fully covered; no page has unplaced text.</p></section>"
@@ -141,14 +173,21 @@ def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
         f"<td>{escape(info[n].kind) if n in info else ''}</td><td>{coverage(n)}</td>"
         f"<td>{len(unplaced.get(n, []))}</td>"
         f"<td>{'<br>'.join(escape(f'{u.text} ({u.reason})') for u in unplaced.get(n, []))}</td></tr>"
-        for n in pages)
-    return (head + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>coverage</th><th>lines</th>"
-            f"<th>text</th></tr></thead>\n<tbody>{rows}</tbody></table></section>")
+        for n in pages
+    )
+    return (
+        head
+        + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>coverage</th><th>lines</th>"
+        f"<th>text</th></tr></thead>\n<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def contents(projects: list[Project]) -> str:
-    items = "".join(f"<li>{card_link(p.id, p.title)} <span class=\"meta\">{escape(p.category)} · "
-                    f"{escape(p.medal or 'no medal')} · page {p.pages[0]}</span></li>" for p in projects)
+    items = "".join(
+        f'<li>{card_link(p.id, p.title)} <span class="meta">{escape(p.category)} · '
+        f"{escape(p.medal or 'no medal')} · page {p.pages[0]}</span></li>"
+        for p in projects
+    )
     return f'<nav id="cards"><h2>Cards ({len(projects)})</h2><ol>{items}</ol></nav>'
 
 
@@ -156,18 +195,22 @@ def card_link(project_id: str, text: str | None = None) -> str:
     return f'<a href="#card-{escape(project_id)}">{escape(text or project_id)}</a>'
 
 
-def card_section(p: Project, doc: Annuaire, images: dict[int, PageImage],
-                 unplaced: dict[int, list[Unplaced]]) -> str:
+def card_section(
+    p: Project, doc: Annuaire, images: dict[int, PageImage], unplaced: dict[int, list[Unplaced]]
+) -> str:
     pages = card_pages(p)
     sheets = "\n".join(sheet(images[n], n, page_boxes(p, n), unplaced.get(n, [])) for n in pages)
-    printed = ", ".join(f"{n} (printed {label})" if label else str(n)
-                        for n, label in zip(p.pages, p.page_labels))
-    return (f'<section class="card" id="card-{escape(p.id)}" data-project="{escape(p.id)}">\n'
-            f"<h2>{escape(p.title)}</h2>\n<p class=\"meta\"><code>{escape(p.id)}</code> · "
-            f"page{'s' if len(p.pages) > 1 else ''} {escape(printed)}</p>\n"
-            f'<div class="columns"><div class="pages">{legend(p)}\n{sheets}</div>\n'
-            f'<div class="values">{values(p)}\n{card_warnings(p, doc.warnings)}'
-            f"{card_unplaced(pages, unplaced)}</div></div>\n</section>")
+    printed = ", ".join(
+        f"{n} (printed {label})" if label else str(n) for n, label in zip(p.pages, p.page_labels)
+    )
+    return (
+        f'<section class="card" id="card-{escape(p.id)}" data-project="{escape(p.id)}">\n'
+        f'<h2>{escape(p.title)}</h2>\n<p class="meta"><code>{escape(p.id)}</code> · '
+        f"page{'s' if len(p.pages) > 1 else ''} {escape(printed)}</p>\n"
+        f'<div class="columns"><div class="pages">{legend(p)}\n{sheets}</div>\n'
+        f'<div class="values">{values(p)}\n{card_warnings(p, doc.warnings)}'
+        f"{card_unplaced(pages, unplaced)}</div></div>\n</section>"
+    )
 
 
 def page_boxes(p: Project, page: int) -> list[tuple[list[str], Box]]:
@@ -183,30 +226,43 @@ def page_boxes(p: Project, page: int) -> list[tuple[list[str], Box]]:
     return [(fields, boxes[k]) for k, fields in out.items()]
 
 
-def sheet(image: PageImage, number: int, boxes: list[tuple[list[str], Box]], unplaced: list[Unplaced]) -> str:
+def sheet(
+    image: PageImage, number: int, boxes: list[tuple[list[str], Box]], unplaced: list[Unplaced]
+) -> str:
     """One page image with its boxes laid over it, placed in percentages so they follow its scaling."""
-    marks = [box_div(b, image.frame, COLOURS.get(fields[0], UNPLACED), " ".join(fields), "box")
-             for fields, b in boxes]
+    marks = [
+        box_div(b, image.frame, COLOURS.get(fields[0], UNPLACED), " ".join(fields), "box")
+        for fields, b in boxes
+    ]
     marks += [box_div(u.box, image.frame, UNPLACED, "unplaced", "box unplaced") for u in unplaced]
-    return (f'<figure class="page" data-page="{number}"><div class="sheet">'
-            f'<img src="{image.uri}" width="{image.width}" height="{image.height}" alt="page {number}">'
-            + "".join(marks) + f"</div><figcaption>page {number}</figcaption></figure>")
+    return (
+        f'<figure class="page" data-page="{number}"><div class="sheet">'
+        f'<img src="{image.uri}" width="{image.width}" height="{image.height}" alt="page {number}">'
+        + "".join(marks)
+        + f"</div><figcaption>page {number}</figcaption></figure>"
+    )
 
 
-def box_div(b: Box, frame: tuple[float, float, float, float], colour: str, fields: str, css: str) -> str:
+def box_div(
+    b: Box, frame: tuple[float, float, float, float], colour: str, fields: str, css: str
+) -> str:
     x0, top, x1, bottom = frame
     w, h = x1 - x0, bottom - top
-    style = (f"left:{(b.x0 - PAD - x0) / w:.3%};top:{(b.top - PAD - top) / h:.3%};"
-             f"width:{(b.x1 - b.x0 + 2 * PAD) / w:.3%};height:{(b.bottom - b.top + 2 * PAD) / h:.3%};"
-             f"border-color:{colour};background:{colour}1f")
+    style = (
+        f"left:{(b.x0 - PAD - x0) / w:.3%};top:{(b.top - PAD - top) / h:.3%};"
+        f"width:{(b.x1 - b.x0 + 2 * PAD) / w:.3%};height:{(b.bottom - b.top + 2 * PAD) / h:.3%};"
+        f"border-color:{colour};background:{colour}1f"
+    )
     fields = escape(fields)
-    return (f'<div class="{css}" data-fields="{fields}" title="{fields}" style="{style}">'
-            f'<span style="background:{colour}">{fields.replace(" ", " · ")}</span></div>')
+    return (
+        f'<div class="{css}" data-fields="{fields}" title="{fields}" style="{style}">'
+        f'<span style="background:{colour}">{fields.replace(" ", " · ")}</span></div>'
+    )
 
 
 def legend(p: Project) -> str:
     drawn = [f for f in COLOURS if p.provenance.get(f)]
-    keys = "".join(f'<li>{swatch(f)}{f}</li>' for f in drawn)
+    keys = "".join(f"<li>{swatch(f)}{f}</li>" for f in drawn)
     return f'<ul class="legend">{keys}<li>{swatch("unplaced")}unplaced</li></ul>'
 
 
@@ -217,34 +273,65 @@ def swatch(field: str) -> str:
 def values(p: Project) -> str:
     """The extracted values, in the card's reading order, each with the colour of its boxes."""
     territories = "".join(
-        f"<li>{escape(t.name)} <span class=\"meta\">{escape(t.kind)}"
-        + (f" · {escape(t.acronym)}" if t.acronym else "") + "</span>"
-        + (f"<br><span class=\"meta\">service: {escape(t.service)}</span>" if t.service else "") + "</li>"
-        for t in p.territories)
-    rows = [("medal", escape(p.medal or "none")), ("category", escape(p.category)), ("title", escape(p.title)),
-            ("territories", f"<ul>{territories}</ul>" if territories else "<em class=\"missing\">none</em>")]
+        f'<li>{escape(t.name)} <span class="meta">{escape(t.kind)}'
+        + (f" · {escape(t.acronym)}" if t.acronym else "")
+        + "</span>"
+        + (f'<br><span class="meta">service: {escape(t.service)}</span>' if t.service else "")
+        + "</li>"
+        for t in p.territories
+    )
+    rows = [
+        ("medal", escape(p.medal or "none")),
+        ("category", escape(p.category)),
+        ("title", escape(p.title)),
+        (
+            "territories",
+            f"<ul>{territories}</ul>" if territories else '<em class="missing">none</em>',
+        ),
+    ]
     for b in BLOCKS:
         text = getattr(p, b)
         heading = f'<p class="heading">{escape(p.headings[b])}</p>' if b in p.headings else ""
-        rows.append((b, heading + (f'<p class="text">{escape(text)}</p>' if text
-                                   else '<em class="missing">none</em>')))
-    return "<dl>" + "".join(f'<dt>{swatch(f)}{f}</dt><dd lang="fr">{v}</dd>' for f, v in rows) + "</dl>"
+        rows.append(
+            (
+                b,
+                heading
+                + (
+                    f'<p class="text">{escape(text)}</p>'
+                    if text
+                    else '<em class="missing">none</em>'
+                ),
+            )
+        )
+    return (
+        "<dl>"
+        + "".join(f'<dt>{swatch(f)}{f}</dt><dd lang="fr">{v}</dd>' for f, v in rows)
+        + "</dl>"
+    )
 
 
 def card_warnings(p: Project, warnings: list[Warning]) -> str:
     """The card's own warnings, and those of no card that involve its pages (a listing's order)."""
-    mine = [w for w in warnings if w.project_id == p.id
-            or (w.project_id is None and set(w.pages) & set(p.pages))]
+    mine = [
+        w
+        for w in warnings
+        if w.project_id == p.id or (w.project_id is None and set(w.pages) & set(p.pages))
+    ]
     if not mine:
         return '<h3>Warnings</h3><p class="ok">No warning.</p>'
-    items = "".join(f'<li class="{w.severity}"><code>{escape(w.code)}</code> {escape(w.message)}</li>'
-                    for w in mine)
+    items = "".join(
+        f'<li class="{w.severity}"><code>{escape(w.code)}</code> {escape(w.message)}</li>'
+        for w in mine
+    )
     return f'<h3>Warnings ({len(mine)})</h3><ul class="warnings">{items}</ul>'
 
 
 def card_unplaced(pages: list[int], unplaced: dict[int, list[Unplaced]]) -> str:
-    items = "".join(f"<li>page {u.page}: {escape(u.text)} <span class=\"meta\">({escape(u.reason)})</span></li>"
-                    for n in pages for u in unplaced.get(n, []))
+    items = "".join(
+        f'<li>page {u.page}: {escape(u.text)} <span class="meta">({escape(u.reason)})</span></li>'
+        for n in pages
+        for u in unplaced.get(n, [])
+    )
     return f'<h3>Unplaced text</h3><ul class="unplaced">{items}</ul>' if items else ""
 
 

@@ -7,6 +7,7 @@ its heading; a block the card lacks has none. Lists and boxes that SQL does not 
 (pages, printed page numbers, provenance, and the dates, figures and entities found by
 enrichment) are kept as JSON text.
 """
+
 from __future__ import annotations
 
 import json
@@ -85,8 +86,10 @@ def load(doc: Annuaire, path: Path) -> int:
     the edition of the same year if it is there; the number of projects loaded."""
     year = doc.edition.year
     if year is None:
-        raise InputError(f"{doc.source.file_name}: the edition's year is unknown, so it cannot be keyed in "
-                         f"{path.name}; name the file after its year (annuaire_2023.pdf)")
+        raise InputError(
+            f"{doc.source.file_name}: the edition's year is unknown, so it cannot be keyed in "
+            f"{path.name}; name the file after its year (annuaire_2023.pdf)"
+        )
     try:
         db = sqlite3.connect(path)
     except sqlite3.Error as e:
@@ -113,28 +116,63 @@ def prepare(db: sqlite3.Connection, path: Path) -> None:
     if version == 0 and tables == 0:
         db.executescript(f"BEGIN; {TABLES} PRAGMA user_version = {VERSION}; COMMIT;")
     elif version != VERSION:
-        raise InputError(f"{path}: a SQLite database of another application or of another version of this "
-                         f"tool (user_version {version}, expected {VERSION})")
+        raise InputError(
+            f"{path}: a SQLite database of another application or of another version of this "
+            f"tool (user_version {version}, expected {VERSION})"
+        )
 
 
 def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
     s = doc.source
-    db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?)",
-               (year, s.file_name, s.sha256, s.page_count, doc.profile, doc.schema_version))
+    db.execute(
+        "INSERT INTO editions VALUES (?, ?, ?, ?, ?, ?)",
+        (year, s.file_name, s.sha256, s.page_count, doc.profile, doc.schema_version),
+    )
     for position, p in enumerate(doc.projects):
         provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
-        found = {k: None if v is None else json.dumps(v, ensure_ascii=False)
-                 for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()}
-        db.execute("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (p.id, year, position, p.category, p.medal, p.title, json.dumps(p.pages),
-                    json.dumps(p.page_labels, ensure_ascii=False), json.dumps(provenance),
-                    int(p.ocr), p.ocr_confidence, found["dates"], found["figures"], found["entities"]))
-        db.executemany("INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [(p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
-                        for i, t in enumerate(p.territories)])
-        db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?)",
-                       [(p.id, b, p.headings.get(b), getattr(p, b)) for b in BLOCK_COLUMNS
-                        if getattr(p, b) is not None or b in p.headings])
-    db.executemany("INSERT INTO warnings (edition, project_id, code, severity, message, pages) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [(year, w.project_id, w.code, w.severity, w.message, json.dumps(w.pages)) for w in doc.warnings])
+        found = {
+            k: None if v is None else json.dumps(v, ensure_ascii=False)
+            for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()
+        }
+        db.execute(
+            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                p.id,
+                year,
+                position,
+                p.category,
+                p.medal,
+                p.title,
+                json.dumps(p.pages),
+                json.dumps(p.page_labels, ensure_ascii=False),
+                json.dumps(provenance),
+                int(p.ocr),
+                p.ocr_confidence,
+                found["dates"],
+                found["figures"],
+                found["entities"],
+            ),
+        )
+        db.executemany(
+            "INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
+                for i, t in enumerate(p.territories)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO blocks VALUES (?, ?, ?, ?)",
+            [
+                (p.id, b, p.headings.get(b), getattr(p, b))
+                for b in BLOCK_COLUMNS
+                if getattr(p, b) is not None or b in p.headings
+            ],
+        )
+    db.executemany(
+        "INSERT INTO warnings (edition, project_id, code, severity, message, pages) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (year, w.project_id, w.code, w.severity, w.message, json.dumps(w.pages))
+            for w in doc.warnings
+        ],
+    )

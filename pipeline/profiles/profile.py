@@ -3,6 +3,7 @@
 A profile is a TOML file in `pipeline/profiles/`; this module validates it with
 pydantic and compiles its patterns once.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,18 @@ from ..errors import InputError
 
 PROFILES = Path(__file__).parent
 BLOCKS = ("innovation", "problematique", "apports")
-Kind = Literal["commune", "communaute_de_communes", "communaute_d_agglomeration", "communaute_urbaine",
-               "metropole", "departement", "region", "syndicat", "etat", "autre"]
+Kind = Literal[
+    "commune",
+    "communaute_de_communes",
+    "communaute_d_agglomeration",
+    "communaute_urbaine",
+    "metropole",
+    "departement",
+    "region",
+    "syndicat",
+    "etat",
+    "autre",
+]
 Label = Literal["ORG", "LOC", "PER", "MISC"]
 
 
@@ -74,13 +85,13 @@ class EditionPatterns(Patterns):
     """The year, and the wordings of the facts the front matter states (matched on folded text)."""
 
     year: list[str] = Field(min_length=1)
-    applications: list[str] = []   # `n`: the applications received
-    auditioned: list[str] = []     # `n`: the projects auditioned
-    labelled: list[str] = []       # `n`: the projects labelled
-    jury: list[str] = []           # the heading of the jury's section
-    criteria: list[str] = []       # the heading of the scoring criteria's section
-    ceremony: list[str] = []       # a sentence telling of the award ceremony
-    venue: list[str] = []          # where it was held: `venue` and `city`, after its date
+    applications: list[str] = []  # `n`: the applications received
+    auditioned: list[str] = []  # `n`: the projects auditioned
+    labelled: list[str] = []  # `n`: the projects labelled
+    jury: list[str] = []  # the heading of the jury's section
+    criteria: list[str] = []  # the heading of the scoring criteria's section
+    ceremony: list[str] = []  # a sentence telling of the award ceremony
+    venue: list[str] = []  # where it was held: `venue` and `city`, after its date
     calendar: list[CalendarStep] = []  # the next edition's steps, told by their sentence
 
 
@@ -112,7 +123,9 @@ class Profile(BaseModel):
     edition: EditionPatterns
     territory_kinds: list[KindRule] = Field(min_length=1)
     territory_titles: list[TitleRule] = []
-    acronyms: dict[str, Label] = {}  # the domain's acronyms the entity model misses, with their label
+    acronyms: dict[
+        str, Label
+    ] = {}  # the domain's acronyms the entity model misses, with their label
 
     @cached_property
     def banner(self) -> list[re.Pattern]:
@@ -153,8 +166,18 @@ class Profile(BaseModel):
     @cached_property
     def facts(self) -> dict[str, list[re.Pattern]]:
         e = self.edition
-        return {k: _compile(getattr(e, k)) for k in ("applications", "auditioned", "labelled", "jury", "criteria",
-                                                     "ceremony", "venue")}
+        return {
+            k: _compile(getattr(e, k))
+            for k in (
+                "applications",
+                "auditioned",
+                "labelled",
+                "jury",
+                "criteria",
+                "ceremony",
+                "venue",
+            )
+        }
 
     @cached_property
     def calendar(self) -> list[tuple[str, list[re.Pattern]]]:
@@ -191,7 +214,9 @@ def load(name_or_path: str | Path = "default") -> Profile:
     except ValidationError as e:
         where = ".".join(map(str, e.errors()[0]["loc"]))
         name = Path(name_or_path).name if Path(name_or_path).suffix else f"{name_or_path}.toml"
-        raise InputError(f"profile {name}: not a valid profile ({where}: {e.errors()[0]['msg']})") from None
+        raise InputError(
+            f"profile {name}: not a valid profile ({where}: {e.errors()[0]['msg']})"
+        ) from None
 
 
 def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:
@@ -204,7 +229,9 @@ def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"profile {name_or_path!s}: not found (available: {', '.join(available())})") from None
+        raise InputError(
+            f"profile {name_or_path!s}: not found (available: {', '.join(available())})"
+        ) from None
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"profile {path.name}: not valid TOML ({e})") from None
     base = data.get("extends")

@@ -7,6 +7,7 @@ with the engine's mean word confidence (from the hOCR it leaves behind).
 OCR text has no meaningful fonts: its lines carry no weight or colour, and the later
 stages read such lines by their position and wording only.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,11 +26,13 @@ from ..errors import InputError
 from . import reader
 
 Mode = Literal["auto", "always", "never"]
-MIN_CHARS = 40        # fewer readable characters than this: the page has no usable text layer
-MIN_READABLE = 0.7    # share of letters, digits and punctuation a usable layer must have
+MIN_CHARS = 40  # fewer readable characters than this: the page has no usable text layer
+MIN_READABLE = 0.7  # share of letters, digits and punctuation a usable layer must have
 LANGUAGE = "fra"
-INSTALL = ("install Tesseract with its French model and OCRmyPDF: "
-           "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install 'annuaire-pipeline[ocr]'")
+INSTALL = (
+    "install Tesseract with its French model and OCRmyPDF: "
+    "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install 'annuaire-pipeline[ocr]'"
+)
 WORD_CONFIDENCE = re.compile(r"x_wconf\s+(\d+)")
 
 
@@ -51,8 +54,13 @@ def needing(pages: list[Page], mode: Mode) -> list[int]:
     return [p.number for p in pages if p.images and not usable(p)]
 
 
-def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = None,
-             timeout: float | None = None) -> list[Page]:
+def complete(
+    path: Path,
+    pages: list[Page],
+    mode: Mode,
+    password: str | None = None,
+    timeout: float | None = None,
+) -> list[Page]:
     """The pages, with those that need it replaced by their OCR'd reading."""
     todo = needing(pages, mode)
     if not todo:
@@ -63,7 +71,10 @@ def complete(path: Path, pages: list[Page], mode: Mode, password: str | None = N
         run_ocrmypdf(path, out, todo, Path(work), password, timeout)
         confidences = page_confidences(Path(work))
         redone = {p.number: p for p in reader.read(out, only=set(todo))}
-    return [as_ocr(redone[p.number], confidences.get(p.number)) if p.number in redone else p for p in pages]
+    return [
+        as_ocr(redone[p.number], confidences.get(p.number)) if p.number in redone else p
+        for p in pages
+    ]
 
 
 def as_ocr(page: Page, confidence: float | None) -> Page:
@@ -78,7 +89,9 @@ def check_installed(name: str) -> None:
     if shutil.which("tesseract") is None:
         raise missing
     try:
-        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+        langs = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         raise missing from None
     if LANGUAGE not in langs.split():
@@ -89,14 +102,38 @@ def check_installed(name: str) -> None:
         raise missing from None
 
 
-def run_ocrmypdf(source: Path, target: Path, pages: list[int], work: Path, password: str | None,
-                 timeout: float | None) -> None:
+def run_ocrmypdf(
+    source: Path,
+    target: Path,
+    pages: list[int],
+    work: Path,
+    password: str | None,
+    timeout: float | None,
+) -> None:
     """OCRmyPDF in a subprocess (its own temporary files kept in `work` for their hOCR)."""
     if password:
-        raise InputError(f"{source.name}: OCR of an encrypted PDF is not supported; decrypt it first")
-    cmd = [sys.executable, "-m", "ocrmypdf", "--quiet", "--keep-temporary-files", "--language", LANGUAGE,
-           "--deskew", "--force-ocr", "--output-type", "pdf", "--pages", ",".join(map(str, pages)),
-           "--jobs", str(max(1, min(len(pages), os.cpu_count() or 1))), str(source), str(target)]
+        raise InputError(
+            f"{source.name}: OCR of an encrypted PDF is not supported; decrypt it first"
+        )
+    cmd = [
+        sys.executable,
+        "-m",
+        "ocrmypdf",
+        "--quiet",
+        "--keep-temporary-files",
+        "--language",
+        LANGUAGE,
+        "--deskew",
+        "--force-ocr",
+        "--output-type",
+        "pdf",
+        "--pages",
+        ",".join(map(str, pages)),
+        "--jobs",
+        str(max(1, min(len(pages), os.cpu_count() or 1))),
+        str(source),
+        str(target),
+    ]
     env = {**os.environ, "TMPDIR": str(work)}
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
@@ -112,7 +149,10 @@ def page_confidences(work: Path) -> dict[int, float]:
     out = {}
     for hocr in work.glob("**/*_ocr_hocr.hocr"):
         m = re.match(r"(\d+)_", hocr.name)
-        scores = [int(s) for s in WORD_CONFIDENCE.findall(hocr.read_text(encoding="utf-8", errors="replace"))]
+        scores = [
+            int(s)
+            for s in WORD_CONFIDENCE.findall(hocr.read_text(encoding="utf-8", errors="replace"))
+        ]
         if m and scores:
             out[int(m.group(1))] = round(mean(scores), 1)
     return out

@@ -7,6 +7,7 @@ dicts, to the line building of `reader`, so both engines give the same lines.
 Boxes follow pdfminer's convention: the advance width across, the font size up from
 the baseline (PDFium's "loose" box).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -21,8 +22,12 @@ from ..errors import InputError
 from .reader import Progress, lines_from_chars, vertical_lines
 
 
-def read(path: str | Path, progress: Progress | None = None, password: str | None = None,
-         only: set[int] | None = None) -> list[Page]:
+def read(
+    path: str | Path,
+    progress: Progress | None = None,
+    password: str | None = None,
+    only: set[int] | None = None,
+) -> list[Page]:
     """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
     path = Path(path)
     try:
@@ -30,7 +35,9 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
     except pdfium.PdfiumError as e:
         message = str(e).lower()
         if "password" in message:
-            raise InputError(f"{path.name}: the PDF is encrypted; give its password with --password") from None
+            raise InputError(
+                f"{path.name}: the PDF is encrypted; give its password with --password"
+            ) from None
         raise InputError(f"{path.name}: not a readable PDF ({e})") from None
     try:
         total = len(pdf)
@@ -78,8 +85,9 @@ def bare(function, restype=ctypes.c_int):
 
 # the text object's address as a plain int: a cheap identity for its style
 text_object = bare(raw.FPDFText_GetTextObject, ctypes.c_void_p)
-is_generated, loose_box, char_origin = map(bare, (raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox,
-                                                  raw.FPDFText_GetCharOrigin))
+is_generated, loose_box, char_origin = map(
+    bare, (raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin)
+)
 
 
 def page_chars(tp, height: float):
@@ -104,8 +112,17 @@ def page_chars(tp, height: float):
         loose_box(tp, i, rect_ref)
         char_origin(tp, i, x_ref, y_ref)
         bottom = height - y.value - below
-        yield {"text": chr(code), "x0": x.value, "x1": rect.right, "top": bottom - size, "bottom": bottom,
-               "size": size, "fontname": font, "non_stroking_color": color, "upright": upright}
+        yield {
+            "text": chr(code),
+            "x0": x.value,
+            "x1": rect.right,
+            "top": bottom - size,
+            "bottom": bottom,
+            "size": size,
+            "fontname": font,
+            "non_stroking_color": color,
+            "upright": upright,
+        }
 
 
 def page_text(tp) -> list[int]:
@@ -114,7 +131,9 @@ def page_text(tp) -> list[int]:
     buffer = (ctypes.c_ushort * (n + 1))()
     raw.FPDFText_GetText(tp, 0, n, buffer)
     codes = list(buffer[:n])
-    if any(0xD800 <= c < 0xE000 for c in codes):  # characters beyond the first plane: ask one by one
+    if any(
+        0xD800 <= c < 0xE000 for c in codes
+    ):  # characters beyond the first plane: ask one by one
         return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
     # the text call writes a line-ending hyphen as U+FFFE; the character itself says hyphen (2)
     return [raw.FPDFText_GetUnicode(tp, i) if c == 0xFFFE else c for i, c in enumerate(codes)]
@@ -131,12 +150,21 @@ def style(tp, i: int, descents: dict) -> tuple:
     key = (name.value, size)
     if key not in descents:
         descents[key] = descent(tp, i, size)
-    return (size, name.value.decode("latin-1", "replace"), (r.value / 255, g.value / 255, b.value / 255),
-            min(angle, abs(2 * math.pi - angle)) < 0.01, descents[key])
+    return (
+        size,
+        name.value.decode("latin-1", "replace"),
+        (r.value / 255, g.value / 255, b.value / 255),
+        min(angle, abs(2 * math.pi - angle)) < 0.01,
+        descents[key],
+    )
 
 
 def descent(tp, i: int, size: float) -> float:
     """The font's descent at this size (negative below the baseline), as pdfminer takes it."""
     font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(tp, i))
     value = ctypes.c_float()
-    return value.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(value)) else 0.0
+    return (
+        value.value
+        if raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(value))
+        else 0.0
+    )

@@ -10,21 +10,27 @@ no pages, over the page limit). pdfminer fails in many ways on a damaged file; e
 becomes one line naming the file and the part that failed, and `Damaged` when Ghostscript
 may repair it (`repair`).
 """
+
 from __future__ import annotations
 
 import logging
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from functools import cache
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
+from pdfminer.pdfdocument import (
+    PDFDocument,
+    PDFEncryptionError,
+    PDFPasswordIncorrect,
+    PDFXRefFallback,
+)
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -35,17 +41,23 @@ from ..errors import Damaged, InputError
 from ..text import clean
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
-SPACE_GAP = 0.2   # a gap wider than this many ems between two glyphs is a word space
-SPLIT_GAP = 2.5   # a gap wider than this many ems always splits a row into separate lines…
-SPLIT_MIN = 1.0   # …and one wider than this many ems does when it is GUTTER times the usual word gap
+SPACE_GAP = 0.2  # a gap wider than this many ems between two glyphs is a word space
+SPLIT_GAP = 2.5  # a gap wider than this many ems always splits a row into separate lines…
+SPLIT_MIN = 1.0  # …and one wider than this many ems does when it is GUTTER times the usual word gap
 GUTTER = 3.0
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
-SAME_ROW = 0.5    # share of the smaller glyph's height that must overlap the row
-ENDS = 1024       # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
-NOT_PDF = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-           (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
-           (b"PK\x03\x04", "a ZIP archive, e.g. a Word or OpenDocument file"),
-           (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"{\\rtf", "an RTF document"))
+SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
+ENDS = 1024  # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
+NOT_PDF = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive, e.g. a Word or OpenDocument file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"{\\rtf", "an RTF document"),
+)
 
 Progress = Callable[[int, int], None]
 
@@ -67,11 +79,17 @@ def survey(path: str | Path, password: str | None = None, max_pages: int | None 
         except Exception as e:  # pdfminer raises many kinds of errors on damaged files
             raise failure(path.name, e, password) from None
         if not isinstance(tree, dict):
-            raise Damaged(f"{path.name}: its page tree cannot be found (damaged cross-reference table?)")
+            raise Damaged(
+                f"{path.name}: its page tree cannot be found (damaged cross-reference table?)"
+            )
         if max_pages and isinstance(declared, int) and declared > max_pages:
-            raise InputError(f"{path.name}: declares {declared} pages, over the limit of {max_pages} (--max-pages)")
+            raise InputError(
+                f"{path.name}: declares {declared} pages, over the limit of {max_pages} (--max-pages)"
+            )
         try:
-            counted = sum(1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None))
+            counted = sum(
+                1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None)
+            )
         except Exception as e:
             raise unreadable(f"{path.name}: its page tree", e) from None
         if max_pages and counted > max_pages:
@@ -117,7 +135,9 @@ def sniff(path: Path) -> None:
         kind = next((what for magic, what in NOT_PDF if head.startswith(magic)), None)
         raise InputError(f"{path.name}: not a PDF ({kind or 'no PDF header'})")
     if b"%%EOF" not in tail:
-        raise InputError(f"{path.name}: truncated: the PDF's end-of-file marker is missing (an incomplete download?)")
+        raise InputError(
+            f"{path.name}: truncated: the PDF's end-of-file marker is missing (an incomplete download?)"
+        )
 
 
 def failure(name: str, e: Exception, password: str | None) -> InputError:
@@ -125,10 +145,14 @@ def failure(name: str, e: Exception, password: str | None) -> InputError:
     cause = unwrap(e)
     if isinstance(cause, PDFPasswordIncorrect):
         if password:
-            return InputError(f"{name}: the PDF is encrypted and the password given with --password is wrong")
+            return InputError(
+                f"{name}: the PDF is encrypted and the password given with --password is wrong"
+            )
         return InputError(f"{name}: the PDF is encrypted; give its password with --password")
     if isinstance(cause, PDFEncryptionError):
-        return InputError(f"{name}: the PDF is encrypted with a method the reader does not support ({cause})")
+        return InputError(
+            f"{name}: the PDF is encrypted with a method the reader does not support ({cause})"
+        )
     return unreadable(f"{name}: the PDF", cause)
 
 
@@ -136,7 +160,9 @@ def unreadable(what: str, e: BaseException) -> InputError:
     """The error for a part of the file pdfminer failed on: damage that Ghostscript may repair,
     unless its objects nest deeper than any reader goes (a hostile file, which a repair would empty)."""
     e = unwrap(e)
-    if isinstance(e, MemoryError):  # the memory cap's doing, not damage: the caller reports the limit
+    if isinstance(
+        e, MemoryError
+    ):  # the memory cap's doing, not damage: the caller reports the limit
         raise e
     if isinstance(e, RecursionError):
         return InputError(f"{what} cannot be read: its objects are nested too deeply")
@@ -155,14 +181,20 @@ def repair(path: Path, target: Path, password: str | None = None) -> Path:
     """Ghostscript's rewrite of a damaged PDF (pdfplumber's repair), which rebuilds its structure."""
     try:
         pdfplumber.repair(path, outfile=target, password=password)
-    except Exception as e:  # pdfplumber reports Ghostscript's failure as a bare Exception with its stderr
+    except (
+        Exception
+    ) as e:  # pdfplumber reports Ghostscript's failure as a bare Exception with its stderr
         last = (str(e).strip().splitlines() or ["no message"])[-1]
         raise InputError(f"Ghostscript could not repair it ({last[:120]})") from None
     return target
 
 
-def read(path: str | Path, progress: Progress | None = None, password: str | None = None,
-         only: set[int] | None = None) -> list[Page]:
+def read(
+    path: str | Path,
+    progress: Progress | None = None,
+    password: str | None = None,
+    only: set[int] | None = None,
+) -> list[Page]:
     """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
     path = Path(path)
     try:
@@ -191,18 +223,24 @@ def read(path: str | Path, progress: Progress | None = None, password: str | Non
     return pages
 
 
-def read_page(chars: list[dict], images: list[dict], width: float, height: float, number: int) -> Page:
+def read_page(
+    chars: list[dict], images: list[dict], width: float, height: float, number: int
+) -> Page:
     """A page from pdfplumber's characters and images; glyphs placed at no finite point are dropped."""
     chars = [c for c in chars if c.get("text") and finite(c)]
     lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
     lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
-    boxes = tuple(Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im))
+    boxes = tuple(
+        Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im)
+    )
     return Page(number, width, height, tuple(lines), boxes)
 
 
 def finite(obj: dict) -> bool:
-    return all(isinstance(obj.get(k, 0), (int, float)) and math.isfinite(obj.get(k, 0))
-               for k in ("x0", "x1", "top", "bottom", "size"))
+    return all(
+        isinstance(obj.get(k, 0), (int, float)) and math.isfinite(obj.get(k, 0))
+        for k in ("x0", "x1", "top", "bottom", "size")
+    )
 
 
 def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
@@ -210,7 +248,9 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
     rows: list[list] = []  # [top, bottom, size, chars]
     for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         last = rows[-1] if rows else None
-        if last is not None and c["top"] == last[0] and c["bottom"] == last[1]:  # the common case: same row
+        if (
+            last is not None and c["top"] == last[0] and c["bottom"] == last[1]
+        ):  # the common case: same row
             last[3].append(c)
             continue
         h = max(c["bottom"] - c["top"], 0.1)
@@ -219,7 +259,11 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
             if overlap >= SAME_ROW * min(h, row[1] - row[0]):
                 row[3].append(c)
                 if c["size"] >= 0.8 * row[2]:  # a subscript does not stretch its row
-                    row[0], row[1], row[2] = min(row[0], c["top"]), max(row[1], c["bottom"]), max(row[2], c["size"])
+                    row[0], row[1], row[2] = (
+                        min(row[0], c["top"]),
+                        max(row[1], c["bottom"]),
+                        max(row[2], c["size"]),
+                    )
                 break
         else:
             rows.append([c["top"], c["bottom"], c["size"], [c]])
@@ -281,19 +325,28 @@ def make_line(chars: list[dict], page: int) -> Line:
         ink.append(c)
         last = c
     ink = ink or chars
-    styles = Counter((c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink)
+    styles = Counter(
+        (c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink
+    )
     sizes, bold, colors = Counter(), 0, Counter()
     for (size, font, color), n in styles.items():
         sizes[round(size, 1)] += n
         bold += n if is_bold(font) else 0
         colors[color] += n
-    return Line(text=clean("".join(parts)), page=page,
-                x0=min(map(X0, ink)), top=min(map(TOP, ink)), x1=max(map(X1, ink)), bottom=max(map(BOTTOM, ink)),
-                size=sizes.most_common(1)[0][0], bold=bold * 2 > len(ink),
-                color=hex_color(colors.most_common(1)[0][0]))
+    return Line(
+        text=clean("".join(parts)),
+        page=page,
+        x0=min(map(X0, ink)),
+        top=min(map(TOP, ink)),
+        x1=max(map(X1, ink)),
+        bottom=max(map(BOTTOM, ink)),
+        size=sizes.most_common(1)[0][0],
+        bold=bold * 2 > len(ink),
+        color=hex_color(colors.most_common(1)[0][0]),
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_bold(fontname: str) -> bool:
     return bool(BOLD_FONT.search(fontname))
 

@@ -6,6 +6,7 @@ atomically: a failed run leaves an existing output as it was). Each file is conv
 a child process of its own (`isolate`), under the run's timeout and memory cap; a pool of
 processes maps `convert_file` over the files (`--jobs`).
 """
+
 from __future__ import annotations
 
 import gc
@@ -16,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .. import conversion
+from ..conversion import Preread, convert
+from ..errors import PipelineError
+from ..options import Options
 from ..outputs import export
 from . import isolate
-from .. import conversion
-from ..errors import PipelineError
-from ..conversion import Preread, convert
-from ..options import Options
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,12 @@ class Outcome:
 
     source: str
     status: Literal["converted", "unusable", "failed"]
-    message: str                  # one line naming the file: what was made, or what went wrong
-    output: str | None = None     # where the document was written
-    document: str | None = None   # the JSON document, when it was asked for rather than written
-    warnings: int = 0             # warnings of severity "warning" (not "info")
-    details: str = ""             # the traceback of an internal error
-    pages: int = 0                # pages converted
+    message: str  # one line naming the file: what was made, or what went wrong
+    output: str | None = None  # where the document was written
+    document: str | None = None  # the JSON document, when it was asked for rather than written
+    warnings: int = 0  # warnings of severity "warning" (not "info")
+    details: str = ""  # the traceback of an internal error
+    pages: int = 0  # pages converted
 
     def exit_code(self, strict: bool = False) -> int:
         if self.status == "converted":
@@ -62,15 +63,23 @@ def inputs(paths: list[Path]) -> list[Path | Outcome]:
     return out
 
 
-def convert_file(path: Path, options: Options, pages: bool = False, preread: Preread | None = None) -> Outcome:
+def convert_file(
+    path: Path, options: Options, pages: bool = False, preread: Preread | None = None
+) -> Outcome:
     """Convert one PDF in a child process; the outcome carries its JSON document (nothing is written).
     `pages`: report page progress on stderr; `preread`: its pages, read ahead."""
     try:
-        return isolate.call(work, (path, options, pages, preread), options.timeout, options.max_memory)
+        return isolate.call(
+            work, (path, options, pages, preread), options.timeout, options.max_memory
+        )
     except isolate.Timeout:
-        return unusable(path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)")
+        return unusable(
+            path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)"
+        )
     except isolate.Crash as e:
-        return Outcome(str(path), "failed", f"internal error on {path.name}: {e}", details=e.details)
+        return Outcome(
+            str(path), "failed", f"internal error on {path.name}: {e}", details=e.details
+        )
 
 
 def read_ahead(path: Path, options: Options) -> isolate.Running:
@@ -106,6 +115,7 @@ def prepare(options: Options) -> None:
     if options.enrich:
         from ..enrich import dates, entities
         from ..profiles.profile import load
+
         entities.model(load("default"))
         dates.parse("1 janvier 2000", "day")
         gc.collect()
@@ -120,14 +130,27 @@ def work(path: Path, options: Options, progress: bool, preread: Preread | None =
     except PipelineError as e:
         return Outcome(str(path), "unusable" if e.exit_code == 2 else "failed", str(e))
     except MemoryError:
-        return unusable(path, f"{path.name}: needs more than {options.max_memory} MiB of memory, the limit "
-                              "(--max-memory)")
+        return unusable(
+            path,
+            f"{path.name}: needs more than {options.max_memory} MiB of memory, the limit "
+            "(--max-memory)",
+        )
     except Exception as e:  # anything else is our bug: the caller points to the details
-        return Outcome(str(path), "failed", f"internal error on {path.name}: {type(e).__name__}: {e}",
-                       details=traceback.format_exc())
-    return Outcome(str(path), "converted", f"{path.name}: {len(doc.projects)} projects, {len(doc.warnings)} "
-                   f"warnings, {len(doc.unplaced)} unplaced lines", document=text,
-                   warnings=sum(w.severity == "warning" for w in doc.warnings), pages=doc.source.page_count)
+        return Outcome(
+            str(path),
+            "failed",
+            f"internal error on {path.name}: {type(e).__name__}: {e}",
+            details=traceback.format_exc(),
+        )
+    return Outcome(
+        str(path),
+        "converted",
+        f"{path.name}: {len(doc.projects)} projects, {len(doc.warnings)} "
+        f"warnings, {len(doc.unplaced)} unplaced lines",
+        document=text,
+        warnings=sum(w.severity == "warning" for w in doc.warnings),
+        pages=doc.source.page_count,
+    )
 
 
 def summary(outcomes: list[Outcome]) -> str:
@@ -153,11 +176,18 @@ class Bar:
         self.pages += outcome.pages
         if self.tty:
             filled = round(30 * self.files / self.total)
-            print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.files}/{self.total} files, {self.pages} pages",
-                  end="\n" if self.files == self.total else "", file=sys.stderr, flush=True)
+            print(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.files}/{self.total} files, {self.pages} pages",
+                end="\n" if self.files == self.total else "",
+                file=sys.stderr,
+                flush=True,
+            )
         else:
-            print(f"[{self.files}/{self.total}] {Path(outcome.source).name}: {outcome.status}, "
-                  f"{self.pages} pages so far", file=sys.stderr)
+            print(
+                f"[{self.files}/{self.total}] {Path(outcome.source).name}: {outcome.status}, "
+                f"{self.pages} pages so far",
+                file=sys.stderr,
+            )
 
 
 class Progress:
@@ -170,6 +200,8 @@ class Progress:
     def __call__(self, done: int, total: int) -> None:
         if self.tty:
             end = "\n" if done == total else ""
-            print(f"\r{self.name}: reading page {done}/{total}", end=end, file=sys.stderr, flush=True)
+            print(
+                f"\r{self.name}: reading page {done}/{total}", end=end, file=sys.stderr, flush=True
+            )
         elif done == total or done % 10 == 0:
             print(f"{self.name}: read {done}/{total} pages", file=sys.stderr)

@@ -1,4 +1,5 @@
 """Command line: python -m pipeline PATH... [-o DIR] [--format F] [--report] [--sqlite DB] [--jobs N] …"""
+
 from __future__ import annotations
 
 import argparse
@@ -12,12 +13,12 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .. import __version__
-from . import batch
-from ..outputs import export, report, sqlite
 from ..errors import InputError
-from ..outputs.models import Annuaire
 from ..options import Options
+from ..outputs import export, report, sqlite
+from ..outputs.models import Annuaire
 from ..profiles.profile import available, load
+from . import batch
 
 EXIT_CODES = """\
 exit codes:
@@ -39,54 +40,125 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Convert yearbooks of the Label « Territoire Innovant » (PDF) into validated JSON "
-                    "documents: every project card as a record, where each value came from, and "
-                    "warnings for anything inconsistent.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", metavar="PATH",
-                    help="yearbooks to convert: files, folders (their *.pdf) and globs ('annuaires/*.pdf'), "
-                         "e.g. samples/annuaire_2023.pdf")
-    ap.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
-                    help="folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
-                         ".csv) and DIR/<name>.html (default: output)")
-    ap.add_argument("--format", choices=export.FORMATS, default="json",
-                    help="json: the whole document (default); jsonl: one project per line, with its edition's "
-                         "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM")
-    ap.add_argument("--report", action="store_true",
-                    help="also write DIR/<name>.html, a self-contained review page: each card's page images "
-                         "with boxes where each value was read, the values beside them, the warnings")
-    ap.add_argument("--sqlite", type=Path, metavar="FILE",
-                    help="also add each edition to the SQLite database FILE (created if missing); an edition "
-                         "of the same year already there is replaced, not duplicated")
-    ap.add_argument("--stdout", action="store_true",
-                    help="print the document of one PDF (in --format) on stdout instead of writing it")
-    ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr; errors only")
-    ap.add_argument("--profile", default="auto",
-                    help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or the "
-                         "path of a TOML file; 'auto' (the default) takes the profile made for the year "
-                         "printed on the first pages, else the one that reads the most consistent cards")
+        "documents: every project card as a record, where each value came from, and "
+        "warnings for anything inconsistent.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="yearbooks to convert: files, folders (their *.pdf) and globs ('annuaires/*.pdf'), "
+        "e.g. samples/annuaire_2023.pdf",
+    )
+    ap.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
+        ".csv) and DIR/<name>.html (default: output)",
+    )
+    ap.add_argument(
+        "--format",
+        choices=export.FORMATS,
+        default="json",
+        help="json: the whole document (default); jsonl: one project per line, with its edition's "
+        "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM",
+    )
+    ap.add_argument(
+        "--report",
+        action="store_true",
+        help="also write DIR/<name>.html, a self-contained review page: each card's page images "
+        "with boxes where each value was read, the values beside them, the warnings",
+    )
+    ap.add_argument(
+        "--sqlite",
+        type=Path,
+        metavar="FILE",
+        help="also add each edition to the SQLite database FILE (created if missing); an edition "
+        "of the same year already there is replaced, not duplicated",
+    )
+    ap.add_argument(
+        "--stdout",
+        action="store_true",
+        help="print the document of one PDF (in --format) on stdout instead of writing it",
+    )
+    ap.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress and no summary on stderr; errors only",
+    )
+    ap.add_argument(
+        "--profile",
+        default="auto",
+        help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or the "
+        "path of a TOML file; 'auto' (the default) takes the profile made for the year "
+        "printed on the first pages, else the one that reads the most consistent cards",
+    )
     ap.add_argument("--password", help="password of an encrypted PDF")
-    ap.add_argument("--reader", choices=("pdfplumber", "pdfium"), default="pdfplumber",
-                    help="PDF engine: 'pdfplumber' (the default) or 'pdfium', several times faster, giving the "
-                         "same text and lines with boxes that may differ by a tenth of a point")
-    ap.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
-                    help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "
-                         "layer (scans), 'always' every page, 'never' none (default: auto)")
-    ap.add_argument("--no-enrich", dest="enrich", action="store_false",
-                    help="no dates, key figures, entities or edition facts (these fields are then null): "
-                         "conversion without loading spaCy's model")
-    ap.add_argument("--jobs", type=positive(int), default=os.cpu_count() or 1, metavar="N",
-                    help="files converted at once, in parallel processes (default: the number of CPUs, "
-                         "%(default)d here)")
-    ap.add_argument("--strict", action="store_true",
-                    help="exit with code 1 when a document has warnings (of severity 'warning')")
-    ap.add_argument("--timeout", type=positive(float), default=Options().timeout, metavar="SECONDS",
-                    help="stop a file's conversion after this many seconds (default: %(default)g)")
-    ap.add_argument("--max-pages", type=positive(int), default=Options().max_pages, metavar="N",
-                    help="refuse a PDF of more pages, before reading any (default: %(default)d)")
-    ap.add_argument("--max-memory", type=positive(int), default=Options().max_memory, metavar="MIB",
-                    help="memory (MiB of address space) a file's conversion may take (default: %(default)d)")
+    ap.add_argument(
+        "--reader",
+        choices=("pdfplumber", "pdfium"),
+        default="pdfplumber",
+        help="PDF engine: 'pdfplumber' (the default) or 'pdfium', several times faster, giving the "
+        "same text and lines with boxes that may differ by a tenth of a point",
+    )
+    ap.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "
+        "layer (scans), 'always' every page, 'never' none (default: auto)",
+    )
+    ap.add_argument(
+        "--no-enrich",
+        dest="enrich",
+        action="store_false",
+        help="no dates, key figures, entities or edition facts (these fields are then null): "
+        "conversion without loading spaCy's model",
+    )
+    ap.add_argument(
+        "--jobs",
+        type=positive(int),
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="files converted at once, in parallel processes (default: the number of CPUs, "
+        "%(default)d here)",
+    )
+    ap.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with code 1 when a document has warnings (of severity 'warning')",
+    )
+    ap.add_argument(
+        "--timeout",
+        type=positive(float),
+        default=Options().timeout,
+        metavar="SECONDS",
+        help="stop a file's conversion after this many seconds (default: %(default)g)",
+    )
+    ap.add_argument(
+        "--max-pages",
+        type=positive(int),
+        default=Options().max_pages,
+        metavar="N",
+        help="refuse a PDF of more pages, before reading any (default: %(default)d)",
+    )
+    ap.add_argument(
+        "--max-memory",
+        type=positive(int),
+        default=Options().max_memory,
+        metavar="MIB",
+        help="memory (MiB of address space) a file's conversion may take (default: %(default)d)",
+    )
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
-    ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
+    ap.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the output and exit"
+    )
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
     return ap
 
@@ -100,6 +172,7 @@ def positive(kind):
         if not value > 0:
             raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
         return value
+
     return parse
 
 
@@ -111,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.paths:
         ap.print_usage(sys.stderr)
-        print("python -m pipeline: error: give the PDF of a yearbook, or a folder of them", file=sys.stderr)
+        print(
+            "python -m pipeline: error: give the PDF of a yearbook, or a folder of them",
+            file=sys.stderr,
+        )
         return 2
     try:
         if args.profile != "auto":
@@ -119,14 +195,23 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
-    options = Options(profile=args.profile, password=args.password, ocr=args.ocr, reader=args.reader,
-                      enrich=args.enrich, timeout=args.timeout, max_pages=args.max_pages,
-                      max_memory=args.max_memory)
+    options = Options(
+        profile=args.profile,
+        password=args.password,
+        ocr=args.ocr,
+        reader=args.reader,
+        enrich=args.enrich,
+        timeout=args.timeout,
+        max_pages=args.max_pages,
+        max_memory=args.max_memory,
+    )
     items = batch.inputs(expand(args.paths))
     if args.stdout and len(items) > 1:
         print("python -m pipeline: error: --stdout takes one PDF", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))  # unwinds: children are killed
+    signal.signal(
+        signal.SIGTERM, lambda number, frame: sys.exit(128 + number)
+    )  # unwinds: children are killed
     try:
         outcomes = run(items, options, args)
     except KeyboardInterrupt:
@@ -149,21 +234,35 @@ def expand(paths: list[str]) -> list[Path]:
 def run(items: list, options: Options, args) -> list[batch.Outcome]:
     """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the order given."""
     pdfs = [item for item in items if isinstance(item, Path)]
-    targets = {pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs}
+    targets = {
+        pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs
+    }
     clashes = clashing(pdfs, targets)
     todo = [pdf for pdf in pdfs if pdf not in clashes]
     progress = batch.Bar(len(todo), quiet=args.quiet)
     parallel = args.jobs > 1 and len(todo) > 1
     # while this process loads the models, the other jobs read the first files
-    ahead = {pdf: batch.read_ahead(pdf, options) for pdf in todo[:args.jobs - 1]} if parallel and options.enrich else {}
+    ahead = (
+        {pdf: batch.read_ahead(pdf, options) for pdf in todo[: args.jobs - 1]}
+        if parallel and options.enrich
+        else {}
+    )
     if todo:
         batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
     pool = None
     if parallel:
         # forked workers start with the models loaded, and fork each file's child from there
         pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
-        futures = {pdf: pool.submit(batch.convert_file, pdf, options, False,
-                                    batch.preread(ahead[pdf], options) if pdf in ahead else None) for pdf in todo}
+        futures = {
+            pdf: pool.submit(
+                batch.convert_file,
+                pdf,
+                options,
+                False,
+                batch.preread(ahead[pdf], options) if pdf in ahead else None,
+            )
+            for pdf in todo
+        }
     try:
         outcomes = []
         for item in items:
@@ -172,8 +271,11 @@ def run(items: list, options: Options, args) -> list[batch.Outcome]:
             elif item in clashes:
                 outcomes.append(say(clashes[item], args))
             else:
-                done = futures[item].result() if pool else batch.convert_file(
-                    item, options, pages=not args.quiet and len(todo) == 1)
+                done = (
+                    futures[item].result()
+                    if pool
+                    else batch.convert_file(item, options, pages=not args.quiet and len(todo) == 1)
+                )
                 progress.done(done)
                 outcomes.append(say(publish(done, item, targets[item], args), args))
         return outcomes
@@ -188,8 +290,11 @@ def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
     for pdf in pdfs:
         target = targets[pdf]
         if target is not None and target in seen:
-            out[pdf] = batch.unusable(pdf, f"{pdf}: its document {target} is written for {seen[target]} in this "
-                                           "run; convert it on its own with another -o")
+            out[pdf] = batch.unusable(
+                pdf,
+                f"{pdf}: its document {target} is written for {seen[target]} in this "
+                "run; convert it on its own with another -o",
+            )
         seen.setdefault(target, pdf)
     return out
 
@@ -216,14 +321,25 @@ def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> bat
         try:
             export.write(text, path)
         except OSError as e:
-            return batch.Outcome(str(pdf), "failed", f"{pdf.name}: cannot write {path} ({e.strerror})")
+            return batch.Outcome(
+                str(pdf), "failed", f"{pdf.name}: cannot write {path} ({e.strerror})"
+            )
     if target is None:
         sys.stdout.write(data)
-    where = [path for path, _ in files] if target is not None else ["stdout"] + [path for path, _ in files]
+    where = (
+        [path for path, _ in files]
+        if target is not None
+        else ["stdout"] + [path for path, _ in files]
+    )
     if args.sqlite:
         where.append(f"{args.sqlite} (edition {doc.edition.year})")
-    return batch.Outcome(outcome.source, "converted", f"{outcome.message} → {', '.join(map(str, where))}",
-                         output=str(where[0]), warnings=outcome.warnings)
+    return batch.Outcome(
+        outcome.source,
+        "converted",
+        f"{outcome.message} → {', '.join(map(str, where))}",
+        output=str(where[0]),
+        warnings=outcome.warnings,
+    )
 
 
 def say(outcome: batch.Outcome, args) -> batch.Outcome:

@@ -10,6 +10,7 @@ file's allowance) so that a hostile file ends in a MemoryError instead of exhaus
 the machine, and a crash inside a C extension takes down the child only. The child
 is forked: it starts at once with the modules (and options) the parent already has.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -18,8 +19,9 @@ import resource
 import signal
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 class Timeout(Exception):
@@ -73,7 +75,9 @@ def finish(running: Running, timeout: float) -> Any:
         receive.close()
     if status == "died":
         how = describe_exit(child.exitcode)
-        raise Crash(f"the conversion process died ({how})", f"no traceback: the process ended with {how}\n")
+        raise Crash(
+            f"the conversion process died ({how})", f"no traceback: the process ended with {how}\n"
+        )
     if status == "raised":
         raise Crash(value, details)
     return value
@@ -81,9 +85,13 @@ def finish(running: Running, timeout: float) -> Any:
 
 def _child(send, func, args, memory_mib: int) -> None:
     os.setpgid(0, 0)  # a group of its own, so that a kill takes its subprocesses too
-    limit = address_space() + memory_mib * 1024 * 1024  # what the conversion may add to what it inherited
+    limit = (
+        address_space() + memory_mib * 1024 * 1024
+    )  # what the conversion may add to what it inherited
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    resource.setrlimit(
+        resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
+    )
     try:
         send.send(("ok", func(*args), ""))
     except BaseException as e:  # reported to the parent, which decides what to say

@@ -10,6 +10,7 @@ Headings are recognised by meaning (the profile's tolerant patterns on folded te
 whatever their spelling, punctuation or line wrapping; a run-in label
 ("Innovation : le projet …") starts its block too.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,15 +18,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..elements import Box, Line, Stray, merge_boxes
-from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from ..profiles.profile import BLOCKS, Profile, first, medal_of
-from .segment import CardSpan, is_banner
-from .territory import Territory, split as split_territories
 from ..text import fold, fold_map, similar, strip_quotes
+from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
+from .segment import CardSpan, is_banner
+from .territory import Territory
+from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
-HEADING_MAX = 140   # characters: a longer line is text, not a heading
+HEADING_MAX = 140  # characters: a longer line is text, not a heading
 FUZZY_HEADING = 0.85  # similarity to a profile's example heading that makes a damaged heading
 RUN_IN = re.compile(r"^\s*:\s*(?=\S)")  # "Innovation : le projet …"
 
@@ -45,56 +47,99 @@ class Card:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
 
 
-def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch: float | None = None,
-          body: float = 10.0) -> Card:
+def parse(
+    span: CardSpan,
+    profile: Profile,
+    words: Counter | None = None,
+    pitch: float | None = None,
+    body: float = 10.0,
+) -> Card:
     """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
     document's usual line spacing, from which paragraph breaks are told, `body` its text size."""
     lines = span.lines
     pitch = pitch or typical_pitch(lines)
-    banner, medal, category = read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
-    badges = [ln for ln in lines if ln.page == lines[0].page and ln not in banner and badge_medal(ln.text, profile)]
-    rest = [ln for ln in lines[len(banner):] if ln not in badges]
+    banner, medal, category = (
+        read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
+    )
+    badges = [
+        ln
+        for ln in lines
+        if ln.page == lines[0].page and ln not in banner and badge_medal(ln.text, profile)
+    ]
+    rest = [ln for ln in lines[len(banner) :] if ln not in badges]
     end = next((i for i, ln in enumerate(rest) if heading_of(ln.text, ln, profile)[0]), len(rest))
     start = next((i for i, ln in enumerate(rest[:end]) if award_match(ln.text, profile)), None)
     if start is None:  # no award line: the header may still give a title ("Projet : …")
-        start = next((i for i, ln in enumerate(rest[:end]) if title_text(ln.text, profile) is not None), None)
+        start = next(
+            (i for i, ln in enumerate(rest[:end]) if title_text(ln.text, profile) is not None), None
+        )
     header = header_lines(rest, start, profile, pitch) if start is not None else []
     who, title, award_lines, title_lines, award_medal = read_header(header, profile)
-    before = rest[:start or 0]
-    after = rest[(start or 0) + len(header):]
+    before = rest[: start or 0]
+    after = rest[(start or 0) + len(header) :]
     # the category printed above the card without a medal: the section's name, or (no section) a line in capitals
-    named = [ln for ln in before if similar(ln.text, span.section.title, 0.8)] if span.section else \
-        [ln for ln in before[:1] if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)]
+    named = (
+        [ln for ln in before if similar(ln.text, span.section.title, 0.8)]
+        if span.section
+        else [
+            ln
+            for ln in before[:1]
+            if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)
+        ]
+    )
     if named and not category:
         category, banner = " ".join(ln.text for ln in named), named
     before = [ln for ln in before if ln not in named]
     if not title:  # a title set apart on its own, above or below the award line
-        title_lines = prominent_run(before, body) or prominent_run(after[:max(1, len(after) // 2)], body)
+        title_lines = prominent_run(before, body) or prominent_run(
+            after[: max(1, len(after) // 2)], body
+        )
         title = clean_title(" ".join(ln.text for ln in title_lines))
         if title_lines and title_lines[0] in after:  # what stood above the title is header too
-            before += after[:after.index(title_lines[0])]
-            after = after[after.index(title_lines[-1]) + 1:]
+            before += after[: after.index(title_lines[0])]
+            after = after[after.index(title_lines[-1]) + 1 :]
     strays = [Stray(ln, "card_header") for ln in before if ln not in title_lines]
     notes = []
     if not award_lines:
-        notes.append(("award_missing", "no award line (\"Label … attribué à …\", \"Lauréat : …\") was found on the card"))
-    found = [(where, m, src) for where, m, src in (
-        ("banner", medal, banner), ("award line", award_medal, award_lines),
-        ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1])) if m]
+        notes.append(
+            (
+                "award_missing",
+                'no award line ("Label … attribué à …", "Lauréat : …") was found on the card',
+            )
+        )
+    found = [
+        (where, m, src)
+        for where, m, src in (
+            ("banner", medal, banner),
+            ("award line", award_medal, award_lines),
+            ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1]),
+        )
+        if m
+    ]
     if len({m for _, m, _ in found}) > 1:
-        notes.append(("medal_mismatch", "the card gives two medals: " + ", ".join(f"{m} ({w})" for w, m, _ in found)))
+        notes.append(
+            (
+                "medal_mismatch",
+                "the card gives two medals: " + ", ".join(f"{m} ({w})" for w, m, _ in found),
+            )
+        )
     medal, medal_lines = (found[0][1], found[0][2]) if found else (None, [])
 
     sections = split_blocks(after, profile)
     texts: dict[str, str | None] = {}
     provenance: dict[str, list[Box]] = {
-        "medal": merge_boxes(medal_lines), "category": merge_boxes(banner),
-        "territories": merge_boxes(award_lines), "title": merge_boxes(title_lines)}
+        "medal": merge_boxes(medal_lines),
+        "category": merge_boxes(banner),
+        "territories": merge_boxes(award_lines),
+        "title": merge_boxes(title_lines),
+    }
     headings = {}
     for name, heading, block_lines in sections:
         text = render(paragraphs(block_lines, words, pitch)) or None
         if name in texts and texts[name]:
-            notes.append(("block_repeated", f"the block '{name}' appears twice; its parts are joined"))
+            notes.append(
+                ("block_repeated", f"the block '{name}' appears twice; its parts are joined")
+            )
             text = texts[name] + ("\n" + text if text else "")
         texts[name] = text
         if heading:
@@ -103,11 +148,19 @@ def parse(span: CardSpan, profile: Profile, words: Counter | None = None, pitch:
     for name in BLOCKS:
         if name not in headings:
             notes.append(("block_missing", f"the card has no '{name}' block"))
-    return Card(medal=medal, category_raw=category, title=title,
-                territories=split_territories(who, profile) if who else [],
-                summary=texts.get("summary"), blocks={b: texts.get(b) for b in BLOCKS},
-                headings=headings, pages=span.pages, provenance=provenance,
-                strays=strays, notes=notes)
+    return Card(
+        medal=medal,
+        category_raw=category,
+        title=title,
+        territories=split_territories(who, profile) if who else [],
+        summary=texts.get("summary"),
+        blocks={b: texts.get(b) for b in BLOCKS},
+        headings=headings,
+        pages=span.pages,
+        provenance=provenance,
+        strays=strays,
+        notes=notes,
+    )
 
 
 def badge_medal(text: str, profile: Profile) -> str | None:
@@ -134,7 +187,11 @@ def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | 
     banner = [lines[0]]
     for line in lines[1:]:
         prev = banner[-1]
-        if same_style(prev, line) and line.top - prev.bottom < prev.size and not award_match(line.text, profile):
+        if (
+            same_style(prev, line)
+            and line.top - prev.bottom < prev.size
+            and not award_match(line.text, profile)
+        ):
             banner.append(line)
         else:
             break
@@ -142,7 +199,7 @@ def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | 
     folded, idx = fold_map(text)
     m = first(profile.banner, folded)
     medal = medal_of(m.group("medal")) if m else None
-    category = text[idx[m.start("category")]:].strip() if m else text
+    category = text[idx[m.start("category")] :].strip() if m else text
     return banner, medal, category
 
 
@@ -165,7 +222,7 @@ def header_lines(rest: list[Line], start: int, profile: Profile, pitch: float) -
     (OCR), the header ends where a paragraph gap sets the summary apart.
     """
     header = [rest[start]]
-    for line in rest[start + 1:]:
+    for line in rest[start + 1 :]:
         title = title_text(" ".join(ln.text for ln in header), profile)
         if title is not None and quoted_and_closed(title):
             break
@@ -173,7 +230,9 @@ def header_lines(rest: list[Line], start: int, profile: Profile, pitch: float) -
         open_quote = title is not None and title.strip().startswith(OPEN_QUOTES)
         gap = line.top - header[-1].top
         styled = bool(line.color and header[-1].color)
-        if not opens_title and gap > (1.5 * line.size + header[-1].height if styled else PARAGRAPH_GAP * pitch):
+        if not opens_title and gap > (
+            1.5 * line.size + header[-1].height if styled else PARAGRAPH_GAP * pitch
+        ):
             break
         if heading_of(line.text, line, profile)[0]:
             break
@@ -186,14 +245,14 @@ def header_lines(rest: list[Line], start: int, profile: Profile, pitch: float) -
 def title_text(joined: str, profile: Profile) -> str | None:
     folded, idx = fold_map(joined)
     m = first(profile.title, folded, search=True)
-    return joined[idx[m.end()]:] if m else None
+    return joined[idx[m.end()] :] if m else None
 
 
 def quoted_and_closed(title: str) -> bool:
     t = title.strip()
     for q in OPEN_QUOTES:
         if t.startswith(q):
-            return CLOSE_QUOTES[q] in t[len(q):]
+            return CLOSE_QUOTES[q] in t[len(q) :]
     return False
 
 
@@ -242,7 +301,7 @@ def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | No
             m = p.match(folded)
             if not m:
                 continue
-            after = text[idx[m.end()]:]
+            after = text[idx[m.end()] :]
             if not after.strip(" :?.!-–"):
                 if len(text) <= HEADING_MAX and looks_like_heading(text, line):
                     return name, ""
@@ -271,7 +330,12 @@ def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, lis
         line = body[i]
         name, tail = heading_of(line.text, line, profile)
         used = 1
-        if name is None and i + 1 < len(body) and same_style(line, body[i + 1]) and looks_like_heading(line.text, line):
+        if (
+            name is None
+            and i + 1 < len(body)
+            and same_style(line, body[i + 1])
+            and looks_like_heading(line.text, line)
+        ):
             pair = line.text + " " + body[i + 1].text
             name, tail = heading_of(pair, line, profile)
             used = 2
@@ -279,11 +343,13 @@ def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, lis
             sections[-1][2].append(line)
             i += 1
             continue
-        heading = " ".join(ln.text for ln in body[i:i + used])
+        heading = " ".join(ln.text for ln in body[i : i + used])
         first = [body[i + used - 1].with_text(tail)] if tail else []
         if tail:
             heading = heading[: len(heading) - len(tail)].strip()
-        if name == "summary" and len(sections) == 1 and not sections[0][2]:  # a heading over the intro
+        if (
+            name == "summary" and len(sections) == 1 and not sections[0][2]
+        ):  # a heading over the intro
             sections[0] = (name, heading, first)
         else:
             sections.append((name, heading, first))

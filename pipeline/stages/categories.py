@@ -6,13 +6,14 @@ profile's spelling when it lists the edition's categories; otherwise each word
 takes the accented form the document itself uses most in running text
 ("aménagement"), and the name is put in sentence case.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 
-from .layout import WORD
 from ..text import key, sentence_case, similar, strip_accents
+from .layout import WORD
 
 SAME = 0.85  # similarity above which two printings name the same category
 

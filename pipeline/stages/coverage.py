@@ -7,6 +7,7 @@ contents, the front matter. Lines the stages set aside (`Stray`) are not placed,
 and a body line that no stage mentions at all becomes a stray here, so that the
 output's `unplaced` holds every character the document does not otherwise give.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

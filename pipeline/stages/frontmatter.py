@@ -3,15 +3,16 @@
 The front matter (the label, the jury, the criteria, the results, the next edition)
 is kept as sections, one per heading, so nothing on those pages is lost.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
 from ..elements import Line, Page, merge_boxes
-from .layout import paragraphs, render
 from ..profiles.profile import Profile, first
 from ..text import fold
+from .layout import paragraphs, render
 
 HEADING = 1.15  # a front-matter heading is bold and this many times the body size
 
@@ -20,7 +21,7 @@ HEADING = 1.15  # a front-matter heading is bold and this many times the body si
 class FrontSection:
     heading: str
     text: str
-    lines: tuple[Line, ...]       # the heading's lines, then the body's
+    lines: tuple[Line, ...]  # the heading's lines, then the body's
     heads: tuple[Line, ...] = ()  # the heading's lines
 
     @property
@@ -43,8 +44,9 @@ def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def sections(pages: list[Page], body: float, words: Counter | None = None,
-             pitch: float | None = None) -> list[FrontSection]:
+def sections(
+    pages: list[Page], body: float, words: Counter | None = None, pitch: float | None = None
+) -> list[FrontSection]:
     """The front matter cut at its headings; consecutive headings (title, subtitle) go together."""
     out: list[tuple[list[Line], list[Line]]] = []
     for page in pages:
@@ -58,5 +60,12 @@ def sections(pages: list[Page], body: float, words: Counter | None = None,
                 if not out:
                     out.append(([], []))
                 out[-1][1].append(line)
-    return [FrontSection(" — ".join(h.text for h in heads), render(paragraphs(lines, words, pitch)),
-                         tuple(heads + lines), tuple(heads)) for heads, lines in out]
+    return [
+        FrontSection(
+            " — ".join(h.text for h in heads),
+            render(paragraphs(lines, words, pitch)),
+            tuple(heads + lines),
+            tuple(heads),
+        )
+        for heads, lines in out
+    ]

@@ -10,6 +10,7 @@ Furniture is recognised by what it is, never by its wording:
   territories' logos), which a logo drawn as vector text leaves behind.
 The printed page number is kept as the page's label.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,13 @@ from dataclasses import replace
 from ..elements import Line, Page, Removed
 from ..text import key
 
-MARGIN = 0.12          # top and bottom share of the page where furniture lives
-REPEAT_SHARE = 0.3     # a line repeated on this share of the pages is running furniture...
-REPEAT_MIN = 2         # ...and on at least this many pages (a tiny yearbook repeats on all)
-SMALL = 0.92           # logo text is smaller than this share of the body size
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I)
+MARGIN = 0.12  # top and bottom share of the page where furniture lives
+REPEAT_SHARE = 0.3  # a line repeated on this share of the pages is running furniture...
+REPEAT_MIN = 2  # ...and on at least this many pages (a tiny yearbook repeats on all)
+SMALL = 0.92  # logo text is smaller than this share of the body size
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I
+)
 TRAILING_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
 
 
@@ -70,8 +73,9 @@ def classify(line: Line, page: Page, repeated: set, logo_band, body: float, cont
             m = TRAILING_NUMBER.match(line.text)
             where = "running_header" if line.top < page.height / 2 else "running_footer"
             return where, m.group(2) if m else None
-    if line.size < SMALL * body and any(top - 2 <= line.top and line.bottom <= bottom + 2
-                                        for top, bottom in logo_band):
+    if line.size < SMALL * body and any(
+        top - 2 <= line.top and line.bottom <= bottom + 2 for top, bottom in logo_band
+    ):
         return "logo", None
     return None, None
 
@@ -109,13 +113,18 @@ def running(pages: list[Page], body: float, content=None) -> set:
                 if smaller(line, body, content):
                     slots[sig[1:]].add(page.number)
     need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
-    return {sig for sig, on in seen.items() if len(on) >= need} | {s for s, on in slots.items() if len(on) >= need}
+    return {sig for sig, on in seen.items() if len(on) >= need} | {
+        s for s, on in slots.items() if len(on) >= need
+    }
 
 
 def logo_bands(page: Page) -> list[tuple[float, float]]:
     """Vertical extents of the images in the top third of the page (where logos sit)."""
-    return [(im.top, im.bottom) for im in page.images
-            if im.bottom <= page.height / 3 and (im.x1 - im.x0) < page.width / 2]
+    return [
+        (im.top, im.bottom)
+        for im in page.images
+        if im.bottom <= page.height / 3 and (im.x1 - im.x0) < page.width / 2
+    ]
 
 
 def body_size(pages: list[Page]) -> float:
@@ -125,4 +134,3 @@ def body_size(pages: list[Page]) -> float:
         for line in page.lines:
             sizes[line.size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
-

@@ -8,6 +8,7 @@
 - Hyphenation: "dématé-" + "rialisation" is joined only when the document itself
   spells the joined word somewhere; otherwise the hyphen is real ("centres-villes").
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,11 @@ from statistics import median
 from ..elements import Line, Page
 
 # Bullets as printed, and as OCR reads them ("+", "*", "°", or a lone "e"/"o" before a capital).
-BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°º]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*")
-PARAGRAPH_GAP = 1.25   # a pitch this many times the usual one starts a paragraph
-INDENT = 2.0           # points past a bullet that make a line its continuation
+BULLET = re.compile(
+    r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°º]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*"
+)
+PARAGRAPH_GAP = 1.25  # a pitch this many times the usual one starts a paragraph
+INDENT = 2.0  # points past a bullet that make a line its continuation
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # elisions (d', l') apart
 SENTENCE_END = re.compile(r"[.!?:;…]\s*[»\"”)]?$")
 
@@ -68,18 +71,29 @@ def table_rows(lines) -> list[Line]:
 
 def tabular(row: list[Line]) -> bool:
     short = all(len(ln.text) <= 40 for ln in row)
-    return len(row) >= 3 and short or len(row) == 2 and short and bool(re.search(r"\d", row[-1].text))
+    return (
+        len(row) >= 3 and short or len(row) == 2 and short and bool(re.search(r"\d", row[-1].text))
+    )
 
 
 def aligned(a: list[Line], b: list[Line]) -> bool:
-    return len(a) == len(b) and all(abs(x.x0 - y.x0) < 8 or abs(x.x1 - y.x1) < 8 for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        abs(x.x0 - y.x0) < 8 or abs(x.x1 - y.x1) < 8 for x, y in zip(a, b)
+    )
 
 
 def merge_row(row: list[Line]) -> Line:
     row = sorted(row, key=lambda ln: ln.x0)
     cells = tuple(ln.text for ln in row)
-    return replace(row[0], text=" | ".join(cells), x1=row[-1].x1, top=min(ln.top for ln in row),
-                   bottom=max(ln.bottom for ln in row), bold=all(ln.bold for ln in row), cells=cells)
+    return replace(
+        row[0],
+        text=" | ".join(cells),
+        x1=row[-1].x1,
+        top=min(ln.top for ln in row),
+        bottom=max(ln.bottom for ln in row),
+        bold=all(ln.bold for ln in row),
+        cells=cells,
+    )
 
 
 def reading_order(lines, width: float) -> list[Line]:
@@ -96,9 +110,14 @@ def reading_order(lines, width: float) -> list[Line]:
             out.append(line)
         elif zone not in done:
             done.add(zone)
-            inside = [ln for ln in lines if zone[0] <= (ln.top + ln.bottom) / 2 <= zone[1]
-                      and not ln.x0 < gutter < ln.x1]
-            out += [ln for ln in inside if ln.x1 <= gutter] + [ln for ln in inside if ln.x0 >= gutter]
+            inside = [
+                ln
+                for ln in lines
+                if zone[0] <= (ln.top + ln.bottom) / 2 <= zone[1] and not ln.x0 < gutter < ln.x1
+            ]
+            out += [ln for ln in inside if ln.x1 <= gutter] + [
+                ln for ln in inside if ln.x0 >= gutter
+            ]
     return out
 
 
@@ -106,8 +125,12 @@ def column_zones(lines: list[Line], gutter: float) -> list[tuple[float, float]]:
     """Vertical spans where lines face each other across the gutter (merged when close)."""
     left = [ln for ln in lines if ln.x1 <= gutter]
     right = [ln for ln in lines if ln.x0 >= gutter]
-    spans = sorted((min(a.top, b.top), max(a.bottom, b.bottom)) for a in left for b in right
-                   if min(a.bottom, b.bottom) > max(a.top, b.top))
+    spans = sorted(
+        (min(a.top, b.top), max(a.bottom, b.bottom))
+        for a in left
+        for b in right
+        if min(a.bottom, b.bottom) > max(a.top, b.top)
+    )
     zones: list[list[float]] = []
     for top, bottom in spans:
         if zones and top - zones[-1][1] < 2 * (bottom - top):
@@ -128,11 +151,15 @@ def column_zones(lines: list[Line], gutter: float) -> list[tuple[float, float]]:
 def find_gutter(lines: list[Line], width: float) -> float | None:
     """The x of a vertical gap with at least three lines paired across it, if any."""
     best, best_pairs = None, 2
-    step = max(4, int(width / 300))  # every 4 pt on a page of ordinary size; at most 150 tries on a hostile one
+    step = max(
+        4, int(width / 300)
+    )  # every 4 pt on a page of ordinary size; at most 150 tries on a hostile one
     for x in range(int(width * 0.25), int(width * 0.75), step):
         left = [ln for ln in lines if ln.x1 < x]
         right = [ln for ln in lines if ln.x0 > x]
-        pairs = sum(1 for r in right if any(min(r.bottom, lf.bottom) > max(r.top, lf.top) for lf in left))
+        pairs = sum(
+            1 for r in right if any(min(r.bottom, lf.bottom) > max(r.top, lf.top) for lf in left)
+        )
         if pairs > best_pairs:
             best, best_pairs = x, pairs
     if best is None:
@@ -166,16 +193,30 @@ def typical_pitch(lines) -> float:
     right = {}
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if b.page == a.page and 0.8 * a.size < b.top - a.top < 2.2 * a.size]
-    wrapped = [b.top - a.top for a, b in pairs if a.x1 >= right[a.page] - 3 * a.size and not BULLET.match(b.text)
-               and (a.size, a.bold) == (b.size, b.bold)]
+    pairs = [
+        (a, b)
+        for a, b in zip(lines, lines[1:])
+        if b.page == a.page and 0.8 * a.size < b.top - a.top < 2.2 * a.size
+    ]
+    wrapped = [
+        b.top - a.top
+        for a, b in pairs
+        if a.x1 >= right[a.page] - 3 * a.size
+        and not BULLET.match(b.text)
+        and (a.size, a.bold) == (b.size, b.bold)
+    ]
     if wrapped:
         return median(wrapped)
     # no paragraph wraps (a tiny document): the closest two lines are one pitch apart
-    return min((b.top - a.top for a, b in pairs), default=1.35 * (median([ln.size for ln in lines]) if lines else 10.0))
+    return min(
+        (b.top - a.top for a, b in pairs),
+        default=1.35 * (median([ln.size for ln in lines]) if lines else 10.0),
+    )
 
 
-def paragraphs(lines: list[Line], words: Counter | None = None, pitch: float | None = None) -> list[Paragraph]:
+def paragraphs(
+    lines: list[Line], words: Counter | None = None, pitch: float | None = None
+) -> list[Paragraph]:
     """Group the lines of one block into paragraphs and list items."""
     if not lines:
         return []
@@ -185,7 +226,7 @@ def paragraphs(lines: list[Line], words: Counter | None = None, pitch: float | N
     prev = None
     for line in lines:
         m = BULLET.match(line.text)
-        rest = line.text[m.end():] if m else line.text
+        rest = line.text[m.end() :] if m else line.text
         if line.cells:  # a table row stands on its own line
             out.append((-1, [line], [line.text]))
             prev = None

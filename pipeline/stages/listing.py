@@ -8,6 +8,7 @@ Entries are list items (or paragraphs) such as
 The title is what remains once the territory piece (the first or last piece
 that names a kind of territory) and the medal are taken off.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..elements import Line, Stray
-from .layout import BULLET, join_lines, paragraphs
-from .card import badge_medal
 from ..profiles.profile import Profile, medal_of
+from ..text import fold, fold_map
+from .card import badge_medal
+from .layout import BULLET, join_lines, paragraphs
 from .segment import Section
 from .territory import kind_of
-from ..text import fold, fold_map
 
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
-HEADER = {"title": re.compile(r"\b(?:projets?|titres?|intitules?|realisations?)\b"),
-          "territories": re.compile(r"\b(?:territoires?|collectivites?|laureat\w*|porteurs?)\b"),
-          "medal": re.compile(r"\b(?:labels?|medailles?|distinctions?|prix|niveaux?)\b")}
+HEADER = {
+    "title": re.compile(r"\b(?:projets?|titres?|intitules?|realisations?)\b"),
+    "territories": re.compile(r"\b(?:territoires?|collectivites?|laureat\w*|porteurs?)\b"),
+    "medal": re.compile(r"\b(?:labels?|medailles?|distinctions?|prix|niveaux?)\b"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,9 @@ class Listed:
         return self.lines[0].page
 
 
-def parse(section: Section, profile: Profile, words: Counter | None = None,
-          pitch: float | None = None) -> tuple[list[Listed], list[Stray]]:
+def parse(
+    section: Section, profile: Profile, words: Counter | None = None, pitch: float | None = None
+) -> tuple[list[Listed], list[Stray]]:
     out, strays = [], []
     columns: dict[str, int] = {}
     for para in paragraphs(section.lines, words, pitch):
@@ -51,8 +55,10 @@ def parse(section: Section, profile: Profile, words: Counter | None = None,
             columns = header_columns(cells) or columns
             row = table_entry(cells, para.lines, columns, profile)
             if row is None:
-                strays.extend(Stray(ln, "listing_header" if header_columns(cells) else "section_text")
-                              for ln in para.lines)
+                strays.extend(
+                    Stray(ln, "listing_header" if header_columns(cells) else "section_text")
+                    for ln in para.lines
+                )
             else:
                 out.append(row)
             continue
@@ -75,26 +81,41 @@ def header_columns(cells: tuple[str, ...]) -> dict[str, int]:
     return out if len(out) >= 2 else {}
 
 
-def table_entry(cells: tuple[str, ...], lines, columns: dict[str, int], profile: Profile) -> Listed | None:
+def table_entry(
+    cells: tuple[str, ...], lines, columns: dict[str, int], profile: Profile
+) -> Listed | None:
     """A listing given as a table row: the medal's column, the territory's, the title's."""
-    medal_col = columns.get("medal", next((i for i, c in enumerate(cells) if badge_medal(c, profile)), None))
-    medal = badge_medal(cells[medal_col], profile) if medal_col is not None and medal_col < len(cells) else None
+    medal_col = columns.get(
+        "medal", next((i for i, c in enumerate(cells) if badge_medal(c, profile)), None)
+    )
+    medal = (
+        badge_medal(cells[medal_col], profile)
+        if medal_col is not None and medal_col < len(cells)
+        else None
+    )
     if medal is None:
         return None
     rest = [i for i in range(len(cells)) if i != medal_col]
-    where = columns.get("territories", next((i for i in rest if kind_of(cells[i], profile) != "autre"), None))
+    where = columns.get(
+        "territories", next((i for i in rest if kind_of(cells[i], profile) != "autre"), None)
+    )
     what = columns.get("title", next((i for i in rest if i != where), None))
     title = cells[what] if what is not None and what < len(cells) else None
     territories = cells[where] if where is not None and where < len(cells) else None
-    return Listed(text=" - ".join(c for c in (title, territories) if c), title=title,
-                  territories=territories, medal=medal, lines=tuple(lines))
+    return Listed(
+        text=" - ".join(c for c in (title, territories) if c),
+        title=title,
+        territories=territories,
+        medal=medal,
+        lines=tuple(lines),
+    )
 
 
 def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:
     folded, idx = fold_map(text)
     m = profile.listing_medal.search(folded)
     medal = medal_of(m.group("medal")) if m else None
-    core = text[:idx[m.start()]] if m else text
+    core = text[: idx[m.start()]] if m else text
     core = re.sub(r"[\s\-–—,]+$", "", core)
     pieces = split_pieces(core, lines)
     title, territories = None, None
@@ -122,4 +143,4 @@ def split_pieces(core: str, lines: tuple[Line, ...]) -> list[str]:
     head = join_lines([BULLET.sub("", lines[0].text, count=1)] + [ln.text for ln in lines[1:cut]])
     if not core.startswith(head):
         return pieces
-    return [p for p in (head.strip(), core[len(head):].strip()) if p]
+    return [p for p in (head.strip(), core[len(head) :].strip()) if p]

@@ -9,20 +9,21 @@ the pages involved; nothing is corrected silently.
   medal_mismatch, category_mismatch                           — medal or category told two ways
   block_missing, block_repeated, award_missing, …             — what the card itself lacked
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..outputs.models import Warning
+from ..text import containment, key, similar, similarity
 from .card import Card
 from .listing import Listed
-from ..outputs.models import Warning
 from .segment import Section
-from ..text import containment, key, similar, similarity
 from .toc import TocEntry
 
-MATCH = 0.6       # least score for a listing entry or a TOC entry to be the card's
+MATCH = 0.6  # least score for a listing entry or a TOC entry to be the card's
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
 
 
@@ -37,8 +38,12 @@ class Placed:
     first_label: str | None
 
 
-def check(placed: list[Placed], entries: list[TocEntry], listings: dict[int, list[Listed]],
-          card_labels: set[str | None]) -> tuple[list[Warning], dict[tuple[int, int], str]]:
+def check(
+    placed: list[Placed],
+    entries: list[TocEntry],
+    listings: dict[int, list[Listed]],
+    card_labels: set[str | None],
+) -> tuple[list[Warning], dict[tuple[int, int], str]]:
     """Warnings, and for each listing entry (section page, index) the id of its card.
 
     Only the table's entries that point at card pages (`card_labels`) name projects;
@@ -57,9 +62,15 @@ def check(placed: list[Placed], entries: list[TocEntry], listings: dict[int, lis
         warnings += notes
     for p in placed:
         if p.section is not None and not similar(p.card.category_raw, p.section.title, 0.8):
-            warnings.append(warn("category_mismatch", f"{describe(p)}: the banner names the category "
-                                 f"'{p.card.category_raw}', its section '{p.section.title}'",
-                                 [p.section.page] + p.card.pages, p.id))
+            warnings.append(
+                warn(
+                    "category_mismatch",
+                    f"{describe(p)}: the banner names the category "
+                    f"'{p.card.category_raw}', its section '{p.section.title}'",
+                    [p.section.page] + p.card.pages,
+                    p.id,
+                )
+            )
     return warnings, matches
 
 
@@ -67,8 +78,16 @@ def describe(p: Placed) -> str:
     return f"card « {p.card.title or '?'} » (page {p.card.pages[0]})"
 
 
-def warn(code: str, message: str, pages, project_id: str | None = None, severity: str = "warning") -> Warning:
-    return Warning(code=code, severity=severity, message=message, pages=sorted(set(pages)), project_id=project_id)
+def warn(
+    code: str, message: str, pages, project_id: str | None = None, severity: str = "warning"
+) -> Warning:
+    return Warning(
+        code=code,
+        severity=severity,
+        message=message,
+        pages=sorted(set(pages)),
+        project_id=project_id,
+    )
 
 
 def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:
@@ -86,22 +105,46 @@ def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:
             elsewhere = max(entries, key=lambda e: entry_score(e, p.card))
             if entry_score(elsewhere, p.card) >= 0.8 and id(elsewhere) not in used:
                 best = elsewhere
-                out.append(warn("toc_page_mismatch", f"{describe(p)}: the table of contents gives it page "
-                                f"{elsewhere.page_label}", p.card.pages, p.id))
+                out.append(
+                    warn(
+                        "toc_page_mismatch",
+                        f"{describe(p)}: the table of contents gives it page "
+                        f"{elsewhere.page_label}",
+                        p.card.pages,
+                        p.id,
+                    )
+                )
             else:
-                out.append(warn("not_in_toc", f"{describe(p)}: not in the table of contents", p.card.pages, p.id))
+                out.append(
+                    warn(
+                        "not_in_toc",
+                        f"{describe(p)}: not in the table of contents",
+                        p.card.pages,
+                        p.id,
+                    )
+                )
                 continue
         used.add(id(best))
         out += compare_titles(p, title_piece(best.text, p.card), "the table of contents")
     for e in entries:
         if id(e) not in used:
-            out.append(warn("toc_entry_without_card", f"the table of contents lists « {e.text} » on page "
-                            f"{e.page_label}, where no card was found", [b.page for b in e.boxes], None, "info"))
+            out.append(
+                warn(
+                    "toc_entry_without_card",
+                    f"the table of contents lists « {e.text} » on page "
+                    f"{e.page_label}, where no card was found",
+                    [b.page for b in e.boxes],
+                    None,
+                    "info",
+                )
+            )
     return out
 
 
 def entry_score(entry: TocEntry, card: Card) -> float:
-    return max(containment(card.title, entry.text), similarity(title_piece(entry.text, card), card.title))
+    return max(
+        containment(card.title, entry.text), similarity(title_piece(entry.text, card), card.title)
+    )
 
 
 def title_piece(text: str, card: Card) -> str:
@@ -113,7 +156,9 @@ def title_piece(text: str, card: Card) -> str:
     names = " ".join(t.name for t in card.territories)
     splits = [(" - ".join(pieces[:k]), " - ".join(pieces[k:])) for k in range(1, len(pieces))]
     if names:
-        left, right = max(splits, key=lambda lr: max(similarity(lr[0], names), similarity(lr[1], names)))
+        left, right = max(
+            splits, key=lambda lr: max(similarity(lr[0], names), similarity(lr[1], names))
+        )
         return right if similarity(left, names) >= similarity(right, names) else left
     return max([side for lr in splits for side in lr], key=lambda c: similarity(c, card.title))
 
@@ -123,15 +168,34 @@ def compare_titles(p: Placed, other: str, where: str) -> list[Warning]:
     if not a or a == b:
         return []
     if a in b or b in a:
-        return [warn("title_variant", f"{describe(p)}: {where} gives the title as « {other} »",
-                     p.card.pages, p.id, "info")]
-    return [warn("title_mismatch", f"{describe(p)}: {where} spells the title « {other} »",
-                 p.card.pages, p.id)]
+        return [
+            warn(
+                "title_variant",
+                f"{describe(p)}: {where} gives the title as « {other} »",
+                p.card.pages,
+                p.id,
+                "info",
+            )
+        ]
+    return [
+        warn(
+            "title_mismatch",
+            f"{describe(p)}: {where} spells the title « {other} »",
+            p.card.pages,
+            p.id,
+        )
+    ]
 
 
 def check_listing(page: int, listed: list[Listed], cards: list[Placed]):
-    scores = sorted(((listing_score(item, p.card), i, j) for i, item in enumerate(listed)
-                     for j, p in enumerate(cards)), reverse=True)
+    scores = sorted(
+        (
+            (listing_score(item, p.card), i, j)
+            for i, item in enumerate(listed)
+            for j, p in enumerate(cards)
+        ),
+        reverse=True,
+    )
     pairs: dict[int, int] = {}
     for score, i, j in scores:
         if score >= MATCH and i not in pairs and j not in pairs.values():
@@ -141,25 +205,50 @@ def check_listing(page: int, listed: list[Listed], cards: list[Placed]):
         item, p = listed[i], cards[j]
         matches[(page, i)] = p.id
         if item.medal and p.card.medal and item.medal != p.card.medal:
-            out.append(warn("medal_mismatch", f"{describe(p)}: the listing on page {page} gives the medal "
-                            f"{item.medal}, the card {p.card.medal}", [page] + p.card.pages, p.id))
-        out += compare_titles(p, item.title or title_piece(item.text, p.card),
-                              f"the listing on page {page}")
+            out.append(
+                warn(
+                    "medal_mismatch",
+                    f"{describe(p)}: the listing on page {page} gives the medal "
+                    f"{item.medal}, the card {p.card.medal}",
+                    [page] + p.card.pages,
+                    p.id,
+                )
+            )
+        out += compare_titles(
+            p, item.title or title_piece(item.text, p.card), f"the listing on page {page}"
+        )
     for j, p in enumerate(cards):
         if j not in pairs.values():
-            out.append(warn("not_in_listing", f"{describe(p)}: not on the listing of its category (page {page})",
-                            [page] + p.card.pages, p.id))
+            out.append(
+                warn(
+                    "not_in_listing",
+                    f"{describe(p)}: not on the listing of its category (page {page})",
+                    [page] + p.card.pages,
+                    p.id,
+                )
+            )
     for i, item in enumerate(listed):
         if i not in pairs:
-            out.append(warn("listed_without_card", f"the listing on page {page} announces « {item.text} », "
-                            "for which no card was found", [page]))
+            out.append(
+                warn(
+                    "listed_without_card",
+                    f"the listing on page {page} announces « {item.text} », "
+                    "for which no card was found",
+                    [page],
+                )
+            )
     in_listing_order = [j for _, j in sorted(pairs.items())]
     if in_listing_order != sorted(in_listing_order):
         listing = " / ".join(cards[j].card.title for j in in_listing_order)
         printed = " / ".join(cards[j].card.title for j in sorted(in_listing_order))
-        out.append(warn("listing_order", f"the listing on page {page} gives the projects in another order "
-                        f"({listing}) than their cards ({printed})",
-                        [page] + [q for j in in_listing_order for q in cards[j].card.pages]))
+        out.append(
+            warn(
+                "listing_order",
+                f"the listing on page {page} gives the projects in another order "
+                f"({listing}) than their cards ({printed})",
+                [page] + [q for j in in_listing_order for q in cards[j].card.pages],
+            )
+        )
     return matches, out
 
 

@@ -8,6 +8,7 @@
 - Everything before the first section or card is front matter, the table of
   contents among it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from ..profiles.profile import Profile, first
 from ..text import containment, fold, similarity
 from . import toc
 
-HEADING = 1.3   # a section heading is set at least this many times the body size
+HEADING = 1.3  # a section heading is set at least this many times the body size
 
 
 @dataclass
@@ -49,7 +50,9 @@ class Segments:
     toc_pages: list[Page]
     sections: list[Section]
     cards: list[CardSpan]
-    kinds: dict[int, str]  # page number → cover | toc | front_matter | section | card | card_continued
+    kinds: dict[
+        int, str
+    ]  # page number → cover | toc | front_matter | section | card | card_continued
 
 
 def banner_match(line: Line, profile: Profile):
@@ -57,14 +60,18 @@ def banner_match(line: Line, profile: Profile):
 
 
 def is_banner(line: Line, profile: Profile) -> bool:
-    return banner_match(line, profile) is not None and (line.bold or line.text.isupper() or len(line.text) < 90)
+    return banner_match(line, profile) is not None and (
+        line.bold or line.text.isupper() or len(line.text) < 90
+    )
 
 
 def heading_lines(page: Page, body: float) -> list[Line]:
     """The first run of heading-sized lines on the page (a title may wrap, OCR sizes vary)."""
     heading: list[Line] = []
     for line in sorted(page.lines, key=lambda ln: ln.top):
-        if line.size >= HEADING * body and (not heading or line.top - heading[-1].bottom < line.size):
+        if line.size >= HEADING * body and (
+            not heading or line.top - heading[-1].bottom < line.size
+        ):
             heading.append(line)
         elif heading:
             break
@@ -88,10 +95,21 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
     for page in pages:
         opens = starts[page.number]
         heading = heading_lines(page, body)
-        if not opens and heading and page.number not in toc_numbers and is_section(
-                heading, page, next_category.get(page.number), followed.get(page.number, False), profile):
-            current_section = Section(page.number, heading,
-                                      [ln for ln in page.lines if ln not in heading])
+        if (
+            not opens
+            and heading
+            and page.number not in toc_numbers
+            and is_section(
+                heading,
+                page,
+                next_category.get(page.number),
+                followed.get(page.number, False),
+                profile,
+            )
+        ):
+            current_section = Section(
+                page.number, heading, [ln for ln in page.lines if ln not in heading]
+            )
             sections.append(current_section)
             current_card, started = None, True
             kinds[page.number] = "section"
@@ -99,16 +117,20 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
         if opens:
             started = True
             if opens[0] > 0 and current_card is not None:  # the end of the previous card
-                current_card.lines.extend(page.lines[:opens[0]])
+                current_card.lines.extend(page.lines[: opens[0]])
             elif opens[0] > 0:
-                front.append(page.with_lines(page.lines[:opens[0]]))
+                front.append(page.with_lines(page.lines[: opens[0]]))
             for start, end in zip(opens, opens[1:] + [len(page.lines)]):
                 current_card = CardSpan(list(page.lines[start:end]), current_section)
                 cards.append(current_card)
             kinds[page.number] = "card"
             continue
         if not started:
-            kinds[page.number] = "toc" if page.number in toc_numbers else ("cover" if page.number == 1 else "front_matter")
+            kinds[page.number] = (
+                "toc"
+                if page.number in toc_numbers
+                else ("cover" if page.number == 1 else "front_matter")
+            )
             if page.number not in toc_numbers:
                 front.append(page)
             continue
@@ -128,7 +150,9 @@ def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[
     """Per page, the indices of the lines where cards start: the banners; in a yearbook
     printed without banners, the award lines, with the card's header above them (a
     category line, a medal badge, a title set apart)."""
-    banners = {p.number: [i for i, ln in enumerate(p.lines) if is_banner(ln, profile)] for p in pages}
+    banners = {
+        p.number: [i for i, ln in enumerate(p.lines) if is_banner(ln, profile)] for p in pages
+    }
     if any(banners.values()):
         return banners
     out = {}
@@ -138,7 +162,9 @@ def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[
             if not first(profile.award, fold(line.text)):
                 continue
             j = i
-            while j > (found[-1] + 1 if found else 0) and set_apart(page.lines[j - 1], page.lines[j], body):
+            while j > (found[-1] + 1 if found else 0) and set_apart(
+                page.lines[j - 1], page.lines[j], body
+            ):
                 j -= 1
             found.append(j)
         out[page.number] = found
@@ -148,7 +174,9 @@ def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[
 def set_apart(line: Line, below: Line, body: float) -> bool:
     """A header line standing just above `below`: bold, larger, or in capitals."""
     close = below.top - line.bottom < 2.5 * below.size
-    return close and (line.bold or line.size >= 1.15 * body or (line.text.isupper() and len(line.text) < 90))
+    return close and (
+        line.bold or line.size >= 1.15 * body or (line.text.isupper() and len(line.text) < 90)
+    )
 
 
 def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
@@ -163,7 +191,9 @@ def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
     return out
 
 
-def is_section(heading: list[Line], page: Page, upcoming: str | None, followed: bool, profile: Profile) -> bool:
+def is_section(
+    heading: list[Line], page: Page, upcoming: str | None, followed: bool, profile: Profile
+) -> bool:
     """A heading naming the category of the next card, or a page listing medals; in a yearbook
     without banners, a heading page followed by a card."""
     title = " ".join(ln.text for ln in heading)

@@ -11,6 +11,7 @@ profile spells it, "du", "de la"… in lower case: "Communauté d'Agglomération
 "Communauté d'agglomération du …") and the place it is named after (what the name
 says besides the title: "Département de la Loire" → "Loire", "Rennes Métropole" → "Rennes").
 """
+
 from __future__ import annotations
 
 import re
@@ -24,11 +25,28 @@ ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
 CONNECTOR = re.compile(r"\s*(?:,|;|&|\bet\b)\s+")
 ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ü0-9][A-ZÀ-Ü0-9&\-. ]{1,14})\s*\)")
 # What starts a service of a territory rather than another territory.
-SERVICE = re.compile(r"^(?:(?:son|sa|le|la|au|du)\s+)?(?:service|direction|p[oô]le|mission|cellule)\s+"
-                     r"(?:d[eu]s?|de\s+la|de\s+l['’]|d['’])", re.I)
-STATE_DIRECTION = re.compile(r"^direction\s+(?:departementale|regionale|interdepartementale|interministerielle)")
+SERVICE = re.compile(
+    r"^(?:(?:son|sa|le|la|au|du)\s+)?(?:service|direction|p[oô]le|mission|cellule)\s+"
+    r"(?:d[eu]s?|de\s+la|de\s+l['’]|d['’])",
+    re.I,
+)
+STATE_DIRECTION = re.compile(
+    r"^direction\s+(?:departementale|regionale|interdepartementale|interministerielle)"
+)
 # How a title is joined to the place after it (folded): "de la Loire", "d'Ajaccio", "du Sicoval".
-SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "en", "l", "d"}  # lower case inside a place name
+SMALL_WORDS = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "et",
+    "sur",
+    "en",
+    "l",
+    "d",
+}  # lower case inside a place name
 LINK = re.compile(r"\s*(?:(?:du|des)\s+|(?:de\s+|d')(?P<article>la\s+|l'\s*)?)")
 
 
@@ -49,10 +67,10 @@ def split(text: str, profile: Profile) -> list[Territory]:
     for m in CONNECTOR.finditer(text):
         if m.start() < pos:
             continue
-        following, current = text[m.end():], text[pos:m.start()]
+        following, current = text[m.end() :], text[pos : m.start()]
         in_service = cut_service(current)[1] is not None
         if current.strip() and starts_territory(following, profile, strict=in_service):
-            pieces.append(text[pos:m.start()])
+            pieces.append(text[pos : m.start()])
             pos = m.end()
     pieces.append(text[pos:])
     out: list[Territory] = []
@@ -69,9 +87,9 @@ def split(text: str, profile: Profile) -> list[Territory]:
 def cut_service(piece: str) -> tuple[str, str | None]:
     """("Communauté … (CANGT)", "service du Plan Local …") from one piece of the award line."""
     for m in re.finditer(r"(?:\s|\))", piece):
-        rest = piece[m.end():] if m.group() != ")" else piece[m.end():].lstrip()
+        rest = piece[m.end() :] if m.group() != ")" else piece[m.end() :].lstrip()
         if SERVICE.match(rest) and not STATE_DIRECTION.match(fold(rest)):
-            return piece[:m.end()].strip(" ,-–"), clean(rest)
+            return piece[: m.end()].strip(" ,-–"), clean(rest)
     return piece, None
 
 
@@ -91,14 +109,20 @@ def make(name: str, service: str | None, profile: Profile) -> Territory:
     m = ACRONYM.search(name)
     if m:
         acronym = m.group(1).strip()
-        name = (name[:m.start()] + name[m.end():]).strip()
+        name = (name[: m.start()] + name[m.end() :]).strip()
     bare = ARTICLE.sub("", name)
     if bare != name and kind_of(bare, profile) != "autre":
         name = bare  # "la Ville de Paris" → "Ville de Paris"; "La Fibre64" keeps its article
     name = sentence_case(name)
     canonical, place = named_after(name, profile)
-    return Territory(name=name, kind=kind_of(name, profile), acronym=acronym, service=service,
-                     canonical=canonical, place=place)
+    return Territory(
+        name=name,
+        kind=kind_of(name, profile),
+        acronym=acronym,
+        service=service,
+        canonical=canonical,
+        place=place,
+    )
 
 
 def named_after(name: str, profile: Profile) -> tuple[str, str | None]:
@@ -109,14 +133,21 @@ def named_after(name: str, profile: Profile) -> tuple[str, str | None]:
         if not m:
             continue
         if m.start() > 0:  # "Rennes Métropole": the place, then the title
-            place = cased(name[:idx[m.start()]].strip())
+            place = cased(name[: idx[m.start()]].strip())
             return f"{place} {title}".strip(), place or None
-        link = LINK.match(folded, m.end())  # "Département de la Loire": the title, a link, the place
+        link = LINK.match(
+            folded, m.end()
+        )  # "Département de la Loire": the title, a link, the place
         end = link.end() if link else m.end()
-        if link and link.group("article") and name[idx[link.start("article")]].isupper() and not name.isupper():
+        if (
+            link
+            and link.group("article")
+            and name[idx[link.start("article")]].isupper()
+            and not name.isupper()
+        ):
             end = link.start("article")  # "Ville de La Rochelle": the article is the place's own
-        joint = SPACES.sub(" ", folded[m.end():end]).strip()
-        place = cased(name[idx[end]:].strip())
+        joint = SPACES.sub(" ", folded[m.end() : end]).strip()
+        place = cased(name[idx[end] :].strip())
         head = f"{title} {joint}" if joint else title
         return (head + ("" if head.endswith("'") else " ") + place).strip(), place or None
     return sentence_case(name), None
@@ -126,8 +157,15 @@ def cased(place: str) -> str:
     """A place printed in capitals ("LOIRE-ATLANTIQUE") in title case; else as printed."""
     if not place.isupper():
         return place
-    return sentence_case(re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in SMALL_WORDS
-                                else m.group().capitalize(), place))
+    return sentence_case(
+        re.sub(
+            r"[^\W\d_]+",
+            lambda m: (
+                m.group().lower() if m.group().lower() in SMALL_WORDS else m.group().capitalize()
+            ),
+            place,
+        )
+    )
 
 
 def kind_of(name: str, profile: Profile) -> str:

@@ -6,6 +6,7 @@ same row). Lines without a number before an entry are the start of that entry.
 Level 0 entries (set in bold, or less indented) are the parts of the yearbook:
 the category sections among them; level 1 entries are the projects.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,13 @@ def numbered(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
     """(line, page number or None, text without leaders) with row-mates merged."""
     out: list[tuple[Line, str | None, str]] = []
     for line in lines:
-        if BARE_NUMBER.match(line.text) and out and abs(out[-1][0].top - line.top) < line.height / 2 \
-                and out[-1][1] is None and out[-1][0].x1 < line.x0:
+        if (
+            BARE_NUMBER.match(line.text)
+            and out
+            and abs(out[-1][0].top - line.top) < line.height / 2
+            and out[-1][1] is None
+            and out[-1][0].x1 < line.x0
+        ):
             prev = out.pop()
             out.append((prev[0], line.text, prev[2]))
             continue
@@ -72,8 +78,9 @@ def parse(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
         else:
             level = 0  # a flat table lists the parts only
         entry_text = join_lines([t for _, t in pending] + [text])
-        entries.append(TocEntry(entry_text, number, level,
-                                tuple(head) + ((line,) if pending else ())))
+        entries.append(
+            TocEntry(entry_text, number, level, tuple(head) + ((line,) if pending else ()))
+        )
         pending = []
     loose += [ln for ln, _ in pending]
     return entries, loose
