@@ -3,6 +3,7 @@ builders of hand-made lines and pages."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,19 @@ from .yearbook import Block, Card, Category, Item, Yearbook, build
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "annuaire_2023.pdf"
 GOLD = ROOT / "samples" / "annuaire_2023.gold.json"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def check_committed(path: Path, current: str) -> None:
+    """A committed file the code generates (output, schema, docs table) must be what the code
+    writes now; `UPDATE_GOLDEN=1 python -m pytest` rewrites it instead."""
+    if UPDATE_GOLDEN:
+        path.write_text(current, encoding="utf-8")
+        return
+    committed = path.read_text(encoding="utf-8")
+    assert committed == current, (
+        f"{path.relative_to(ROOT)} is stale: regenerate it with UPDATE_GOLDEN=1 python -m pytest"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import pytest
 from pipeline.errors import InputError
 from pipeline.outputs import export, sqlite
 from pipeline.outputs.models import Project
+from pipeline.vocabulary import CARD_TEXTS
 
 from .conftest import PASS_TITLE, ROOT
 
@@ -115,7 +116,7 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
                 medal=medal,
                 title=title,
                 territories=territories,
-                **{b: texts.get(b) for b in export.BLOCK_COLUMNS},
+                **{b: texts.get(b) for b in CARD_TEXTS},
                 headings={name: heading for name, heading, _ in blocks if heading is not None},
                 pages=json.loads(pages),
                 page_labels=json.loads(labels),

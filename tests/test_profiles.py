@@ -8,7 +8,8 @@ import pytest
 import pipeline.profiles.profile as profile_module
 from pipeline.conversion import convert
 from pipeline.errors import InputError
-from pipeline.profiles.profile import BLOCKS, PROFILES, Profile, available, load
+from pipeline.profiles.profile import PROFILES, Profile, available, load
+from pipeline.vocabulary import BLOCKS
 
 from .layouts import BOLD, NAVY, Sheet, section
 

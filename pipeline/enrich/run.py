@@ -16,9 +16,8 @@ from ..outputs.models import Warning
 from ..profiles.profile import Profile
 from ..stages.frontmatter import FrontSection
 from ..stages.reconcile import Placed, describe, warn
+from ..vocabulary import CARD_TEXTS
 from . import dates, edition, entities, figures
-
-FIELDS = ("summary", "innovation", "problematique", "apports")
 
 
 @dataclass
@@ -46,7 +45,9 @@ def run(
     words=None,
     pitch=None,
 ) -> Enrichment:
-    fields = [(p, name, text) for p in placed for name in FIELDS if (text := field_text(p, name))]
+    fields = [
+        (p, name, text) for p in placed for name in CARD_TEXTS if (text := field_text(p, name))
+    ]
     territories = [t for p in placed for t in p.card.territories]
     named = entities.find(
         [text for _, _, text in fields], profile, territories, [p.card.title for p in placed]

@@ -14,10 +14,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..vocabulary import CARD_TEXTS
 from .models import Annuaire, Project
 
 FORMATS = ("json", "jsonl", "csv")
-BLOCK_COLUMNS = ("summary", "innovation", "problematique", "apports")
 CSV_COLUMNS = (
     "edition",
     "id",
@@ -26,7 +26,7 @@ CSV_COLUMNS = (
     "title",
     "territories",
     "territory_kinds",
-    *BLOCK_COLUMNS,
+    *CARD_TEXTS,
     "pages",
     "page_labels",
 )
@@ -58,7 +58,7 @@ def csv_row(doc: Annuaire, p: Project) -> dict[str, str]:
         "title": p.title,
         "territories": JOIN.join(t.name for t in p.territories),
         "territory_kinds": JOIN.join(t.kind for t in p.territories),
-        **{b: getattr(p, b) for b in BLOCK_COLUMNS},
+        **{b: getattr(p, b) for b in CARD_TEXTS},
         "pages": JOIN.join(map(str, p.pages)),
         "page_labels": JOIN.join(label or "" for label in p.page_labels),
     }

@@ -11,23 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..vocabulary import EntityLabel, Medal, Severity, TerritoryKind, TextField, WarningCodeName
+
 SCHEMA_VERSION = "1.1"
 
-Medal = Literal["or", "argent", "bronze"]
-Kind = Literal[
-    "commune",
-    "communaute_de_communes",
-    "communaute_d_agglomeration",
-    "communaute_urbaine",
-    "metropole",
-    "departement",
-    "region",
-    "syndicat",
-    "etat",
-    "autre",
-]
-Block = Literal["summary", "innovation", "problematique", "apports"]
-TextField = Literal["summary", "innovation", "problematique", "apports", "text"]
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
 
@@ -47,7 +34,7 @@ class Box(Model):
 
 class Territory(Model):
     name: str = Field(description="As printed, without a leading article or the acronym")
-    kind: Kind
+    kind: TerritoryKind
     acronym: str | None = Field(None, description="Given in brackets after the name, e.g. CANGT")
     service: str | None = Field(
         None, description="The service named after the territory, not a territory itself"
@@ -103,7 +90,7 @@ class Figure(Mention):
 
 
 class Entity(Mention):
-    label: Literal["ORG", "LOC", "PER", "MISC"] = Field(
+    label: EntityLabel = Field(
         description="ORG organisation (territories named as institutions among them), LOC place, PER person; "
         "MISC a standard the profile's acronyms name (RGAA)"
     )
@@ -188,11 +175,10 @@ class FrontSection(Model):
 
 
 class Warning(Model):
-    code: str = Field(
-        description="Stable identifier, e.g. not_in_toc, title_mismatch, block_missing, "
-        "low_coverage, repaired, damaged"
+    code: WarningCodeName = Field(
+        description="Stable identifier; the docs' output reference says what each one means"
     )
-    severity: Literal["warning", "info"]
+    severity: Severity
     message: str
     pages: list[int]
     project_id: str | None = None

@@ -22,12 +22,12 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import InputError
 from ..stages.coverage import LOW
+from ..vocabulary import CARD_TEXTS, MEDALS
 from .models import Annuaire, Box, Project, Unplaced, Warning
 
 RESOLUTION = 96  # dots per inch of the page images: body text stays readable at ~100 kB a page
 QUALITY = 70  # JPEG quality
 PAD = 3.0  # points around a box: pdfminer's glyph boxes sit a little above the inked letters
-MEDALS = ("or", "argent", "bronze")
 # field → colour of its boxes and of its swatch beside the value; medal and category share the banner
 COLOURS = {
     "medal": "#b7791f",
@@ -40,7 +40,6 @@ COLOURS = {
     "apports": "#d53f8c",
 }
 UNPLACED = "#e53e3e"
-BLOCKS = ("summary", "innovation", "problematique", "apports")
 
 
 @dataclass(frozen=True)
@@ -289,7 +288,7 @@ def values(p: Project) -> str:
             f"<ul>{territories}</ul>" if territories else '<em class="missing">none</em>',
         ),
     ]
-    for b in BLOCKS:
+    for b in CARD_TEXTS:
         text = getattr(p, b)
         heading = f'<p class="heading">{escape(p.headings[b])}</p>' if b in p.headings else ""
         rows.append(

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import InputError
-from .export import BLOCK_COLUMNS
+from ..vocabulary import CARD_TEXTS, MEDALS
 from .models import Annuaire
 
 VERSION = 1  # PRAGMA user_version of a database this module made; bump when the tables change
@@ -34,7 +34,7 @@ CREATE TABLE projects (
     edition     INTEGER NOT NULL REFERENCES editions(year) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     category    TEXT NOT NULL,
-    medal       TEXT CHECK (medal IN ('or', 'argent', 'bronze')),
+    medal       TEXT CHECK (medal IN ({medals})),
     title       TEXT NOT NULL,
     pages       TEXT NOT NULL,
     page_labels TEXT NOT NULL,
@@ -62,7 +62,7 @@ CREATE INDEX territories_name ON territories(name);
 CREATE INDEX territories_kind ON territories(kind);
 CREATE TABLE blocks (
     project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-    name       TEXT NOT NULL CHECK (name IN ('summary', 'innovation', 'problematique', 'apports')),
+    name       TEXT NOT NULL CHECK (name IN ({card_texts})),
     heading    TEXT,
     text       TEXT,
     PRIMARY KEY (project_id, name)
@@ -79,6 +79,14 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_edition ON warnings(edition, code);
 CREATE INDEX warnings_project ON warnings(project_id);
 """
+
+
+def sql_list(words: tuple[str, ...]) -> str:
+    """Words as the list of an SQL `IN (…)`."""
+    return ", ".join(f"'{word}'" for word in words)
+
+
+TABLES = TABLES.format(medals=sql_list(MEDALS), card_texts=sql_list(CARD_TEXTS))
 
 
 def load(doc: Annuaire, path: Path) -> int:
@@ -164,7 +172,7 @@ def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
             "INSERT INTO blocks VALUES (?, ?, ?, ?)",
             [
                 (p.id, b, p.headings.get(b), getattr(p, b))
-                for b in BLOCK_COLUMNS
+                for b in CARD_TEXTS
                 if getattr(p, b) is not None or b in p.headings
             ],
         )

@@ -10,7 +10,6 @@ import re
 import sys
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -20,22 +19,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..errors import InputError
+from ..vocabulary import BLOCKS, MEDALS, Block, EntityLabel, TerritoryKind
 
 PROFILES = Path(__file__).parent
-BLOCKS = ("innovation", "problematique", "apports")
-Kind = Literal[
-    "commune",
-    "communaute_de_communes",
-    "communaute_d_agglomeration",
-    "communaute_urbaine",
-    "metropole",
-    "departement",
-    "region",
-    "syndicat",
-    "etat",
-    "autre",
-]
-Label = Literal["ORG", "LOC", "PER", "MISC"]
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
@@ -69,7 +55,7 @@ class BlockPatterns(Patterns):
     problematique: list[str] = Field(min_length=1)
     apports: list[str] = Field(min_length=1)
     summary: list[str] = []  # a heading over the intro, when the edition prints one
-    examples: dict[Literal["innovation", "problematique", "apports"], list[str]] = {}
+    examples: dict[Block, list[str]] = {}
 
 
 class ListingPatterns(Patterns):
@@ -103,7 +89,7 @@ class TitleRule(Patterns):
 
 
 class KindRule(Patterns):
-    kind: Kind
+    kind: TerritoryKind
     patterns: list[str] = Field(min_length=1)
 
 
@@ -123,9 +109,8 @@ class Profile(BaseModel):
     edition: EditionPatterns
     territory_kinds: list[KindRule] = Field(min_length=1)
     territory_titles: list[TitleRule] = []
-    acronyms: dict[
-        str, Label
-    ] = {}  # the domain's acronyms the entity model misses, with their label
+    # the domain's acronyms the entity model misses, with their label
+    acronyms: dict[str, EntityLabel] = {}
 
     @cached_property
     def banner(self) -> list[re.Pattern]:
@@ -145,7 +130,7 @@ class Profile(BaseModel):
 
     @cached_property
     def headings(self) -> dict[str, list[re.Pattern]]:
-        return {b: _compile(getattr(self.blocks, b)) for b in BLOCKS + ("summary",)}
+        return {b: _compile(getattr(self.blocks, b)) for b in (*BLOCKS, "summary")}
 
     @cached_property
     def heading_examples(self) -> dict[str, list[str]]:
@@ -191,7 +176,7 @@ class Profile(BaseModel):
 def medal_of(raw: str | None) -> str | None:
     """The medal a pattern's `medal` group read, OCR's "0r" for "or" included."""
     word = (raw or "").lower().replace("0", "o")
-    return word if word in ("or", "argent", "bronze") else None
+    return word if word in MEDALS else None
 
 
 def first(patterns: list[re.Pattern], folded: str, pos: int = 0, search: bool = False):

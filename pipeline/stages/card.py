@@ -18,8 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..elements import Box, Line, Stray, merge_boxes
-from ..profiles.profile import BLOCKS, Profile, first, medal_of
+from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
+from ..vocabulary import BLOCKS
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .segment import CardSpan, is_banner
 from .territory import Territory

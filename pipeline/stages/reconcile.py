@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..outputs.models import Warning
 from ..text import containment, key, similar, similarity
+from ..vocabulary import severity_of
 from .card import Card
 from .listing import Listed
 from .segment import Section
@@ -78,12 +79,11 @@ def describe(p: Placed) -> str:
     return f"card « {p.card.title or '?'} » (page {p.card.pages[0]})"
 
 
-def warn(
-    code: str, message: str, pages, project_id: str | None = None, severity: str = "warning"
-) -> Warning:
+def warn(code: str, message: str, pages, project_id: str | None = None) -> Warning:
+    """A warning of a registered code, with the severity the registry gives it."""
     return Warning(
         code=code,
-        severity=severity,
+        severity=severity_of(code),
         message=message,
         pages=sorted(set(pages)),
         project_id=project_id,
@@ -134,8 +134,6 @@ def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:
                     f"the table of contents lists « {e.text} » on page "
                     f"{e.page_label}, where no card was found",
                     [b.page for b in e.boxes],
-                    None,
-                    "info",
                 )
             )
     return out
@@ -174,7 +172,6 @@ def compare_titles(p: Placed, other: str, where: str) -> list[Warning]:
                 f"{describe(p)}: {where} gives the title as « {other} »",
                 p.card.pages,
                 p.id,
-                "info",
             )
         ]
     return [
