@@ -1,5 +1,6 @@
 """The edition's facts from hand-made front-matter pages: counts, jury, criteria, ceremony, calendar."""
 
+from pipeline.context import Context
 from pipeline.enrich import dates, edition
 from pipeline.stages import frontmatter, layout
 
@@ -61,8 +62,9 @@ def front_pages():
 
 
 def facts(profile):
-    sections = frontmatter.sections(front_pages(), 9.5)
-    return edition.facts(sections, [dates.find(s.text) for s in sections], profile, 2031)
+    context = Context(profile, body=9.5)
+    sections = frontmatter.sections(front_pages(), context)
+    return edition.facts(sections, [dates.find(s.text) for s in sections], context, 2031)
 
 
 def test_counts(profile):

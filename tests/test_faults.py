@@ -23,13 +23,14 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from pipeline import conversion as pipeline_module
 from pipeline.conversion import convert
 from pipeline.elements import Stray
 from pipeline.outputs.models import Annuaire
 from pipeline.read import ocr
+from pipeline.read import source as read_source
 from pipeline.run.cli import main
 from pipeline.stages import coverage, furniture, listing
+from pipeline.thresholds import DEFAULTS
 
 from . import pdfs
 from .conftest import line, page
@@ -200,7 +201,7 @@ def test_image_only_without_ocr_installed(capfd, tmp_path, monkeypatch):
 
 
 def test_damaged_xref_without_ghostscript(capfd, tmp_path, yearbook, monkeypatch):
-    monkeypatch.setattr(pipeline_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(read_source.shutil, "which", lambda name: None)
     err = rejected(capfd, write(tmp_path / "xref.pdf", pdfs.garble_xref(yearbook)))
     assert "damaged cross-reference table" in err and "Ghostscript" in err
 
@@ -349,7 +350,7 @@ def test_coverage_of_a_page_with_text_above_the_award_line(tmp_path):
     )
     doc = convert(build(tmp_path / "annuaire.pdf", spec)).document
     shares = {p.number: p.coverage for p in doc.pages}
-    assert shares[3] < coverage.LOW and shares[1] == shares[2] == shares[4] == 1.0
+    assert shares[3] < DEFAULTS.low_coverage and shares[1] == shares[2] == shares[4] == 1.0
     assert " ".join(u.text for u in doc.unplaced) == INTRO
     assert {u.reason for u in doc.unplaced} == {"card_header"}
     assert [(w.code, w.pages) for w in doc.warnings if w.code == "low_coverage"] == [
@@ -382,7 +383,7 @@ def test_coverage_counts_characters_of_placed_lines():
     assert coverage.per_page(pages, {a}) == {1: round(21 / 26, 3), 2: None}
     assert coverage.leftovers(pages, {a}, []) == [Stray(b, "not_placed")]
     assert coverage.leftovers(pages, {a}, [Stray(b, "card_header")]) == []
-    assert coverage.low({1: 0.5, 2: None, 3: 0.95}) == [(1, 0.5)]
+    assert coverage.low({1: 0.5, 2: None, 3: 0.95}, DEFAULTS.low_coverage) == [(1, 0.5)]
 
 
 # --- item 5: a batch goes on past bad files ----------------------------------------------------

@@ -15,9 +15,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from ..context import Context
 from ..elements import Line
 from ..profiles.profile import Profile, first
 from ..stages.frontmatter import FrontSection
@@ -69,12 +69,11 @@ class Facts:
 def facts(
     sections: list[FrontSection],
     found: list[list[DateRef]],
-    profile: Profile,
+    context: Context,
     year: int | None,
-    words: Counter | None = None,
-    pitch: float | None = None,
 ) -> Facts:
     """The facts of the front matter; `found`: the dates of each section's text."""
+    profile = context.profile
     folded = fold(" ".join(s.text for s in sections))
     out = Facts(
         **{k: count(profile.facts[k], folded) for k in ("applications", "auditioned", "labelled")}
@@ -84,7 +83,9 @@ def facts(
         if not out.jury and any(p.search(heading) for p in profile.facts["jury"]):
             out.jury = jury(body(s))
         if not out.criteria and any(p.search(heading) for p in profile.facts["criteria"]):
-            out.criteria = [p.text for p in paragraphs(body(s), words, pitch) if p.level == 0]
+            out.criteria = [
+                p.text for p in paragraphs(body(s), context.lexicon, context.pitch) if p.level == 0
+            ]
     dated = [
         Dated(sentence_at(s.text, d.offset), d, i)
         for i, (s, ds) in enumerate(zip(sections, found))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..outputs.models import Warning
-from ..profiles.profile import Profile
+from ..context import Context
+from ..outputs.models import Warning, warn
 from ..stages.frontmatter import FrontSection
-from ..stages.reconcile import Placed, describe, warn
+from ..stages.reconcile import Placed, describe
 from ..vocabulary import CARD_TEXTS
 from . import dates, edition, entities, figures
 
@@ -38,13 +38,10 @@ class Enrichment:
 
 
 def run(
-    placed: list[Placed],
-    sections: list[FrontSection],
-    profile: Profile,
-    year: int | None,
-    words=None,
-    pitch=None,
+    placed: list[Placed], sections: list[FrontSection], context: Context, year: int | None
 ) -> Enrichment:
+    """Every project's findings, the front matter's dates and the edition's facts."""
+    profile = context.profile
     fields = [
         (p, name, text) for p in placed for name in CARD_TEXTS if (text := field_text(p, name))
     ]
@@ -88,7 +85,7 @@ def run(
             for d in ds
             if not d.valid
         ]
-    facts = edition.facts(sections, front_dates, profile, year, words, pitch)
+    facts = edition.facts(sections, front_dates, context, year)
     return Enrichment(projects, front_dates, facts, warnings)
 
 

@@ -11,7 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..vocabulary import EntityLabel, Medal, Severity, TerritoryKind, TextField, WarningCodeName
+from ..vocabulary import (
+    EntityLabel,
+    Medal,
+    Severity,
+    TerritoryKind,
+    TextField,
+    WarningCodeName,
+    severity_of,
+)
 
 SCHEMA_VERSION = "1.1"
 
@@ -182,6 +190,17 @@ class Warning(Model):
     message: str
     pages: list[int]
     project_id: str | None = None
+
+
+def warn(code: str, message: str, pages, project_id: str | None = None) -> Warning:
+    """A warning of a registered code, with the severity the registry gives it."""
+    return Warning(
+        code=code,
+        severity=severity_of(code),
+        message=message,
+        pages=sorted(set(pages)),
+        project_id=project_id,
+    )
 
 
 class Unplaced(Model):

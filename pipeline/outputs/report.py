@@ -21,7 +21,7 @@ import pdfplumber
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import InputError
-from ..stages.coverage import LOW
+from ..thresholds import DEFAULTS
 from ..vocabulary import CARD_TEXTS, MEDALS
 from .models import Annuaire, Box, Project, Unplaced, Warning
 
@@ -153,10 +153,14 @@ def warnings_table(doc: Annuaire) -> str:
 def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
     """Pages where text went into no field, or with a low coverage: the lines to read on the page by hand."""
     info = {pg.number: pg for pg in doc.pages}
-    low = {pg.number for pg in doc.pages if pg.coverage is not None and pg.coverage < LOW}
+    low = {
+        pg.number
+        for pg in doc.pages
+        if pg.coverage is not None and pg.coverage < DEFAULTS.low_coverage
+    }
     head = (
         '<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p class="note">Coverage: '
-        f"the share of a page's text that went into a field; below {LOW:.0%} the page is listed, "
+        f"the share of a page's text that went into a field; below {DEFAULTS.low_coverage:.0%} the page is listed, "
         "as is any page with text that no stage assigned to a field.</p>"
     )
     pages = sorted(set(unplaced) | low)

@@ -19,6 +19,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..errors import InputError
+from ..thresholds import DESIGN, Thresholds
 from ..vocabulary import BLOCKS, MEDALS, Block, EntityLabel, TerritoryKind
 
 PROFILES = Path(__file__).parent
@@ -111,6 +112,24 @@ class Profile(BaseModel):
     territory_titles: list[TitleRule] = []
     # the domain's acronyms the entity model misses, with their label
     acronyms: dict[str, EntityLabel] = {}
+    # the thresholds this design sets (`thresholds.DESIGN`), over `thresholds.DEFAULTS`
+    layout: dict[str, float] = {}
+
+    @field_validator("layout")
+    @classmethod
+    def design_thresholds(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(value) - DESIGN)
+        if unknown:
+            raise ValueError(
+                f"{', '.join(unknown)}: not a threshold a design sets "
+                f"(those are {', '.join(sorted(DESIGN))})"
+            )
+        Thresholds(**value)  # each within its range
+        return value
+
+    @cached_property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(**self.layout)
 
     @cached_property
     def banner(self) -> list[re.Pattern]:

@@ -13,13 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..elements import Line, Page, Stray
-
-# Below this share of a page's body characters in fields, the page gets a `low_coverage` warning.
-# Measured: every page of the 2023 sample is at 1.0, the pages of its scan at 0.988-1.0 (logo fragments the OCR read),
-# the generated yearbooks' at 1.0. A paragraph of 316 characters left above a card's award line
-# brings its page to 0.82 (a full card) or 0.67 (a short one); a single 60-character line to 0.92.
-# At 0.9 a page warns once about a tenth of its text, a paragraph, found no field; a stray line does not.
-LOW = 0.9
+from .card import Card
+from .frontmatter import FrontSection
+from .listing import Listed
+from .segment import Segments
+from .toc import TocEntry
 
 
 def characters(text: str) -> int:
@@ -43,6 +41,29 @@ def per_page(pages: list[Page], placed: set[Line]) -> dict[int, float | None]:
     return out
 
 
-def low(coverage: dict[int, float | None], threshold: float = LOW) -> list[tuple[int, float]]:
+def low(coverage: dict[int, float | None], threshold: float) -> list[tuple[int, float]]:
     """(page, coverage) of the pages below the threshold."""
     return [(n, c) for n, c in sorted(coverage.items()) if c is not None and c < threshold]
+
+
+def in_fields(
+    segments: Segments,
+    cards: list[Card],
+    listings: dict[int, list[Listed]],
+    entries: list[TocEntry],
+    toc_headings: list[Line],
+    front: list[FrontSection],
+) -> set[Line]:
+    """The body lines some field was read from: cards but their strays, section headings and
+    listing entries, the table of contents (its headings go to the front matter), front matter."""
+    out: set[Line] = set()
+    for span, card in zip(segments.cards, cards, strict=True):
+        out.update(span.lines)
+        out.difference_update(stray.line for stray in card.strays)
+    for section in segments.sections:
+        out.update(section.heading)
+        out.update(line for item in listings[section.page] for line in item.lines)
+    out.update(line for entry in entries for line in entry.lines)
+    out.update(toc_headings)
+    out.update(line for section in front for line in section.lines)
+    return out

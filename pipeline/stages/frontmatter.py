@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..context import Context
 from ..elements import Line, Page, merge_boxes
 from ..profiles.profile import Profile, first
 from ..text import fold
 from .layout import paragraphs, render
-
-HEADING = 1.15  # a front-matter heading is bold and this many times the body size
+from .segment import Segments
+from .toc import TocEntry
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,13 @@ def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def sections(
-    pages: list[Page], body: float, words: Counter | None = None, pitch: float | None = None
-) -> list[FrontSection]:
+def sections(pages: list[Page], context: Context) -> list[FrontSection]:
     """The front matter cut at its headings; consecutive headings (title, subtitle) go together."""
+    heading = context.thresholds.heading_ratio * context.body
     out: list[tuple[list[Line], list[Line]]] = []
     for page in pages:
         for line in page.lines:
-            if line.bold and line.size >= HEADING * body:
+            if line.bold and line.size >= heading:
                 if out and out[-1][0] and not out[-1][1] and out[-1][0][-1].page == line.page:
                     out[-1][0].append(line)
                 else:
@@ -63,9 +63,27 @@ def sections(
     return [
         FrontSection(
             " — ".join(h.text for h in heads),
-            render(paragraphs(lines, words, pitch)),
+            render(paragraphs(lines, context.lexicon, context.pitch)),
             tuple(heads + lines),
             tuple(heads),
         )
         for heads, lines in out
     ]
+
+
+def with_contents(
+    segments: Segments, entries: list[TocEntry], toc_headings: list[Line], context: Context
+) -> list[FrontSection]:
+    """The front matter cut at its headings, the table of contents as one section, in page
+    order."""
+    out = sections(segments.front_matter, context)
+    if segments.toc_pages:
+        out.append(
+            FrontSection(
+                heading=" — ".join(line.text for line in toc_headings),
+                text="\n".join(f"{entry.text} … {entry.page_label}" for entry in entries),
+                lines=tuple(toc_headings) + tuple(ln for entry in entries for ln in entry.lines),
+                heads=tuple(toc_headings),
+            )
+        )
+    return sorted(out, key=lambda section: section.pages[0] if section.pages else 0)

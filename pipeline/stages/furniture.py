@@ -19,32 +19,31 @@ from dataclasses import replace
 
 from ..elements import Line, Page, Removed
 from ..text import key
+from ..thresholds import DEFAULTS, Thresholds
 
-MARGIN = 0.12  # top and bottom share of the page where furniture lives
-REPEAT_SHARE = 0.3  # a line repeated on this share of the pages is running furniture...
-REPEAT_MIN = 2  # ...and on at least this many pages (a tiny yearbook repeats on all)
-SMALL = 0.92  # logo text is smaller than this share of the body size
 PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I
 )
 TRAILING_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
 
 
-def strip(pages: list[Page], content=None) -> tuple[list[Page], list[Removed]]:
+def strip(
+    pages: list[Page], content=None, thresholds: Thresholds = DEFAULTS
+) -> tuple[list[Page], list[Removed]]:
     """Pages without furniture (each labelled with its printed number) and what was removed.
 
     `content(line)` tells lines that are structure however often they repeat (a card
     banner printed the same on every card of a category is not a running header).
     """
     body = body_size(pages)
-    repeated = running(pages, body, content)
+    repeated = running(pages, body, content, thresholds)
     out, removed = [], []
     trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
         keep, numbers = [], {}
-        logo_band = logo_bands(page)
+        logo_band = logo_bands(page, thresholds)
         for line in page.lines:
-            reason, number = classify(line, page, repeated, logo_band, body, content)
+            reason, number = classify(line, page, repeated, logo_band, body, content, thresholds)
             if reason is None:
                 keep.append(line)
                 continue
@@ -62,9 +61,17 @@ def strip(pages: list[Page], content=None) -> tuple[list[Page], list[Removed]]:
     return out, removed
 
 
-def classify(line: Line, page: Page, repeated: set, logo_band, body: float, content=None):
+def classify(
+    line: Line,
+    page: Page,
+    repeated: set,
+    logo_band,
+    body: float,
+    content=None,
+    thresholds: Thresholds = DEFAULTS,
+):
     """(reason, printed page number) for a furniture line, (None, None) for body text."""
-    if in_margin(line, page):
+    if in_margin(line, page, thresholds.margin):
         m = PAGE_NUMBER.match(line.text)
         if m:
             return "page_number", m.group(1)
@@ -73,15 +80,16 @@ def classify(line: Line, page: Page, repeated: set, logo_band, body: float, cont
             m = TRAILING_NUMBER.match(line.text)
             where = "running_header" if line.top < page.height / 2 else "running_footer"
             return where, m.group(2) if m else None
-    if line.size < SMALL * body and any(
+    if line.size < thresholds.small * body and any(
         top - 2 <= line.top and line.bottom <= bottom + 2 for top, bottom in logo_band
     ):
         return "logo", None
     return None, None
 
 
-def in_margin(line: Line, page: Page) -> bool:
-    return line.bottom <= page.height * MARGIN or line.top >= page.height * (1 - MARGIN)
+def in_margin(line: Line, page: Page, margin: float) -> bool:
+    """In the top or bottom `margin` (a share of the page's height)."""
+    return line.bottom <= page.height * margin or line.top >= page.height * (1 - margin)
 
 
 def signature(line: Line, page: Page) -> tuple:
@@ -101,29 +109,29 @@ def smaller(line: Line, body: float, content=None) -> bool:
     return line.size < body - 0.25 and not line.bold and small(line, body, content)
 
 
-def running(pages: list[Page], body: float, content=None) -> set:
+def running(pages: list[Page], body: float, content=None, thresholds: Thresholds = DEFAULTS) -> set:
     """Signatures of the lines repeated in the margins, and the slots such lines fill."""
     seen: dict[tuple, set[int]] = defaultdict(set)
     slots: dict[tuple, set[int]] = defaultdict(set)
     for page in pages:
         for line in page.lines:
-            if in_margin(line, page) and small(line, body, content):
+            if in_margin(line, page, thresholds.margin) and small(line, body, content):
                 sig = signature(line, page)
                 seen[sig].add(page.number)
                 if smaller(line, body, content):
                     slots[sig[1:]].add(page.number)
-    need = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
+    need = max(thresholds.repeat_min, thresholds.repeat_share * len(pages))
     return {sig for sig, on in seen.items() if len(on) >= need} | {
         s for s, on in slots.items() if len(on) >= need
     }
 
 
-def logo_bands(page: Page) -> list[tuple[float, float]]:
-    """Vertical extents of the images in the top third of the page (where logos sit)."""
+def logo_bands(page: Page, thresholds: Thresholds = DEFAULTS) -> list[tuple[float, float]]:
+    """Vertical extents of the narrow images at the top of the page (where logos sit)."""
     return [
         (im.top, im.bottom)
         for im in page.images
-        if im.bottom <= page.height / 3 and (im.x1 - im.x0) < page.width / 2
+        if im.bottom <= page.height * thresholds.logo_band and (im.x1 - im.x0) < page.width / 2
     ]
 
 

@@ -16,9 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..outputs.models import Warning
+from ..outputs.models import Warning, warn
 from ..text import containment, key, similar, similarity
-from ..vocabulary import severity_of
 from .card import Card
 from .listing import Listed
 from .segment import Section
@@ -77,17 +76,6 @@ def check(
 
 def describe(p: Placed) -> str:
     return f"card « {p.card.title or '?'} » (page {p.card.pages[0]})"
-
-
-def warn(code: str, message: str, pages, project_id: str | None = None) -> Warning:
-    """A warning of a registered code, with the severity the registry gives it."""
-    return Warning(
-        code=code,
-        severity=severity_of(code),
-        message=message,
-        pages=sorted(set(pages)),
-        project_id=project_id,
-    )
 
 
 def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:

@@ -1,0 +1,229 @@
+"""Assemble: the reading's records mapped to the validated output models (`models`).
+
+The stages keep their own small records (`Card`, `Placed`, `FrontSection`, …); this module
+is the one place that knows how each becomes a field of the published document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..elements import Box, Page, Stray, merge_boxes
+from ..enrich.dates import DateRef
+from ..enrich.edition import Dated
+from ..enrich.run import Enrichment, Found
+from ..reading import Reading
+from ..stages.frontmatter import FrontSection
+from ..stages.place import Placing
+from ..stages.reconcile import Placed
+from ..stages.segment import Section
+from . import models as out
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """Everything the document is made of, as the stages left it."""
+
+    source: out.Source
+    reading: Reading
+    placing: Placing
+    matches: dict[tuple[int, int], str]  # (section page, listing index) → project id
+    front: list[FrontSection]
+    strays: list[Stray]
+    coverage: dict[int, float | None]  # page → share of its text in fields
+    warnings: list[out.Warning]
+    found: Enrichment | None  # None when enrichment is off
+
+
+def document(parts: Assembly) -> out.Annuaire:
+    """The validated document."""
+    reading, found = parts.reading, parts.found
+    labels = {page.number: page.label for page in reading.pages}
+    ocr_pages = {page.number: page.confidence for page in reading.pages if page.ocr}
+    return out.Annuaire(
+        source=parts.source,
+        profile=reading.context.profile.name,
+        edition=edition_model(parts.placing.year, found),
+        categories=[
+            category_model(section, parts, labels) for section in reading.segments.sections
+        ],
+        projects=[
+            project_model(p, labels, ocr_pages, found.projects[p.id] if found else None)
+            for p in parts.placing.placed
+        ],
+        warnings=parts.warnings,
+        unplaced=[unplaced_model(stray) for stray in parts.strays],
+        toc=[
+            out.TocEntry(text=e.text, page_label=e.page_label, level=e.level)
+            for e in reading.entries
+        ],
+        front_matter=[
+            front_model(section, found.front_dates[i] if found else None)
+            for i, section in enumerate(parts.front)
+        ],
+        pages=[page_model(page, parts) for page in reading.pages],
+    )
+
+
+def boxes(found: list[Box]) -> list[out.Box]:
+    return [out.Box(page=b.page, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom) for b in found]
+
+
+def project_model(
+    placed: Placed,
+    labels: dict[int, str | None],
+    ocr_pages: dict[int, float | None],
+    found: Found | None,
+) -> out.Project:
+    card = placed.card
+    confidences = [c for n in card.pages if (c := ocr_pages.get(n)) is not None]
+    return out.Project(
+        id=placed.id,
+        category=placed.category,
+        medal=card.medal,
+        title=card.title,
+        territories=[
+            out.Territory(
+                name=t.name,
+                kind=t.kind,
+                acronym=t.acronym,
+                service=t.service,
+                canonical=t.canonical,
+                place=t.place,
+            )
+            for t in card.territories
+        ],
+        summary=card.summary,
+        innovation=card.blocks["innovation"],
+        problematique=card.blocks["problematique"],
+        apports=card.blocks["apports"],
+        pages=card.pages,
+        page_labels=[labels.get(n) for n in card.pages],
+        headings=card.headings,
+        provenance={field: boxes(found) for field, found in card.provenance.items() if found},
+        ocr=any(n in ocr_pages for n in card.pages),
+        ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+        **mentions(found),
+    )
+
+
+def mentions(found: Found | None) -> dict:
+    """A project's dates, figures and entities; all None when enrichment was off."""
+    if found is None:
+        return {"dates": None, "figures": None, "entities": None}
+    return {
+        "dates": [date_model(d, field) for field, d in found.dates],
+        "figures": [
+            out.Figure(
+                field=field,
+                offset=f.offset,
+                text=f.text,
+                value=f.value,
+                unit=f.unit,
+                counts=f.counts,
+            )
+            for field, f in found.figures
+        ],
+        "entities": [
+            out.Entity(field=field, offset=e.offset, text=e.text, label=e.label)
+            for field, e in found.entities
+        ],
+    }
+
+
+def front_model(section: FrontSection, found: list[DateRef] | None) -> out.FrontSection:
+    return out.FrontSection(
+        heading=section.heading,
+        text=section.text,
+        pages=section.pages,
+        dates=[date_model(d, "text") for d in found] if found is not None else None,
+    )
+
+
+def date_model(d: DateRef, field: str) -> out.DateRef:
+    return out.DateRef(
+        field=field,
+        offset=d.offset,
+        text=d.text,
+        precision=d.precision,
+        value=d.value,
+        start=d.start,
+        end=d.end,
+        valid=d.valid,
+    )
+
+
+def dated(d: Dated) -> dict:
+    """The fields of a dated sentence of the front matter."""
+    return {"date": date_model(d.date, "text"), "section": d.section, "sentence": d.sentence}
+
+
+def edition_model(year: int | None, found: Enrichment | None) -> out.Edition:
+    if found is None:
+        return out.Edition(year=year)
+    facts = found.facts
+    ceremony = facts.ceremony
+    return out.Edition(
+        year=year,
+        applications=facts.applications,
+        auditioned=facts.auditioned,
+        labelled=facts.labelled,
+        jury=[out.JuryMember(name=j.name, organisation=j.organisation) for j in facts.jury],
+        criteria=facts.criteria,
+        ceremony=out.Ceremony(**dated(ceremony.when), venue=ceremony.venue, city=ceremony.city)
+        if ceremony
+        else None,
+        next_edition=out.NextEdition(
+            year=facts.next_year,
+            calendar=[out.CalendarStep(step=step, **dated(d)) for step, d in facts.calendar],
+        )
+        if facts.next_year
+        else None,
+    )
+
+
+def category_model(
+    section: Section, parts: Assembly, labels: dict[int, str | None]
+) -> out.Category:
+    return out.Category(
+        name=parts.placing.category_names[section.page],
+        printed=section.title,
+        page=section.page,
+        page_label=labels.get(section.page),
+        listed=[
+            out.ListedProject(
+                text=item.text,
+                title=item.title,
+                territories=item.territories,
+                medal=item.medal,
+                project_id=parts.matches.get((section.page, i)),
+                box=boxes(merge_boxes(item.lines))[0],
+            )
+            for i, item in enumerate(parts.reading.listings[section.page])
+        ],
+    )
+
+
+def unplaced_model(stray: Stray) -> out.Unplaced:
+    return out.Unplaced(
+        page=stray.line.page,
+        text=stray.line.text,
+        reason=stray.reason,
+        box=boxes([stray.line.box.rounded()])[0],
+    )
+
+
+def page_model(page: Page, parts: Assembly) -> out.PageInfo:
+    return out.PageInfo(
+        number=page.number,
+        label=page.label,
+        kind=parts.reading.segments.kinds.get(page.number, "front_matter"),
+        ocr=page.ocr,
+        ocr_confidence=page.confidence,
+        coverage=parts.coverage[page.number],
+        removed=[
+            out.RemovedText(text=r.line.text, reason=r.reason)
+            for r in parts.reading.removed
+            if r.line.page == page.number
+        ],
+    )

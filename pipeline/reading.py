@@ -1,0 +1,110 @@
+"""The reading of a document's pages with one profile, and the choice among profiles.
+
+furniture → layout → segment → card run once per candidate profile (the one made for the
+edition's year when there is one, else every profile); the most consistent reading wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .clock import Clock
+from .context import Context
+from .elements import Line, Page, Removed, Stray
+from .errors import InputError
+from .options import Options
+from .profiles.profile import Profile, available, load
+from .stages import card as card_stage
+from .stages import frontmatter, furniture, layout, listing, segment, toc
+from .stages.card import Card
+from .stages.listing import Listed
+from .stages.toc import TocEntry
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the stages up to `card` made of the pages with one profile."""
+
+    context: Context
+    pages: list[Page]
+    removed: list[Removed]
+    segments: segment.Segments
+    entries: list[TocEntry]
+    toc_headings: list[Line]
+    cards: list[Card]
+    listings: dict[int, list[Listed]]  # section page → its listing's entries
+    listing_strays: list[Stray]
+
+
+def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) -> Reading:
+    """The most consistent reading among the candidate profiles (the first wins a tie)."""
+    candidates = [load(options.profile)] if options.profile != "auto" else edition_profiles(raw)
+    readings = [read_cards(raw, profile, clock) for profile in candidates]
+    best = max(readings, key=consistency)
+    if not best.segments.cards:
+        raise InputError(
+            f"{path.name}: no project card found; "
+            "not a yearbook of the Label « Territoire Innovant »?"
+        )
+    return best
+
+
+def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
+    """furniture → layout → segment → card, with one profile."""
+    context = Context(profile)
+    with clock("furniture"):
+        pages, removed = furniture.strip(
+            raw,
+            content=lambda line: segment.is_banner(line, profile),
+            thresholds=context.thresholds,
+        )
+    with clock("layout"):
+        pages = layout.order(pages)
+        context = replace(context, lexicon=layout.lexicon(pages), body=furniture.body_size(pages))
+    with clock("segment"):
+        segments = segment.split(pages, profile, context.body)
+        entries, toc_headings = toc.parse(segments.toc_pages)
+    card_lines = [line for span in segments.cards for line in span.lines]
+    context = replace(context, pitch=layout.typical_pitch(card_lines))
+    with clock("card"):
+        cards = [
+            card_stage.parse(span, profile, context.lexicon, context.pitch, context.body)
+            for span in segments.cards
+        ]
+        listings, listing_strays = read_listings(segments, context)
+    return Reading(
+        context, pages, removed, segments, entries, toc_headings, cards, listings, listing_strays
+    )
+
+
+def read_listings(
+    segments: segment.Segments, context: Context
+) -> tuple[dict[int, list[Listed]], list[Stray]]:
+    """Each section's listing, and the lines of the section pages no entry took."""
+    listings: dict[int, list[Listed]] = {}
+    strays: list[Stray] = []
+    for section in segments.sections:
+        listings[section.page], left = listing.parse(
+            section, context.profile, context.lexicon, context.pitch
+        )
+        strays += left
+    return listings, strays
+
+
+def edition_profiles(raw: list[Page]) -> list[Profile]:
+    """The profile made for the year printed on the first pages, else every profile to try."""
+    profiles = [load(name) for name in available()]
+    profiles.sort(key=lambda profile: profile.name != "default")
+    printed = (frontmatter.year(raw, profile) for profile in profiles)
+    year = next((found for found in printed if found), None)
+    made_for = [profile for profile in profiles if year in profile.years]
+    return made_for[:1] or profiles
+
+
+def consistency(reading: Reading) -> int:
+    """How much of a sound card each card is: medal, title, territories, blocks found."""
+    return sum(
+        bool(card.medal) + bool(card.title) + bool(card.territories) + len(card.headings)
+        for card in reading.cards
+    )

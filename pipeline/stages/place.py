@@ -1,0 +1,103 @@
+"""Placing: each card's canonical category and its stable id.
+
+A card takes the category of the section it stands in when its banner names that section (or
+names none); the section's name is the table of contents' printing when it has one. The id is
+made of the edition, category and title slugs, so it stays the same from one run to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..context import Context
+from ..elements import Page
+from ..text import similar, similarity, slug
+from . import categories, frontmatter
+from .card import Card
+from .reconcile import Placed
+from .segment import CardSpan, Section
+from .toc import TocEntry
+
+if TYPE_CHECKING:
+    from ..reading import Reading
+
+CATEGORY_SLUG = 30  # characters of the category in an id
+TITLE_SLUG = 50  # characters of the title in an id
+YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Placing:
+    """The edition's year, each section's category name, the cards placed."""
+
+    year: int | None
+    category_names: dict[int, str]  # section page → canonical category name
+    placed: list[Placed]
+
+
+def place_cards(reading: Reading, raw: list[Page], path: Path) -> Placing:
+    """The year (printed on the first pages, else in the file's name), the category names, and
+    each card with its category and id."""
+    context = reading.context
+    year = frontmatter.year(raw, context.profile) or year_from_name(path)
+    names = category_names(reading.segments.sections, reading.entries, context)
+    labels = {page.number: page.label for page in reading.pages}
+    placed = place(reading.cards, reading.segments.cards, names, year, labels, context)
+    return Placing(year, names, placed)
+
+
+def year_from_name(path: Path) -> int | None:
+    """The last year the file's name gives ("annuaire_2023.pdf")."""
+    found = YEAR_IN_NAME.findall(path.stem)
+    return int(found[-1]) if found else None
+
+
+def category_names(
+    sections: list[Section], entries: list[TocEntry], context: Context
+) -> dict[int, str]:
+    """Section page → canonical category name (the table of contents' printing when it has one)."""
+    parts = [entry for entry in entries if entry.level == 0]
+    out = {}
+    for section in sections:
+        printed = max(parts, key=lambda entry: similarity(entry.text, section.title), default=None)
+        same = printed and similarity(printed.text, section.title) >= categories.SAME
+        name = printed.text if printed and same else section.title
+        out[section.page] = categories.canonical(name, context.profile.categories, context.lexicon)
+    return out
+
+
+def place(
+    cards: list[Card],
+    spans: list[CardSpan],
+    names: dict[int, str],
+    year: int | None,
+    labels: dict[int, str | None],
+    context: Context,
+) -> list[Placed]:
+    """Give each card its canonical category and a stable id."""
+    out, seen = [], Counter[str]()
+    for card, span in zip(cards, spans, strict=True):
+        category = category_of(card, span.section, names, context)
+        base = f"{year or 'x'}-{slug(category, CATEGORY_SLUG)}-"
+        base += slug(card.title or "sans-titre", TITLE_SLUG)
+        seen[base] += 1
+        project_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(Placed(project_id, card, category, span.section, labels.get(card.pages[0])))
+    return out
+
+
+def category_of(
+    card: Card, section: Section | None, names: dict[int, str], context: Context
+) -> str:
+    """The section's category when the banner names it (or nothing), else the banner's."""
+    if section is not None and (
+        not card.category_raw
+        or similar(card.category_raw, section.title, context.thresholds.banner_similarity)
+    ):
+        return names[section.page]
+    known = list(names.values()) + context.profile.categories
+    return categories.canonical(card.category_raw, known, context.lexicon)
