@@ -25,7 +25,7 @@ from .read import ocr
 from .read.source import read
 from .reading import Reading, best_reading
 from .stages import coverage, frontmatter, place, reconcile
-from .stages.frontmatter import FrontSection
+from .stages.frontmatter import FrontPart
 
 HASH_CHUNK = 1 << 20  # bytes read at a time to hash the file
 
@@ -125,7 +125,7 @@ def card_labels(reading: Reading) -> set[str | None]:
 
 
 def account(
-    reading: Reading, front: list[FrontSection]
+    reading: Reading, front: list[FrontPart]
 ) -> tuple[list[Stray], dict[int, float | None]]:
     """Nothing lost: the lines no field took (strays), and each page's coverage."""
     strays = [stray for card in reading.cards for stray in card.strays] + reading.listing_strays

@@ -6,11 +6,11 @@ test can build a page by hand and feed it to any stage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
-class Box:
+class Rect:
     """A rectangle on a page, in pdfplumber coordinates (points, origin top-left)."""
 
     page: int  # 1-based page number in the PDF file
@@ -19,8 +19,8 @@ class Box:
     x1: float
     bottom: float
 
-    def union(self, other: Box) -> Box:
-        return Box(
+    def union(self, other: Rect) -> Rect:
+        return Rect(
             self.page,
             min(self.x0, other.x0),
             min(self.top, other.top),
@@ -28,8 +28,8 @@ class Box:
             max(self.bottom, other.bottom),
         )
 
-    def rounded(self) -> Box:
-        return Box(
+    def rounded(self) -> Rect:
+        return Rect(
             self.page,
             round(self.x0, 1),
             round(self.top, 1),
@@ -54,8 +54,8 @@ class Line:
     cells: tuple[str, ...] = ()  # a table row: its cells (the text joins them with " | ")
 
     @property
-    def box(self) -> Box:
-        return Box(self.page, self.x0, self.top, self.x1, self.bottom)
+    def box(self) -> Rect:
+        return Rect(self.page, self.x0, self.top, self.x1, self.bottom)
 
     @property
     def height(self) -> float:
@@ -73,7 +73,7 @@ class Page:
     width: float
     height: float
     lines: tuple[Line, ...]
-    images: tuple[Box, ...] = ()
+    images: tuple[Rect, ...] = ()
     label: str | None = None  # printed page number, once furniture has read it
     ocr: bool = False  # the text comes from OCR: no meaningful font, weight or colour
     confidence: float | None = None  # OCR engine's mean word confidence (0–100)
@@ -96,12 +96,11 @@ class Stray:
 
     line: Line
     reason: str
-    extra: dict = field(default_factory=dict)
 
 
-def merge_boxes(lines) -> list[Box]:
+def merge_boxes(lines) -> list[Rect]:
     """One box per page covering the given lines, in page order."""
-    boxes: dict[int, Box] = {}
+    boxes: dict[int, Rect] = {}
     for line in lines:
         b = line.box
         boxes[b.page] = boxes[b.page].union(b) if b.page in boxes else b

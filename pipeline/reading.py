@@ -19,7 +19,7 @@ from .stages import card as card_stage
 from .stages import frontmatter, furniture, layout, listing, segment, toc
 from .stages.card import Card
 from .stages.listing import Listed
-from .stages.toc import TocEntry
+from .stages.toc import TocRow
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Reading:
     pages: list[Page]
     removed: list[Removed]
     segments: segment.Segments
-    entries: list[TocEntry]
+    entries: list[TocRow]
     toc_headings: list[Line]
     cards: list[Card]
     listings: dict[int, list[Listed]]  # section page → its listing's entries

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from cydifflib import SequenceMatcher
 
@@ -62,7 +62,7 @@ def fold(s: str) -> str:
     return SPACES.sub(" ", s).strip()
 
 
-@cache
+@lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     f = LIGATURES.get(ch, ch)
     return strip_accents(_PUNCT.get(f, f)).lower().replace("\u0153", "oe").replace("\u00e6", "ae")

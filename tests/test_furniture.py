@@ -1,6 +1,6 @@
 """Furniture is found by what it is: repetition, bare numbers in margins, small text by logos."""
 
-from pipeline.elements import Box
+from pipeline.elements import Rect
 from pipeline.stages import furniture
 
 from .conftest import line, page
@@ -60,7 +60,7 @@ def test_a_number_in_the_body_is_kept():
 
 
 def test_small_text_in_the_logo_band_is_logo_text():
-    logo = Box(1, 66, 100, 161, 141)
+    logo = Rect(1, 66, 100, 161, 141)
     lines = [
         line("MÉTROPOLE", 100.5, x0=493, size=7.5, bold=True),
         line("GRAND LYON", 110.6, x0=488, size=7.5, bold=True),

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from pipeline.conversion import convert
-from pipeline.elements import Box
+from pipeline.elements import Rect
 from pipeline.errors import InputError
 from pipeline.options import Options
 from pipeline.read import ocr
@@ -25,7 +25,7 @@ needs_ocr = pytest.mark.skipif(
     not HAVE_OCR and not os.environ.get("CI"),
     reason="Tesseract is not installed (CI installs it and runs these)",
 )
-FULL_PAGE = Box(1, 0, 0, 595, 842)
+FULL_PAGE = Rect(1, 0, 0, 595, 842)
 
 
 def test_a_page_is_usable_with_enough_real_text():

@@ -4,8 +4,8 @@ from pipeline.stages.card import Card
 from pipeline.stages.listing import Listed
 from pipeline.stages.reconcile import Placed, check
 from pipeline.stages.segment import Section
-from pipeline.stages.territory import Territory
-from pipeline.stages.toc import TocEntry
+from pipeline.stages.territory import TerritoryName
+from pipeline.stages.toc import TocRow
 
 from .conftest import line
 
@@ -17,7 +17,7 @@ def card(title, page, medal="or", territory="Ville de Lens", notes=()):
         medal=medal,
         category_raw="CYBERSÉCURITÉ",
         title=title,
-        territories=[Territory(territory, "commune")],
+        territories=[TerritoryName(territory, "commune")],
         summary="s",
         blocks={"innovation": "i", "problematique": "p", "apports": "a"},
         headings={},
@@ -34,7 +34,7 @@ def placed(*cards):
 
 
 def entry(text, label):
-    return TocEntry(text, label, 1, (line(text, 100, page=2),))
+    return TocRow(text, label, 1, (line(text, 100, page=2),))
 
 
 def listed(text, title, medal, n):

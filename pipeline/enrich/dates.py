@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import fold_map
 
@@ -116,7 +116,7 @@ NOT_COUNTED = {
 
 
 @dataclass(frozen=True)
-class DateRef:
+class DateFound:
     """A date or a range as written, at `offset` in its text, and its ISO value."""
 
     offset: int
@@ -134,7 +134,7 @@ class DateRef:
         return self.start if self.start == self.end else f"{self.start}/{self.end}"
 
 
-def find(text: str) -> list[DateRef]:
+def find(text: str) -> list[DateFound]:
     """Every date expression of the text, in order."""
     folded, idx = fold_map(text)
     out = []
@@ -148,7 +148,7 @@ def find(text: str) -> list[DateRef]:
         valid = start is not None and end is not None and start <= end
         a, b = idx[m.start()], idx[m.end()]
         out.append(
-            DateRef(
+            DateFound(
                 a, text[a:b], precision, start if valid else None, end if valid else None, valid
             )
         )
@@ -231,10 +231,11 @@ def parser():
     )
 
 
+PARSE_CACHE = 4096  # date expressions remembered (a yearbook has a few hundred)
 ISO = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-@cache
+@lru_cache(maxsize=PARSE_CACHE)
 def parse(text: str, precision: str) -> str | None:
     """The ISO value dateparser reads in French text at that precision; None when there is no such date."""
     found = parser().get_date_data(text)

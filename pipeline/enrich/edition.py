@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from ..context import Context
 from ..elements import Line
 from ..profiles.profile import Profile, first
-from ..stages.frontmatter import FrontSection
+from ..stages.frontmatter import FrontPart
 from ..stages.layout import paragraphs
 from ..text import fold, fold_map
-from .dates import DateRef
+from .dates import DateFound
 
 CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 NAME = rf"{CAPITAL}[\w'’-]*(?:\s+(?:(?:de|du|des|d'|van|von|le|la)\s+)?{CAPITAL}[\w'’-]*){{1,3}}"
@@ -39,17 +39,17 @@ class Member:
 
 
 @dataclass(frozen=True)
-class Dated:
+class DatedSentence:
     """A sentence of a front-matter section and a date in it (offset in the section's text)."""
 
     sentence: str
-    date: DateRef
+    date: DateFound
     section: int  # index of the section
 
 
 @dataclass(frozen=True)
-class Ceremony:
-    when: Dated
+class CeremonyFound:
+    when: DatedSentence
     venue: str | None
     city: str | None
 
@@ -61,14 +61,14 @@ class Facts:
     labelled: int | None = None
     jury: list[Member] = field(default_factory=list)
     criteria: list[str] = field(default_factory=list)
-    ceremony: Ceremony | None = None
+    ceremony: CeremonyFound | None = None
     next_year: int | None = None
-    calendar: list[tuple[str | None, Dated]] = field(default_factory=list)
+    calendar: list[tuple[str | None, DatedSentence]] = field(default_factory=list)
 
 
 def facts(
-    sections: list[FrontSection],
-    found: list[list[DateRef]],
+    sections: list[FrontPart],
+    found: list[list[DateFound]],
     context: Context,
     year: int | None,
 ) -> Facts:
@@ -87,7 +87,7 @@ def facts(
                 p.text for p in paragraphs(body(s), context.lexicon, context.pitch) if p.level == 0
             ]
     dated = [
-        Dated(sentence_at(s.text, d.offset), d, i)
+        DatedSentence(sentence_at(s.text, d.offset), d, i)
         for i, (s, ds) in enumerate(zip(sections, found))
         for d in ds
     ]
@@ -110,7 +110,7 @@ def count(patterns, folded: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
-def body(section: FrontSection) -> list[Line]:
+def body(section: FrontPart) -> list[Line]:
     return list(section.lines[len(section.heads) :])
 
 
@@ -149,7 +149,9 @@ def sentence_at(text: str, offset: int) -> str:
     return ""
 
 
-def ceremony(dated: list[Dated], sections: list[FrontSection], profile: Profile) -> Ceremony | None:
+def ceremony(
+    dated: list[DatedSentence], sections: list[FrontPart], profile: Profile
+) -> CeremonyFound | None:
     """The first dated sentence that tells of the ceremony, with the venue said right after its date."""
     for d in dated:
         if not any(p.search(fold(d.sentence)) for p in profile.facts["ceremony"]):
@@ -159,12 +161,12 @@ def ceremony(dated: list[Dated], sections: list[FrontSection], profile: Profile)
         folded, idx = fold_map(after)
         m = first(profile.facts["venue"], folded)
         if m:
-            return Ceremony(
+            return CeremonyFound(
                 d,
                 after[idx[m.start("venue")] : idx[m.end("venue")]].strip(),
                 after[idx[m.start("city")] : idx[m.end("city")]].strip(),
             )
-        return Ceremony(d, None, None)
+        return CeremonyFound(d, None, None)
     return None
 
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from ..profiles.profile import Profile
-from ..stages.territory import ARTICLE, Territory, kind_of
+from ..stages.territory import ARTICLE, TerritoryName, kind_of
 from ..text import fold, key
 
 MODEL = "fr_core_news_sm"
+MODELS = 4  # models kept loaded, one per set of profile acronyms (each holds ~100 MB)
 # Everything but "ner": in fr_core_news_sm the NER has its own tok2vec, so the shared one goes too.
 UNUSED = ("tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 LABELS = ("ORG", "LOC", "PER")
@@ -54,13 +55,13 @@ ORG_TAIL = re.compile(
 
 
 @dataclass(frozen=True)
-class Entity:
+class EntityFound:
     offset: int
     text: str
     label: str  # ORG, LOC, PER; MISC only for the profile's acronyms (a standard: RGAA)
 
 
-@cache
+@lru_cache(maxsize=MODELS)
 def load(acronyms: tuple[tuple[str, str], ...] = ()):
     """The model with its entity ruler; spaCy is imported here, on first use only.
 
@@ -82,8 +83,8 @@ def model(profile: Profile):
 
 
 def find(
-    texts: list[str], profile: Profile, territories: list[Territory], titles: list[str]
-) -> list[list[Entity]]:
+    texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
+) -> list[list[EntityFound]]:
     """The entities of each text; `territories` and `titles`: the yearbook's awarded territories and projects."""
     nlp = model(profile)
     lower, inner = vocabulary(texts)
@@ -103,7 +104,7 @@ def find(
     )
     out = []
     for i, text in enumerate(texts):
-        found = [Entity(a, text[a:b], label) for a, b, label in mentions(text, gazetteer)]
+        found = [EntityFound(a, text[a:b], label) for a, b, label in mentions(text, gazetteer)]
         found += [
             e
             for ent in (docs[i].ents if i in docs else ())
@@ -118,10 +119,10 @@ def is_name(word: str, lower: set[str], inner: set[str]) -> bool:
     return word[0].isupper() and fold(word) not in lower and word in inner
 
 
-def longest(found: list[Entity]) -> list[Entity]:
+def longest(found: list[EntityFound]) -> list[EntityFound]:
     """Overlapping entities: the longest wins ("Préfecture de Paris" over the place "Paris");
     between equal spans, the first given (the yearbook's own territories)."""
-    kept: list[Entity] = []
+    kept: list[EntityFound] = []
     for e in sorted(found, key=lambda e: -len(e.text)):
         if not any(
             k.offset < e.offset + len(e.text) and e.offset < k.offset + len(k.text) for k in kept
@@ -139,11 +140,11 @@ def entity(
     inner: set[str],
     places: set[str],
     projects: set[str],
-) -> Entity | None:
+) -> EntityFound | None:
     """The model's entity, relabelled or dropped by the rules of the module's docstring."""
     name, label, start = ent.text, ent.label_, ent.start_char
     if name in known:
-        return Entity(start, name, label)
+        return EntityFound(start, name, label)
     if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in projects:
         return None
     words = WORDS.findall(name)
@@ -166,7 +167,7 @@ def entity(
         return None
     if label == "ORG":
         name += ORG_TAIL.match(text, start + len(name)).group()
-    return Entity(start, name, label)
+    return EntityFound(start, name, label)
 
 
 def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -158,7 +158,7 @@ ADJECTIVES = {
 
 
 @dataclass(frozen=True)
-class Figure:
+class FigureFound:
     offset: int
     text: str
     value: int | float
@@ -166,7 +166,7 @@ class Figure:
     counts: str | None
 
 
-def find(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]:
+def find(text: str, taken: list[tuple[int, int]] = ()) -> list[FigureFound]:
     """The key figures of the text, leaving out the spans (start, end) already `taken` (dates)."""
     folded, idx = fold_map(text)
     out = []
@@ -192,7 +192,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]:
         if unit is None and counts is None:
             continue
         value = int(value) if value.is_integer() else round(value, 6)
-        out.append(Figure(m.start(), text[m.start() : end].rstrip(), value, unit, counts))
+        out.append(FigureFound(m.start(), text[m.start() : end].rstrip(), value, unit, counts))
     return out
 
 

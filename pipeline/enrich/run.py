@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..context import Context
 from ..outputs.models import Warning, warn
-from ..stages.frontmatter import FrontSection
+from ..stages.frontmatter import FrontPart
 from ..stages.reconcile import Placed, describe
 from ..vocabulary import CARD_TEXTS
 from . import dates, edition, entities, figures
@@ -24,21 +24,21 @@ from . import dates, edition, entities, figures
 class Found:
     """One project's findings, each with the field it was found in."""
 
-    dates: list[tuple[str, dates.DateRef]]
-    figures: list[tuple[str, figures.Figure]]
-    entities: list[tuple[str, entities.Entity]]
+    dates: list[tuple[str, dates.DateFound]]
+    figures: list[tuple[str, figures.FigureFound]]
+    entities: list[tuple[str, entities.EntityFound]]
 
 
 @dataclass
 class Enrichment:
     projects: dict[str, Found]  # project id → its findings
-    front_dates: list[list[dates.DateRef]]  # per front-matter section
+    front_dates: list[list[dates.DateFound]]  # per front-matter section
     facts: edition.Facts
     warnings: list[Warning]
 
 
 def run(
-    placed: list[Placed], sections: list[FrontSection], context: Context, year: int | None
+    placed: list[Placed], sections: list[FrontPart], context: Context, year: int | None
 ) -> Enrichment:
     """Every project's findings, the front matter's dates and the edition's facts."""
     profile = context.profile

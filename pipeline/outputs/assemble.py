@@ -1,6 +1,6 @@
 """Assemble: the reading's records mapped to the validated output models (`models`).
 
-The stages keep their own small records (`Card`, `Placed`, `FrontSection`, …); this module
+The stages keep their own small records (`Card`, `Placed`, `FrontPart`, …); this module
 is the one place that knows how each becomes a field of the published document.
 """
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..elements import Box, Page, Stray, merge_boxes
-from ..enrich.dates import DateRef
-from ..enrich.edition import Dated
+from ..elements import Page, Rect, Stray, merge_boxes
+from ..enrich.dates import DateFound
+from ..enrich.edition import DatedSentence
 from ..enrich.run import Enrichment, Found
 from ..reading import Reading
-from ..stages.frontmatter import FrontSection
+from ..stages.frontmatter import FrontPart
 from ..stages.place import Placing
 from ..stages.reconcile import Placed
 from ..stages.segment import Section
@@ -28,7 +28,7 @@ class Assembly:
     reading: Reading
     placing: Placing
     matches: dict[tuple[int, int], str]  # (section page, listing index) → project id
-    front: list[FrontSection]
+    front: list[FrontPart]
     strays: list[Stray]
     coverage: dict[int, float | None]  # page → share of its text in fields
     warnings: list[out.Warning]
@@ -65,7 +65,7 @@ def document(parts: Assembly) -> out.Annuaire:
     )
 
 
-def boxes(found: list[Box]) -> list[out.Box]:
+def boxes(found: list[Rect]) -> list[out.Box]:
     return [out.Box(page=b.page, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom) for b in found]
 
 
@@ -131,7 +131,7 @@ def mentions(found: Found | None) -> dict:
     }
 
 
-def front_model(section: FrontSection, found: list[DateRef] | None) -> out.FrontSection:
+def front_model(section: FrontPart, found: list[DateFound] | None) -> out.FrontSection:
     return out.FrontSection(
         heading=section.heading,
         text=section.text,
@@ -140,7 +140,7 @@ def front_model(section: FrontSection, found: list[DateRef] | None) -> out.Front
     )
 
 
-def date_model(d: DateRef, field: str) -> out.DateRef:
+def date_model(d: DateFound, field: str) -> out.DateRef:
     return out.DateRef(
         field=field,
         offset=d.offset,
@@ -153,7 +153,7 @@ def date_model(d: DateRef, field: str) -> out.DateRef:
     )
 
 
-def dated(d: Dated) -> dict:
+def dated(d: DatedSentence) -> dict:
     """The fields of a dated sentence of the front matter."""
     return {"date": date_model(d.date, "text"), "section": d.section, "sentence": d.sentence}
 

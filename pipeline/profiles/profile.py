@@ -63,7 +63,7 @@ class ListingPatterns(Patterns):
     medal: str
 
 
-class CalendarStep(Patterns):
+class CalendarPatterns(Patterns):
     step: str
     patterns: list[str] = Field(min_length=1)
 
@@ -79,7 +79,7 @@ class EditionPatterns(Patterns):
     criteria: list[str] = []  # the heading of the scoring criteria's section
     ceremony: list[str] = []  # a sentence telling of the award ceremony
     venue: list[str] = []  # where it was held: `venue` and `city`, after its date
-    calendar: list[CalendarStep] = []  # the next edition's steps, told by their sentence
+    calendar: list[CalendarPatterns] = []  # the next edition's steps, told by their sentence
 
 
 class TitleRule(Patterns):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from ..elements import Box, Page
+from ..elements import Page, Rect
 from ..errors import InputError
 from .reader import Progress, lines_from_chars, vertical_lines
 
@@ -69,7 +69,7 @@ def read_page(page, number: int) -> Page:
     images = []
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
         left, bottom, right, top = obj.get_bounds()
-        images.append(Box(number, left, height - top, right, height - bottom))
+        images.append(Rect(number, left, height - top, right, height - bottom))
     return Page(number, float(width), float(height), tuple(lines), tuple(images))
 
 

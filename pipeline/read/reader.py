@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from functools import cache
+from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -36,7 +36,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..elements import Box, Line, Page
+from ..elements import Line, Page, Rect
 from ..errors import Damaged, InputError
 from ..text import clean
 
@@ -46,6 +46,7 @@ SPLIT_GAP = 2.5  # a gap wider than this many ems always splits a row into separ
 SPLIT_MIN = 1.0  # …and one wider than this many ems does when it is GUTTER times the usual word gap
 GUTTER = 3.0
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
+FONT_CACHE = 1024  # font names remembered as bold or not (a yearbook uses a few dozen)
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
 ENDS = 1024  # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
 NOT_PDF = (
@@ -231,7 +232,7 @@ def read_page(
     lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
     lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
     boxes = tuple(
-        Box(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im)
+        Rect(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im)
     )
     return Page(number, width, height, tuple(lines), boxes)
 
@@ -346,7 +347,7 @@ def make_line(chars: list[dict], page: int) -> Line:
     )
 
 
-@cache
+@lru_cache(maxsize=FONT_CACHE)
 def is_bold(fontname: str) -> bool:
     return bool(BOLD_FONT.search(fontname))
 

@@ -17,13 +17,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..elements import Box, Line, Stray, merge_boxes
+from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
 from ..vocabulary import BLOCKS
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .segment import CardSpan, is_banner
-from .territory import Territory
+from .territory import TerritoryName
 from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
@@ -38,12 +38,12 @@ class Card:
     medal: str | None
     category_raw: str
     title: str
-    territories: list[Territory]
+    territories: list[TerritoryName]
     summary: str | None
     blocks: dict[str, str | None]
     headings: dict[str, str]
     pages: list[int]
-    provenance: dict[str, list[Box]]
+    provenance: dict[str, list[Rect]]
     strays: list[Stray] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
 
@@ -128,7 +128,7 @@ def parse(
 
     sections = split_blocks(after, profile)
     texts: dict[str, str | None] = {}
-    provenance: dict[str, list[Box]] = {
+    provenance: dict[str, list[Rect]] = {
         "medal": merge_boxes(medal_lines),
         "category": merge_boxes(banner),
         "territories": merge_boxes(award_lines),

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from ..elements import Line, Page, Stray
 from .card import Card
-from .frontmatter import FrontSection
+from .frontmatter import FrontPart
 from .listing import Listed
 from .segment import Segments
-from .toc import TocEntry
+from .toc import TocRow
 
 
 def characters(text: str) -> int:
@@ -50,9 +50,9 @@ def in_fields(
     segments: Segments,
     cards: list[Card],
     listings: dict[int, list[Listed]],
-    entries: list[TocEntry],
+    entries: list[TocRow],
     toc_headings: list[Line],
-    front: list[FrontSection],
+    front: list[FrontPart],
 ) -> set[Line]:
     """The body lines some field was read from: cards but their strays, section headings and
     listing entries, the table of contents (its headings go to the front matter), front matter."""

@@ -10,16 +10,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..context import Context
-from ..elements import Line, Page, merge_boxes
+from ..elements import Line, Page
 from ..profiles.profile import Profile, first
 from ..text import fold
 from .layout import paragraphs, render
 from .segment import Segments
-from .toc import TocEntry
+from .toc import TocRow
 
 
 @dataclass(frozen=True)
-class FrontSection:
+class FrontPart:
     heading: str
     text: str
     lines: tuple[Line, ...]  # the heading's lines, then the body's
@@ -28,10 +28,6 @@ class FrontSection:
     @property
     def pages(self) -> list[int]:
         return sorted({ln.page for ln in self.lines})
-
-    @property
-    def boxes(self):
-        return merge_boxes(self.lines)
 
 
 def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
@@ -45,7 +41,7 @@ def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def sections(pages: list[Page], context: Context) -> list[FrontSection]:
+def sections(pages: list[Page], context: Context) -> list[FrontPart]:
     """The front matter cut at its headings; consecutive headings (title, subtitle) go together."""
     heading = context.thresholds.heading_ratio * context.body
     out: list[tuple[list[Line], list[Line]]] = []
@@ -61,7 +57,7 @@ def sections(pages: list[Page], context: Context) -> list[FrontSection]:
                     out.append(([], []))
                 out[-1][1].append(line)
     return [
-        FrontSection(
+        FrontPart(
             " — ".join(h.text for h in heads),
             render(paragraphs(lines, context.lexicon, context.pitch)),
             tuple(heads + lines),
@@ -72,14 +68,14 @@ def sections(pages: list[Page], context: Context) -> list[FrontSection]:
 
 
 def with_contents(
-    segments: Segments, entries: list[TocEntry], toc_headings: list[Line], context: Context
-) -> list[FrontSection]:
+    segments: Segments, entries: list[TocRow], toc_headings: list[Line], context: Context
+) -> list[FrontPart]:
     """The front matter cut at its headings, the table of contents as one section, in page
     order."""
     out = sections(segments.front_matter, context)
     if segments.toc_pages:
         out.append(
-            FrontSection(
+            FrontPart(
                 heading=" — ".join(line.text for line in toc_headings),
                 text="\n".join(f"{entry.text} … {entry.page_label}" for entry in entries),
                 lines=tuple(toc_headings) + tuple(ln for entry in entries for ln in entry.lines),

@@ -20,7 +20,7 @@ from . import categories, frontmatter
 from .card import Card
 from .reconcile import Placed
 from .segment import CardSpan, Section
-from .toc import TocEntry
+from .toc import TocRow
 
 if TYPE_CHECKING:
     from ..reading import Reading
@@ -57,7 +57,7 @@ def year_from_name(path: Path) -> int | None:
 
 
 def category_names(
-    sections: list[Section], entries: list[TocEntry], context: Context
+    sections: list[Section], entries: list[TocRow], context: Context
 ) -> dict[int, str]:
     """Section page → canonical category name (the table of contents' printing when it has one)."""
     parts = [entry for entry in entries if entry.level == 0]

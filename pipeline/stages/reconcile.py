@@ -21,7 +21,7 @@ from ..text import containment, key, similar, similarity
 from .card import Card
 from .listing import Listed
 from .segment import Section
-from .toc import TocEntry
+from .toc import TocRow
 
 MATCH = 0.6  # least score for a listing entry or a TOC entry to be the card's
 SEPARATOR = re.compile(r"\s+[-–—]\s+")
@@ -40,7 +40,7 @@ class Placed:
 
 def check(
     placed: list[Placed],
-    entries: list[TocEntry],
+    entries: list[TocRow],
     listings: dict[int, list[Listed]],
     card_labels: set[str | None],
 ) -> tuple[list[Warning], dict[tuple[int, int], str]]:
@@ -78,7 +78,7 @@ def describe(p: Placed) -> str:
     return f"card « {p.card.title or '?'} » (page {p.card.pages[0]})"
 
 
-def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:
+def check_toc(placed: list[Placed], entries: list[TocRow]) -> list[Warning]:
     """Each card against the entry for its page (or, failing that, the entry most like it)."""
     if not entries:
         return []
@@ -127,7 +127,7 @@ def check_toc(placed: list[Placed], entries: list[TocEntry]) -> list[Warning]:
     return out
 
 
-def entry_score(entry: TocEntry, card: Card) -> float:
+def entry_score(entry: TocRow, card: Card) -> float:
     return max(
         containment(card.title, entry.text), similarity(title_piece(entry.text, card), card.title)
     )

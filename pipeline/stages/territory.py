@@ -51,7 +51,7 @@ LINK = re.compile(r"\s*(?:(?:du|des)\s+|(?:de\s+|d')(?P<article>la\s+|l'\s*)?)")
 
 
 @dataclass(frozen=True)
-class Territory:
+class TerritoryName:
     name: str
     kind: str
     acronym: str | None = None
@@ -60,7 +60,7 @@ class Territory:
     place: str | None = None
 
 
-def split(text: str, profile: Profile) -> list[Territory]:
+def split(text: str, profile: Profile) -> list[TerritoryName]:
     text = PREPOSITION.sub("", clean(text).strip(" ,;:-–"))
     pieces: list[str] = []
     pos = 0
@@ -73,7 +73,7 @@ def split(text: str, profile: Profile) -> list[Territory]:
             pieces.append(text[pos : m.start()])
             pos = m.end()
     pieces.append(text[pos:])
-    out: list[Territory] = []
+    out: list[TerritoryName] = []
     for piece in pieces:
         name, service = cut_service(piece.strip())
         if not name and out and service:  # "…, service de …" after a territory
@@ -104,7 +104,7 @@ def starts_territory(following: str, profile: Profile, strict: bool = False) -> 
     return not strict and bool(ARTICLE.match(following)) and bare[:1].isupper()
 
 
-def make(name: str, service: str | None, profile: Profile) -> Territory:
+def make(name: str, service: str | None, profile: Profile) -> TerritoryName:
     acronym = None
     m = ACRONYM.search(name)
     if m:
@@ -115,7 +115,7 @@ def make(name: str, service: str | None, profile: Profile) -> Territory:
         name = bare  # "la Ville de Paris" → "Ville de Paris"; "La Fibre64" keeps its article
     name = sentence_case(name)
     canonical, place = named_after(name, profile)
-    return Territory(
+    return TerritoryName(
         name=name,
         kind=kind_of(name, profile),
         acronym=acronym,

@@ -21,7 +21,7 @@ MIN_ENTRIES = 3  # a page with fewer numbered entries is not a table of contents
 
 
 @dataclass(frozen=True)
-class TocEntry:
+class TocRow:
     text: str
     page_label: str
     level: int
@@ -55,7 +55,7 @@ def is_toc_page(page: Page) -> bool:
     return sum(1 for _, n, _ in numbered(list(page.lines)) if n) >= MIN_ENTRIES
 
 
-def parse(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
+def parse(pages: list[Page]) -> tuple[list[TocRow], list[Line]]:
     """Entries of the table of contents, and the lines that belong to none (its headings)."""
     rows = [row for page in pages for row in numbered(list(page.lines))]
     numbered_rows = [r for r in rows if r[1]]
@@ -79,7 +79,7 @@ def parse(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
             level = 0  # a flat table lists the parts only
         entry_text = join_lines([t for _, t in pending] + [text])
         entries.append(
-            TocEntry(entry_text, number, level, tuple(head) + ((line,) if pending else ()))
+            TocRow(entry_text, number, level, tuple(head) + ((line,) if pending else ()))
         )
         pending = []
     loose += [ln for ln, _ in pending]
