@@ -49,7 +49,8 @@ def baseline(path: Path) -> None:
 
 
 def fresh_caches() -> None:
-    """Empty the caches a conversion leaves (folded texts, similarities), so each run pays its own way."""
+    """Empty the caches a conversion leaves (folded texts, similarities), so each run pays its own
+    way."""
     from pipeline import text
     from pipeline.read import reader
 
@@ -96,7 +97,8 @@ def child(path: Path, reader: str) -> dict:
     # parent's, which had the enrichment models loaded, over the exec)
     code = (
         "import json, re, sys, time; sys.path.insert(0, sys.argv[3]);"
-        "from pipeline import Options, convert; options = Options(reader=sys.argv[2], enrich=False);"
+        "from pipeline import Options, convert; options = Options(reader=sys.argv[2], "
+        "enrich=False);"
         "convert(sys.argv[4], options); t = time.perf_counter();"
         "r = convert(sys.argv[1], options); s = time.perf_counter() - t;"
         "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"
@@ -113,7 +115,8 @@ def child(path: Path, reader: str) -> dict:
 
 
 def big_yearbook(target: Path, pages: int = 400) -> Path:
-    """The sample's front matter, then its sections and cards again and again, up to `pages` pages."""
+    """The sample's front matter, then its sections and cards again and again, up to `pages`
+    pages."""
     import pikepdf
 
     with pikepdf.open(SAMPLE) as src:
@@ -151,7 +154,8 @@ def batches(repeat: int) -> dict:
                 times[jobs].append(batch(books, tmp / f"out{jobs}", jobs))
     one, two = statistics.median(times[1]), statistics.median(times[2])
     print(
-        f"e. eight yearbooks (median of {repeat} runs): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s: "
+        f"e. eight yearbooks (median of {repeat} runs): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} "
+        f"s: "
         f"{one / two:.2f}× faster"
     )
     return {
@@ -195,7 +199,7 @@ def main(argv=None) -> int:
     models = load_models()
     runs: dict[str, list[float]] = {"baseline": []}
     stages: dict[str, dict[str, list[float]]] = {}
-    for i in range(args.repeat):
+    for _ in range(args.repeat):
         start = time.perf_counter()
         baseline(SAMPLE)
         runs["baseline"].append(time.perf_counter() - start)
@@ -243,7 +247,8 @@ def main(argv=None) -> int:
         big = big_yearbook(tmp / "annuaire_400.pdf")
         scale = {}
         for reader in READERS:
-            # three runs of each, alternated, and their medians: a passing slowdown of the machine weighs alike
+            # three runs of each, alternated, and their medians: a passing slowdown of the machine
+            # weighs alike
             pairs = [(child(SAMPLE, reader), child(big, reader)) for _ in range(3)]
             small, large = (
                 sorted((p[i] for p in pairs), key=lambda r: r["seconds"])[1] for i in (0, 1)
@@ -260,7 +265,8 @@ def main(argv=None) -> int:
                 "per_page_ratio": round(per_large / per_small, 2),
             }
             print(
-                f"d. {reader:10} {large['pages']} pages: {per_large:.3f} s/page against {per_small:.3f} "
+                f"d. {reader:10} {large['pages']} pages: {per_large:.3f} s/page against "
+                f"{per_small:.3f} "
                 f"({per_large / per_small:.2f}×), peak memory {large['peak_mb']:.0f} MB "
                 f"({small['peak_mb']:.0f} MB for 38 pages)"
             )

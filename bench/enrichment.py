@@ -18,13 +18,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(
-    0, str(ROOT)
-)  # the tree this script belongs to, wherever the package is installed from
+# the tree this script belongs to, wherever the package is installed from
+sys.path.insert(0, str(ROOT))
 
 from pipeline.conversion import convert  # noqa: E402
 from pipeline.enrich import dates, entities  # noqa: E402
-from pipeline.options import Options
+from pipeline.options import Options  # noqa: E402
 from pipeline.profiles.profile import load  # noqa: E402
 
 
@@ -51,7 +50,8 @@ def main(argv=None) -> int:
                 stage.append(result.timings["enrich"])
     off, on, enrich = (statistics.median(x) for x in (times[False], times[True], stage))
     print(
-        f"{args.pdf.name}: {args.repeat} conversions with and {args.repeat} without enrichment, medians"
+        f"{args.pdf.name}: {args.repeat} conversions with and {args.repeat} without enrichment, "
+        f"medians"
     )
     print(f"  model loading, once per process     {loading:6.2f} s  (not counted below)")
     print(f"  end to end, without enrichment      {off:6.2f} s")

@@ -55,7 +55,8 @@ def main() -> None:
     print(f"{'input':28} {'pages':>5} {'total s':>8} {'OCR s':>7} {'s/page':>7}")
     for r in (scan, text):
         print(
-            f"{r['file']:28} {r['pages']:>5} {r['seconds']:>8} {r['ocr_seconds']:>7} {r['per_page']:>7}"
+            f"{r['file']:28} {r['pages']:>5} {r['seconds']:>8} {r['ocr_seconds']:>7} "
+            f"{r['per_page']:>7}"
         )
     print(f"a scanned page costs {ratio}× a page with a text layer")
     out = {

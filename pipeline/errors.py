@@ -8,10 +8,12 @@ class PipelineError(Exception):
 
 
 class InputError(PipelineError):
-    """The file cannot be used: missing, not a PDF, damaged, encrypted, too large, or not a yearbook."""
+    """The file cannot be used: missing, not a PDF, damaged, encrypted, too large, or not a
+    yearbook."""
 
     exit_code = 2
 
 
 class Damaged(InputError):
-    """The PDF's structure is broken (cross-reference table, objects, page tree): Ghostscript may repair it."""
+    """The PDF's structure is broken (cross-reference table, objects, page tree): Ghostscript may
+    repair it."""

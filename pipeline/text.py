@@ -56,7 +56,8 @@ def strip_accents(s: str) -> str:
 
 @lru_cache(maxsize=8192)
 def fold(s: str) -> str:
-    """Lower-case, accent-free text with plain quotes and dashes: what patterns are written against."""
+    """Lower-case, accent-free text with plain quotes and dashes: what patterns are written
+    against."""
     s = _PUNCT_RE.sub(lambda m: _PUNCT[m.group()], clean(s))
     s = strip_accents(s).lower().replace("\u0153", "oe").replace("\u00e6", "ae")
     return SPACES.sub(" ", s).strip()

@@ -58,16 +58,19 @@ EDITION_2024 = Yearbook(
                     "la Ville de Paris et Rennes Métropole",
                     PASS_TITLE,
                     summary=[
-                        "Le Pass'Sport numérique ouvre aux 11-25 ans les équipements sportifs des deux villes avec "
+                        "Le Pass'Sport numérique ouvre aux 11-25 ans les équipements sportifs des "
+                        "deux villes avec "
                         "une seule carte, rechargée en ligne par les familles."
                     ],
                     blocks=[
                         Block(
                             "INNOVATION DU PROJET :",
                             [
-                                "Le pass s'appuie sur un identifiant unique partagé par les deux collectivités :",
+                                "Le pass s'appuie sur un identifiant unique partagé par les deux "
+                                "collectivités :",
                                 Item(
-                                    "une carte sans contact reconnue par les piscines et les gymnases",
+                                    "une carte sans contact reconnue par les piscines et les "
+                                    "gymnases",
                                     [Item("y compris ceux gérés par des associations")],
                                 ),
                                 Item(
@@ -76,16 +79,19 @@ EDITION_2024 = Yearbook(
                             ],
                         ),
                         Block(
-                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE "
+                            "?",
                             [
-                                "Les jeunes des quartiers prioritaires fréquentaient peu les équipements, faute d'une "
+                                "Les jeunes des quartiers prioritaires fréquentaient peu les "
+                                "équipements, faute d'une "
                                 "inscription simple et d'un tarif lisible."
                             ],
                         ),
                         Block(
                             "LES APPORTS DU PROJET :",
                             [
-                                "Quatre mille jeunes inscrits la première année, dont un tiers ne pratiquait aucun sport "
+                                "Quatre mille jeunes inscrits la première année, dont un tiers ne "
+                                "pratiquait aucun sport "
                                 "en club auparavant."
                             ],
                         ),
@@ -101,8 +107,10 @@ EDITION_2024 = Yearbook(
                     "la Communauté de communes du Pays des Écrins",
                     "Téléconsultation en vallée",
                     summary=[
-                        f"En {month}, la cabine de téléconsultation de la maison de santé a assuré {n} consultations, "
-                        f"avec un médecin régulateur joignable chaque jour et un infirmier présent sur place pour "
+                        f"En {month}, la cabine de téléconsultation de la maison de santé a assuré "
+                        f"{n} consultations, "
+                        f"avec un médecin régulateur joignable chaque jour et un infirmier présent "
+                        f"sur place pour "
                         f"accueillir les patients et les aider à utiliser les appareils de mesure."
                         for month, n in zip(
                             (
@@ -126,12 +134,14 @@ EDITION_2024 = Yearbook(
                         Block(
                             "INNOVATION DU PROJET :",
                             [
-                                "Les médecins de la vallée se relaient depuis leur cabinet pour assurer les téléconsultations "
+                                "Les médecins de la vallée se relaient depuis leur cabinet pour "
+                                "assurer les téléconsultations "
                                 "le soir et le samedi matin."
                             ],
                         ),
                         Block(
-                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
+                            "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE "
+                            "?",
                             ["Le premier service d'urgences est à une heure de route en hiver."],
                         ),
                     ],

@@ -40,7 +40,8 @@ def pages(n: int, count: int | None = None, content: bytes = TEXT, deflated: boo
     """`n` pages showing `content`; the page tree declares `count` pages (default: the truth)."""
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
     page = (
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+        b">> "
         b"/Contents 4 0 R >>"
     )
     return document(

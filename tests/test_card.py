@@ -27,7 +27,8 @@ def standard_card(
     return [
         banner(),
         line(
-            "Label d'argent attribué à la Ville de Brive et la Communauté d'agglomération du Bassin",
+            "Label d'argent attribué à la Ville de Brive et la Communauté d'agglomération "
+            "du Bassin",
             147.7,
             size=10.5,
             bold=True,

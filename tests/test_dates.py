@@ -1,4 +1,5 @@
-"""Date expressions of French text → ISO values, precision, ranges; impossible dates kept, marked invalid."""
+"""Date expressions of French text → ISO values, precision, ranges; impossible dates kept, marked
+invalid."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""The edition's facts from hand-made front-matter pages: counts, jury, criteria, ceremony, calendar."""
+"""The edition's facts from hand-made front-matter pages: counts, jury, criteria, ceremony,
+calendar."""
 
 from pipeline.context import Context
 from pipeline.enrich import dates, edition
@@ -22,7 +23,8 @@ def front_pages():
     p4 = [
         line("Qu'est-ce que le Label ?", 99, **head),
         line(
-            "En 2031, nous avons reçu 112 dossiers, et ce sont 40 collectivités qui ont passé les auditions.",
+            "En 2031, nous avons reçu 112 dossiers, et ce sont 40 collectivités qui ont passé les "
+            "auditions.",
             119,
             **body,
         ),
@@ -44,7 +46,8 @@ def front_pages():
     p5 = [
         line("Résultats de la sélection", 66, size=17, bold=True),
         line(
-            "Parmi les 40 projets, seuls 21 territoires ont été retenus pour le Label. Les distinctions ont été",
+            "Parmi les 40 projets, seuls 21 territoires ont été retenus pour le Label. Les "
+            "distinctions ont été",
             99,
             **body,
         ),

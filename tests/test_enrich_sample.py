@@ -26,7 +26,8 @@ def test_the_edition_facts(sample_doc):
     assert ("Clément Baylac", "Intercommunalités de France") in [
         (m.name, m.organisation) for m in e.jury
     ]
-    # the two columns of the list are read one after the other: the left one ends with Barbara Cuffini-Valero
+    # the two columns of the list are read one after the other: the left one ends with Barbara
+    # Cuffini-Valero
     members = [(m.name, m.organisation) for m in e.jury]
     assert members[9] == ("Barbara Cuffini-Valero", "ANCT") and members[-1] == (
         "Benjamin Szames",
@@ -99,7 +100,7 @@ def test_every_mention_points_into_its_field(sample_doc):
         assert all(s.text[d.offset : d.offset + len(d.text)] == d.text for d in s.dates)
 
 
-def test_places_the_issue_names(sample_doc):
+def test_territories_are_named_after_their_place(sample_doc):
     places = {t.canonical: t.place for p in sample_doc.projects for t in p.territories}
     assert places["Département de la Loire"] == "Loire"
     assert places["Conseil départemental de la Drôme"] == "Drôme"

@@ -92,7 +92,8 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
         found_figures,
         found_entities,
     ) in db.execute(
-        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, dates, figures, "
+        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, "
+        "dates, figures, "
         "entities FROM projects "
         "WHERE edition = ? ORDER BY position",
         (year,),
@@ -100,7 +101,8 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
         territories = [
             dict(zip(("name", "kind", "acronym", "service", "canonical", "place"), row))
             for row in db.execute(
-                "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE project_id = ? "
+                "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE "
+                "project_id = ? "
                 "ORDER BY position",
                 (pid,),
             )

@@ -143,7 +143,7 @@ def encrypted(path, data: bytes):
     return path
 
 
-# --- item 2: each unusable input gets one line, exit code 2, no output -------------------------
+# --- each unusable input gets one line, exit code 2, no output ---------------------------------
 
 CASES = {
     "missing path": (lambda d, y: d / "absent.pdf", (), "no such file or folder"),
@@ -259,7 +259,8 @@ def test_data_the_reader_dropped_is_said(tmp_path, yearbook):
     doc = convert(tmp_path / "checksum.pdf").document
     assert [p.title for p in doc.projects] == ["Projet de Agen", "Projet de Blois"]
     assert [w.message for w in doc.warnings if w.code == "damaged"] == [
-        "the PDF library reported damage while reading: Data-loss while decompressing corrupted data"
+        "the PDF library reported damage while reading: Data-loss while decompressing corrupted "
+        "data"
     ]
 
 
@@ -268,7 +269,7 @@ def test_encrypted_with_its_password(capfd, tmp_path, yearbook):
     assert [p.title for p in doc.projects] == ["Projet de Agen", "Projet de Blois"]
 
 
-# --- item 4: limits against hostile files ------------------------------------------------------
+# --- limits against hostile files --------------------------------------------------------------
 
 
 def test_a_huge_declared_page_count_is_refused_before_reading(capfd, tmp_path):
@@ -320,7 +321,7 @@ def test_endless_content_stream_hits_the_timeout(capfd, tmp_path):
     assert time.monotonic() - start < 30  # killed, not waited for
 
 
-# --- item 3: nothing lost ----------------------------------------------------------------------
+# --- nothing lost ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -386,7 +387,7 @@ def test_coverage_counts_characters_of_placed_lines():
     assert coverage.low({1: 0.5, 2: None, 3: 0.95}, DEFAULTS.low_coverage) == [(1, 0.5)]
 
 
-# --- item 5: a batch goes on past bad files ----------------------------------------------------
+# --- a batch goes on past bad files ------------------------------------------------------------
 
 
 def test_batch_converts_the_good_files_and_sums_up_the_bad(capfd, tmp_path, yearbook):
@@ -461,7 +462,8 @@ def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkey
 
 
 def test_a_conversion_that_dies(capfd, tmp_path, yearbook, monkeypatch):
-    """A child that dies (a crash in a C extension, the kernel's out-of-memory killer) takes only itself down."""
+    """A child that dies (a crash in a C extension, the kernel's out-of-memory killer) takes only
+    itself down."""
     monkeypatch.setattr(
         furniture, "strip", lambda pages, **kw: os.kill(os.getpid(), signal.SIGKILL)
     )
@@ -509,7 +511,7 @@ def test_stdout_takes_one_pdf(capfd, tmp_path, yearbook):
     assert code == 2 and out == "" and "--stdout takes one PDF" in err
 
 
-# --- acceptance: a fuzz test -------------------------------------------------------------------
+# --- a fuzz test: mutated PDFs give a document or one line, never a traceback -----------------
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -549,7 +551,7 @@ def test_fuzz(capfd, tmp_path):
         if code == 0:
             text = (out / "fuzz.json").read_text(encoding="utf-8")
             json.loads(
-                text, parse_constant=lambda c: pytest.fail(f"{c} in the JSON of mutation {i}")
+                text, parse_constant=lambda c, i=i: pytest.fail(f"{c} in the JSON of mutation {i}")
             )
             Annuaire.model_validate_json(text)
         else:

@@ -34,23 +34,28 @@ RELAIS = Card(
         Block(
             "INNOVATION DU PROJET :",
             [
-                "Le relais réunit dans un même lieu un médiateur numérique, des postes en libre accès et une "
+                "Le relais réunit dans un même lieu un médiateur numérique, des postes en libre "
+                "accès et une "
                 "cabine de téléconsultation, ce qui est rare dans une commune de cette taille.",
-                "Les habitants prennent rendez-vous par téléphone ou directement sur place, sans compte à créer.",
+                "Les habitants prennent rendez-vous par téléphone ou directement sur place, sans "
+                "compte à créer.",
             ],
         ),
         Block(
             "LE PROJET A-T-IL PERMIS DE REPONDRE A UNE PROBLEMATIQUE DU TERRITOIRE ?",
             [
-                "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de proximité.",
+                "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de "
+                "proximité.",
                 "Les besoins relevés par la mairie :",
                 Item(
-                    "des personnes âgées éloignées des démarches en ligne, qui devaient se rendre à la "
+                    "des personnes âgées éloignées des démarches en ligne, qui devaient se rendre "
+                    "à la "
                     "sous-préfecture située à quarante kilomètres du village",
                     [
                         Item("pour renouveler leurs papiers d'identité"),
                         Item(
-                            "pour déclarer leurs revenus et demander les aides auxquelles elles ont droit "
+                            "pour déclarer leurs revenus et demander les aides auxquelles elles "
+                            "ont droit "
                             "auprès des différentes caisses"
                         ),
                     ],
@@ -61,7 +66,8 @@ RELAIS = Card(
         Block(
             "LES APPORTS DU PROJET :",
             [
-                "Plus de six cents rendez-vous ont été assurés la première année et la fréquentation du "
+                "Plus de six cents rendez-vous ont été assurés la première année et la "
+                "fréquentation du "
                 "relais continue de croître chaque mois."
             ],
         ),
@@ -69,22 +75,29 @@ RELAIS = Card(
 )
 
 GUICHET_APPORTS = [
-    "Le guichet traite désormais la totalité des demandes d'aides au logement des deux collectivités, "
+    "Le guichet traite désormais la totalité des demandes d'aides au logement des deux "
+    "collectivités, "
     "soit près de deux mille dossiers par an instruits en moins de trois semaines.",
-    "Les agents d'accueil ont été formés à l'accompagnement des usagers et disposent d'un tableau de "
+    "Les agents d'accueil ont été formés à l'accompagnement des usagers et disposent d'un tableau "
+    "de "
     "bord commun pour suivre chaque dossier de son dépôt jusqu'au versement de l'aide.",
     Item("un délai moyen de traitement divisé par deux depuis l'ouverture du guichet"),
     Item("une seule pièce justificative demandée au lieu de cinq auparavant"),
-    "Les élus des deux collectivités ont décidé d'étendre le guichet aux aides à la mobilité et à la "
+    "Les élus des deux collectivités ont décidé d'étendre le guichet aux aides à la mobilité et à "
+    "la "
     "garde d'enfants, avec le même formulaire et le même suivi en ligne.",
     "Une enquête menée auprès de trois cents usagers montre que neuf sur dix recommanderaient le "
     "guichet à un proche, et que la moitié d'entre eux n'avaient jamais fait de démarche en ligne.",
     "Le code source du guichet est publié sous licence libre afin que d'autres territoires ruraux "
     "puissent le reprendre et l'adapter à leurs propres dispositifs d'aides.",
-    "Les communes voisines de la vallée ont demandé à rejoindre le dispositif dès l'an prochain, ce qui "
-    "portera à quinze le nombre de collectivités qui partagent le même guichet et le même formulaire.",
-    "Le coût du projet, partagé entre les deux collectivités, a été couvert pour moitié par les économies "
-    "d'affranchissement et de reprographie réalisées dès la première année de fonctionnement du guichet.",
+    "Les communes voisines de la vallée ont demandé à rejoindre le dispositif dès l'an prochain, "
+    "ce qui "
+    "portera à quinze le nombre de collectivités qui partagent le même guichet et le même "
+    "formulaire.",
+    "Le coût du projet, partagé entre les deux collectivités, a été couvert pour moitié par les "
+    "économies "
+    "d'affranchissement et de reprographie réalisées dès la première année de fonctionnement du "
+    "guichet.",
 ]
 GUICHET = Card(
     "argent",
@@ -96,33 +109,43 @@ GUICHET = Card(
     summary=[
         "Un guichet en ligne commun aux deux collectivités permet de demander toutes les aides "
         "locales au logement avec un seul formulaire et de suivre sa demande.",
-        "Il a été conçu avec des usagers lors de six ateliers organisés dans les villages de la vallée "
+        "Il a été conçu avec des usagers lors de six ateliers organisés dans les villages de la "
+        "vallée "
         "pendant l'hiver, puis testé par les agents d'accueil des deux collectivités.",
-        "Les demandes déposées sur papier sont numérisées à l'accueil et rejoignent le même circuit "
+        "Les demandes déposées sur papier sont numérisées à l'accueil et rejoignent le même "
+        "circuit "
         "de traitement que les demandes faites en ligne, sans double saisie.",
-        "Un agent référent est nommé pour chaque dossier et reste l'interlocuteur de l'usager jusqu'à "
+        "Un agent référent est nommé pour chaque dossier et reste l'interlocuteur de l'usager "
+        "jusqu'à "
         "la décision, par téléphone comme par messagerie.",
     ],
     blocks=[
         Block(
             "Innovation du projet",
             [
-                "Un seul formulaire alimente les logiciels métiers des deux collectivités grâce à une "
+                "Un seul formulaire alimente les logiciels métiers des deux collectivités grâce à "
+                "une "
                 "interface commune développée par leurs services informatiques.",
-                "Le formulaire s'adapte aux réponses données et ne demande que les pièces réellement "
+                "Le formulaire s'adapte aux réponses données et ne demande que les pièces "
+                "réellement "
                 "nécessaires à chaque aide, ce qui évite les allers-retours avec les usagers.",
-                "Les usagers suivent l'avancement de leur dossier par courriel ou par SMS, à chaque étape "
+                "Les usagers suivent l'avancement de leur dossier par courriel ou par SMS, à "
+                "chaque étape "
                 "de l'instruction, et peuvent compléter leur demande en ligne.",
             ],
         ),
         Block(
             "Problématique du territoire :",
             [
-                "Les habitants devaient déposer un dossier différent auprès de chaque collectivité et "
+                "Les habitants devaient déposer un dossier différent auprès de chaque collectivité "
+                "et "
                 "attendaient parfois plusieurs mois une réponse.",
-                "Les services se renvoyaient les demandes incomplètes faute de connaître les règles de "
-                "l'autre collectivité, et les usagers renonçaient souvent à faire valoir leurs droits.",
-                "Le territoire de montagne, étendu et peu peuplé, rend les déplacements jusqu'aux mairies "
+                "Les services se renvoyaient les demandes incomplètes faute de connaître les "
+                "règles de "
+                "l'autre collectivité, et les usagers renonçaient souvent à faire valoir leurs "
+                "droits.",
+                "Le territoire de montagne, étendu et peu peuplé, rend les déplacements jusqu'aux "
+                "mairies "
                 "longs et coûteux, surtout en hiver.",
             ],
         ),
@@ -136,14 +159,16 @@ CAPTEURS = Card(
     "Capteurs de qualité de l'air",
     in_toc=False,
     summary=[
-        "Des capteurs de qualité de l'air installés dans les écoles transmettent leurs mesures à une "
+        "Des capteurs de qualité de l'air installés dans les écoles transmettent leurs mesures à "
+        "une "
         "plateforme ouverte consultable par les parents et les enseignants."
     ],
     blocks=[
         Block(
             "Innovation :",
             [
-                "le projet associe les élèves à l'installation des capteurs et à la lecture des mesures, "
+                "le projet associe les élèves à l'installation des capteurs et à la lecture des "
+                "mesures, "
                 "dans le cadre d'un programme pédagogique sur le numérique et l'environnement.",
                 "Les données sont publiées en temps réel sous licence ouverte.",
             ],
@@ -152,7 +177,8 @@ CAPTEURS = Card(
         Block(
             "Problématique du territoire :",
             [
-                "Plusieurs écoles situées près des axes routiers connaissaient des pics de pollution sans "
+                "Plusieurs écoles situées près des axes routiers connaissaient des pics de "
+                "pollution sans "
                 "que les équipes éducatives en soient informées."
             ],
         ),
@@ -176,7 +202,8 @@ MEDIATION = Card(
         Block(
             "En quoi le projet est-il innovant ?",
             [
-                "Le bus emporte sa propre connexion par satellite et peut s'installer sur n'importe quelle "
+                "Le bus emporte sa propre connexion par satellite et peut s'installer sur "
+                "n'importe quelle "
                 "place de village, même en zone blanche."
             ],
         ),
@@ -286,12 +313,15 @@ def test_sample_headings_summary_blocks_and_nested_list(main):
     assert p.summary == "\n".join(RELAIS.summary)
     assert p.innovation == text(RELAIS.blocks[0].body)
     assert p.problematique == (
-        "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de proximité.\n"
+        "La fermeture du bureau de poste avait laissé les habitants sans lieu d'accueil de "
+        "proximité.\n"
         "Les besoins relevés par la mairie :\n"
-        "- des personnes âgées éloignées des démarches en ligne, qui devaient se rendre à la sous-préfecture "
+        "- des personnes âgées éloignées des démarches en ligne, qui devaient se rendre à la "
+        "sous-préfecture "
         "située à quarante kilomètres du village\n"
         "  - pour renouveler leurs papiers d'identité\n"
-        "  - pour déclarer leurs revenus et demander les aides auxquelles elles ont droit auprès des "
+        "  - pour déclarer leurs revenus et demander les aides auxquelles elles ont droit auprès "
+        "des "
         "différentes caisses\n"
         "- des familles sans ordinateur à la maison"
     )
@@ -423,7 +453,8 @@ WORDINGS = [
 def wording_card(i: int, medal: str, who: str, headings, run_in: bool) -> Card:
     def para(what: str) -> str:
         return (
-            f"Le {what} du projet numéro {i} tient en deux lignes de texte courant pour que la mise en "
+            f"Le {what} du projet numéro {i} tient en deux lignes de texte courant pour que la "
+            f"mise en "
             f"page des paragraphes reste celle des annuaires imprimés."
         )
 
@@ -452,7 +483,7 @@ def varied(tmp_path_factory):
 def test_headings_worded_unlike_the_sample(varied):
     cards, doc = varied
     assert len(doc.projects) == len(WORDINGS)
-    for card, p, (_, _, headings, run_in) in zip(cards, doc.projects, WORDINGS):
+    for card, p, (_, _, headings, _run_in) in zip(cards, doc.projects, WORDINGS):
         assert (p.title, p.medal, p.category) == (card.title, card.medal, "E-santé")
         assert p.summary == card.summary[0]
         assert p.innovation == text(card.blocks[0].body)
@@ -553,7 +584,8 @@ def test_one_line_paragraphs_keep_their_breaks(tmp_path):
 def test_enrichment_end_to_end(tmp_path):
     lure = simple_card("or", "la Communauté de Communes du Pays de Lure", "Guichet numérique")
     lure.summary = [
-        "Depuis le 1er mars 2022, la Communauté de communes du Pays de Lure a traité 1 250 demandes "
+        "Depuis le 1er mars 2022, la Communauté de communes du Pays de Lure a traité 1 250 "
+        "demandes "
         "en ligne, soit 87,5% des dossiers de l'année."
     ]
     cards = [

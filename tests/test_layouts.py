@@ -79,8 +79,10 @@ def test_hyphenation_rejoined_and_real_hyphens_kept(tmp_path):
     s.para("Une première.")
     doc = convert(s.save()).document
     assert doc.projects[0].summary == (
-        "La dématérialisation des démarches avance. Le projet porte la dématérialisation jusqu'aux actes et la "
-        "co-construction avec les habitants, par la co-construction d'un service d'e-santé pour la vallée du "
+        "La dématérialisation des démarches avance. Le projet porte la dématérialisation jusqu'aux "
+        "actes et la "
+        "co-construction avec les habitants, par la co-construction d'un service d'e-santé pour la "
+        "vallée du "
         "Champsaur-Valgaudemar."
     )
 
@@ -119,7 +121,7 @@ def test_several_short_cards_on_one_page(tmp_path):
     s = Sheet(tmp_path / "short_cards.pdf")
     section(s, "E-SANTÉ")
     s.page(y=70)
-    for i, (medal, town) in enumerate((("OR", "Pau"), ("ARGENT", "Dax"), ("BRONZE", "Agen"))):
+    for medal, town in (("OR", "Pau"), ("ARGENT", "Dax"), ("BRONZE", "Agen")):
         s.rect(LEFT, s.y - 12, RIGHT, s.y + 10, GOLD)
         s.text(61, s.y + 3, f"LABEL {medal} – E-SANTÉ", BOLD, 11.5, (1, 1, 1))
         s.y += 30
@@ -264,8 +266,10 @@ def test_a_table_of_key_figures_is_kept_in_its_block(tmp_path):
         s, "or", "NUMERIQUE ET ENVIRONNEMENT", "la Ville de Niort", "Sobriété", "Un texte."
     )
     s.heading("CHIFFRES CLÉS")
-    for i, (label, value) in enumerate(
-        (("Capteurs posés", "250"), ("Économies d'énergie", "12 %"), ("Budget", "30 000 €"))
+    for label, value in (
+        ("Capteurs posés", "250"),
+        ("Économies d'énergie", "12 %"),
+        ("Budget", "30 000 €"),
     ):
         s.text(LEFT, s.y, label, "Helvetica", 10)
         s.text(400, s.y, value, "Helvetica", 10)

@@ -67,7 +67,8 @@ def test_missing_tesseract_is_a_clear_input_error(monkeypatch):
 
 
 def test_ocr_damaged_card_without_fonts(profile):
-    """OCR lines: no weight, no colour, sizes that wander; "0R", "<<", lost accents, a mangled heading."""
+    """OCR lines: no weight, no colour, sizes that wander; "0R", "<<", lost accents, a mangled
+    heading."""
 
     def ocr_line(text, top, size=8.3, x0=57.0):
         return line(text, top, x0=x0, size=size, color="")
@@ -132,7 +133,10 @@ def rasterize(pdf, target, dpi=200):
 
 @needs_ocr
 def test_a_scan_made_by_the_tests(tmp_path):
-    body = "Le service numérique permet aux habitants de signaler un problème de voirie en quelques secondes."
+    body = (
+        "Le service numérique permet aux habitants de signaler un problème de voirie en "
+        "quelques secondes."
+    )
     cards = [
         Card(
             "or",

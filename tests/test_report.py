@@ -1,5 +1,6 @@
 """The HTML review report: one section per card with its page images and boxes, correct escaping,
-nothing fetched; and, in headless Chromium, the sample's report as a browser builds and paints it."""
+nothing fetched; and, in headless Chromium, the sample's report as a browser builds and paints
+it."""
 
 import base64
 import io

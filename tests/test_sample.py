@@ -1,4 +1,5 @@
-"""End to end on the 2023 reference yearbook, against its gold file, the committed output and schema."""
+"""End to end on the 2023 reference yearbook, against its gold file, the committed output and
+schema."""
 
 import json
 import re
@@ -49,7 +50,7 @@ def test_territories(doc, gold):
     assert kinds / total >= 0.96
 
 
-def test_the_issue_s_figures(doc, gold):
+def test_scores_against_the_gold_file(doc, gold):
     f = figures(doc, gold)
     assert f["card_precision"] == f["card_recall"] == 1.0
     assert f["medal"] == f["category"] == f["title"] == f["first_page"] == 1.0
@@ -85,7 +86,7 @@ def test_no_furniture_in_any_field(doc, gold):
         assert not [n for n in card_noise if len(n) >= 6 and n in text], p.title
 
 
-def test_the_cross_checks_the_issue_names(doc):
+def test_the_sample_s_known_inconsistencies_are_warned(doc):
     found = {(w.code, w.project_id) for w in doc.warnings}
     by_title = {p.title.split(",")[0]: p.id for p in doc.projects}
     assert ("not_in_toc", by_title["LeBonTag"]) in found

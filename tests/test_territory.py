@@ -30,7 +30,8 @@ def names(text, profile):
             [("Nantes Métropole", "metropole"), ("Toulouse Métropole", "metropole")],
         ),
         (
-            "à la Communauté de communes A, la Communauté de communes B et la Communauté de communes C",
+            "à la Communauté de communes A, la Communauté de communes B et la Communauté de "
+            "communes C",
             [
                 ("Communauté de communes A", "communaute_de_communes"),
                 ("Communauté de communes B", "communaute_de_communes"),
@@ -38,7 +39,8 @@ def names(text, profile):
             ],
         ),
         (
-            "à la Communauté d'agglomération du Grand Est et Direction départementale des Territoires du Gers",
+            "à la Communauté d'agglomération du Grand Est et Direction départementale des "
+            "Territoires du Gers",
             [
                 ("Communauté d'agglomération du Grand Est", "communaute_d_agglomeration"),
                 ("Direction départementale des Territoires du Gers", "etat"),
@@ -59,7 +61,8 @@ def test_split_and_kind(text, expected, profile):
 
 def test_acronym_and_service_are_kept_apart(profile):
     [t] = split(
-        "à la Communauté d'agglomération du Littoral (CAL) service de l'Insertion et de l'Emploi (SIE)",
+        "à la Communauté d'agglomération du Littoral (CAL) service de l'Insertion et de l'Emploi "
+        "(SIE)",
         profile,
     )
     assert t.name == "Communauté d'agglomération du Littoral"

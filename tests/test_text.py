@@ -33,7 +33,8 @@ def test_fold_map_points_back_into_the_original():
 
 
 def test_fold_map_is_exact_when_characters_fold_to_none_or_to_several():
-    # the fast path (a translation table, an identity map) must give the character-by-character result
+    # the fast path (a translation table, an identity map) must give the character-by-character
+    # result
     rng = random.Random(7)
     alphabet = "aéÉœŒæ\ufb01\ufb03\u0301’« -x"
     for _ in range(2000):

@@ -3,7 +3,8 @@
 Real yearbooks cannot be committed in every wording the pipeline must read, so the
 tests describe small ones as data and print them the way the 2023 sample is printed:
 A4, 56 pt margins, a running header, a running footer with the page number (at the
-right margin, or ending the footer's text), a table of contents with dot leaders, per category a section page (heading in white
+right margin, or ending the footer's text), a table of contents with dot leaders, per category a
+section page (heading in white
 on a coloured band, bulleted listing), then one page per project card (banner on a
 coloured rect, award line, title line, summary, headed blocks). The typography stays
 that of the sample; only the wording varies, so a failing test points at a wording.
@@ -70,7 +71,8 @@ class Card:
 
     @property
     def name(self) -> str:
-        """The territories as the listing and the table of contents name them (no leading article)."""
+        """The territories as the listing and the table of contents name them (no leading
+        article)."""
         return ARTICLE.sub("", self.territories)
 
 

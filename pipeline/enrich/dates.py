@@ -156,37 +156,19 @@ def find(text: str) -> list[DateFound]:
 
 
 def counts_something(folded: str, pos: int) -> bool:
-    """Is the year-like number ending at `pos` followed by what it counts or measures ("2000 habitants")?"""
+    """Is the year-like number ending at `pos` followed by what it counts or measures ("2000
+    habitants")?"""
     m = COUNTED.match(folded, pos)
-    return bool(m) and m.group().strip() not in NOT_COUNTED
+    return m is not None and m.group().strip() not in NOT_COUNTED
 
 
 def bounds(m: re.Match):
     """((start ISO, precision), (end ISO, precision)) of a match; ISO None for an impossible day."""
     g = m.groupdict()
-    if g["rd1"]:
-        end = day(g["rd2"], g["rm2"], g["ry2"])
-        return day(g["rd1"], g["rm2"], g["ry2"]), end
-    if g["fd1"]:
-        start, end = (
-            day(g["fd1"], g["fm1"], g["fy1"] or g["fy2"]),
-            day(g["fd2"], g["fm2"], g["fy2"]),
-        )
-        if (
-            not g["fy1"] and start[0] and end[0] and start[0] > end[0]
-        ):  # du 20 décembre au 3 janvier 2024
-            start = day(g["fd1"], g["fm1"], str(int(g["fy2"]) - 1))
-        return start, end
+    if g["rd1"] or g["fd1"]:
+        return day_range(g)
     if g["mm1"] or g["em1"]:
-        m1, y1, m2, y2 = (
-            (g["mm1"], g["my1"], g["mm2"], g["my2"])
-            if g["mm1"]
-            else (g["em1"], g["ey1"], g["em2"], g["ey2"])
-        )
-        start, end = month(m1, y1 or y2), month(m2, y2)
-        if not y1 and start[0] and end[0] and start[0] > end[0]:  # de novembre à février 2024
-            start = month(m1, str(int(y2) - 1))
-        return start, end
+        return month_range(g)
     if g["yy1"] or g["hy1"]:
         y1, y2 = (g["yy1"], g["yy2"]) if g["yy1"] else (g["hy1"], g["hy2"])
         if g["hy1"] and int(y2) <= int(y1):
@@ -201,6 +183,31 @@ def bounds(m: re.Match):
     if g["s"]:
         return ((f"{g['sy']}-{SEASONS[g['s']]}", "season"),) * 2
     return (year(g["y"]),) * 2
+
+
+def day_range(g: dict):
+    """The bounds of "du 3 au 5 mars 2024" (one month) or "du 20 décembre au 3 janvier 2024"."""
+    if g["rd1"]:
+        end = day(g["rd2"], g["rm2"], g["ry2"])
+        return day(g["rd1"], g["rm2"], g["ry2"]), end
+    start = day(g["fd1"], g["fm1"], g["fy1"] or g["fy2"])
+    end = day(g["fd2"], g["fm2"], g["fy2"])
+    if not g["fy1"] and start[0] and end[0] and start[0] > end[0]:  # the range crosses a new year
+        start = day(g["fd1"], g["fm1"], str(int(g["fy2"]) - 1))
+    return start, end
+
+
+def month_range(g: dict):
+    """The bounds of "de novembre à février 2024" and "entre mars et mai 2023"."""
+    m1, y1, m2, y2 = (
+        (g["mm1"], g["my1"], g["mm2"], g["my2"])
+        if g["mm1"]
+        else (g["em1"], g["ey1"], g["em2"], g["ey2"])
+    )
+    start, end = month(m1, y1 or y2), month(m2, y2)
+    if not y1 and start[0] and end[0] and start[0] > end[0]:  # the range crosses a new year
+        start = month(m1, str(int(y2) - 1))
+    return start, end
 
 
 def day(d: str, m: str, y: str) -> tuple[str | None, str]:
@@ -237,7 +244,8 @@ ISO = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 @lru_cache(maxsize=PARSE_CACHE)
 def parse(text: str, precision: str) -> str | None:
-    """The ISO value dateparser reads in French text at that precision; None when there is no such date."""
+    """The ISO value dateparser reads in French text at that precision; None when there is no such
+    date."""
     found = parser().get_date_data(text)
     if not found or not found.date_obj or found.period != precision:
         return None

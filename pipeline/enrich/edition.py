@@ -76,33 +76,50 @@ def facts(
     profile = context.profile
     folded = fold(" ".join(s.text for s in sections))
     out = Facts(
-        **{k: count(profile.facts[k], folded) for k in ("applications", "auditioned", "labelled")}
+        applications=count(profile.facts["applications"], folded),
+        auditioned=count(profile.facts["auditioned"], folded),
+        labelled=count(profile.facts["labelled"], folded),
     )
-    for s in sections:
-        heading = fold(s.heading)
-        if not out.jury and any(p.search(heading) for p in profile.facts["jury"]):
-            out.jury = jury(body(s))
-        if not out.criteria and any(p.search(heading) for p in profile.facts["criteria"]):
-            out.criteria = [
-                p.text for p in paragraphs(body(s), context.lexicon, context.pitch) if p.level == 0
-            ]
+    out.jury, out.criteria = jury_and_criteria(sections, context)
     dated = [
         DatedSentence(sentence_at(s.text, d.offset), d, i)
-        for i, (s, ds) in enumerate(zip(sections, found))
+        for i, (s, ds) in enumerate(zip(sections, found, strict=True))
         for d in ds
     ]
     out.ceremony = ceremony(dated, sections, profile)
-    later = [
-        i
-        for i, s in enumerate(sections)
-        if year and any(int(y) > year for y in YEAR.findall(s.heading))
-    ]
-    if later:
-        out.next_year = min(
-            int(y) for y in YEAR.findall(sections[later[0]].heading) if int(y) > year
-        )
-        out.calendar = [(step(d.sentence, profile), d) for d in dated if d.section in later]
+    if year is not None:
+        out.next_year, out.calendar = next_edition(sections, dated, year, profile)
     return out
+
+
+def jury_and_criteria(
+    sections: list[FrontPart], context: Context
+) -> tuple[list[Member], list[str]]:
+    """The jury's members and the scoring criteria, each from the first section headed so."""
+    members: list[Member] = []
+    criteria: list[str] = []
+    for s in sections:
+        heading = fold(s.heading)
+        if not members and any(p.search(heading) for p in context.profile.facts["jury"]):
+            members = jury(body(s))
+        if not criteria and any(p.search(heading) for p in context.profile.facts["criteria"]):
+            items = paragraphs(body(s), context.lexicon, context.pitch)
+            criteria = [item.text for item in items if item.level == 0]
+    return members, criteria
+
+
+def next_edition(
+    sections: list[FrontPart], dated: list[DatedSentence], year: int, profile: Profile
+) -> tuple[int | None, list[tuple[str | None, DatedSentence]]]:
+    """The next edition's year (a later year in a section's heading) and its calendar: the
+    dated sentences of the sections announcing it, each with its step."""
+    later = [
+        i for i, s in enumerate(sections) if any(int(y) > year for y in YEAR.findall(s.heading))
+    ]
+    if not later:
+        return None, []
+    next_year = min(int(y) for y in YEAR.findall(sections[later[0]].heading) if int(y) > year)
+    return next_year, [(step(d.sentence, profile), d) for d in dated if d.section in later]
 
 
 def count(patterns, folded: str) -> int | None:
@@ -115,7 +132,8 @@ def body(section: FrontPart) -> list[Line]:
 
 
 def jury(lines: list[Line]) -> list[Member]:
-    """Members from lines "Name, Organisation"; a line right under a member, in its column, ends its organisation."""
+    """Members from lines "Name, Organisation"; a line right under a member, in its column, ends its
+    organisation."""
     members: list[list[str]] = []
     last: Line | None = None
     for line in lines:
@@ -132,7 +150,8 @@ def jury(lines: list[Line]) -> list[Member]:
 
 
 def continues(above: Line, line: Line) -> bool:
-    """The line carries on the organisation above it: the next line of the same column, not a sentence."""
+    """The line carries on the organisation above it: the next line of the same column, not a
+    sentence."""
     return (
         line.page == above.page
         and abs(line.x0 - above.x0) <= 2 * line.size
@@ -152,7 +171,8 @@ def sentence_at(text: str, offset: int) -> str:
 def ceremony(
     dated: list[DatedSentence], sections: list[FrontPart], profile: Profile
 ) -> CeremonyFound | None:
-    """The first dated sentence that tells of the ceremony, with the venue said right after its date."""
+    """The first dated sentence that tells of the ceremony, with the venue said right after its
+    date."""
     for d in dated:
         if not any(p.search(fold(d.sentence)) for p in profile.facts["ceremony"]):
             continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..profiles.profile import Profile
 from ..stages.territory import ARTICLE, TerritoryName, kind_of
@@ -48,7 +49,8 @@ QUOTES = (("«", "»"), ("“", "”"))
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
-# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources Humaines").
+# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources
+# Humaines").
 ORG_TAIL = re.compile(
     r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)*"
 )
@@ -73,7 +75,7 @@ def load(acronyms: tuple[tuple[str, str], ...] = ()):
 
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(MODEL, exclude=list(UNUSED))
-    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler: Any = nlp.add_pipe("entity_ruler", before="ner")  # spaCy types it as a callable
     ruler.add_patterns([{"label": label, "pattern": acronym} for acronym, label in acronyms])
     return nlp
 
@@ -82,40 +84,71 @@ def model(profile: Profile):
     return load(tuple(sorted(profile.acronyms.items())))
 
 
+@dataclass(frozen=True)
+class Known:
+    """What the yearbook itself tells of names: the acronyms and titles it prints, its awarded
+    territories (as a gazetteer), the words it writes in lower case or capitalised inside a
+    sentence."""
+
+    acronyms: set[str]
+    gazetteer: dict[str, str]  # name → label
+    places: set[str]  # folded
+    projects: set[str]  # title keys
+    lower: set[str]
+    inner: set[str]
+
+
+def knowledge(
+    texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
+) -> Known:
+    lower, inner = vocabulary(texts)
+    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
+    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
+    return Known(
+        acronyms=set(profile.acronyms) | {t.acronym for t in territories if t.acronym},
+        gazetteer=gazetteer,
+        places={fold(t.place) for t in territories if t.place},
+        projects={key(t) for t in titles},
+        lower=lower,
+        inner=inner,
+    )
+
+
 def find(
     texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
 ) -> list[list[EntityFound]]:
-    """The entities of each text; `territories` and `titles`: the yearbook's awarded territories and projects."""
+    """The entities of each text; `territories` and `titles`: the yearbook's awarded
+    territories and projects."""
     nlp = model(profile)
-    lower, inner = vocabulary(texts)
-    known = set(profile.acronyms) | {t.acronym for t in territories if t.acronym}
-    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
-    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
-    places = {fold(t.place) for t in territories if t.place}
-    projects = {key(t) for t in titles}
+    known = knowledge(texts, profile, territories, titles)
     # the model reads only the texts where it could find an entity that `entity` keeps
-    worth = [
-        i
-        for i, t in enumerate(texts)
-        if any(k in t for k in known) or any(is_name(w, lower, inner) for w in WORDS.findall(t))
-    ]
-    docs = dict(
-        zip(worth, nlp.pipe(ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth))
-    )
+    worth = [i for i, text in enumerate(texts) if worth_reading(text, known)]
+    spaced = (ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth)
+    docs = dict(zip(worth, nlp.pipe(spaced), strict=True))
     out = []
     for i, text in enumerate(texts):
-        found = [EntityFound(a, text[a:b], label) for a, b, label in mentions(text, gazetteer)]
+        found = [
+            EntityFound(a, text[a:b], label) for a, b, label in mentions(text, known.gazetteer)
+        ]
         found += [
             e
             for ent in (docs[i].ents if i in docs else ())
-            if (e := entity(ent, text, profile, known, lower, inner, places, projects))
+            if (e := entity(ent, text, profile, known))
         ]
         out.append(sorted(longest(found), key=lambda e: e.offset))
     return out
 
 
+def worth_reading(text: str, known: Known) -> bool:
+    """Could the model find in the text an entity that `entity` keeps?"""
+    return any(k in text for k in known.acronyms) or any(
+        is_name(w, known.lower, known.inner) for w in WORDS.findall(text)
+    )
+
+
 def is_name(word: str, lower: set[str], inner: set[str]) -> bool:
-    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never in lower case."""
+    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never
+    in lower case."""
     return word[0].isupper() and fold(word) not in lower and word in inner
 
 
@@ -131,48 +164,48 @@ def longest(found: list[EntityFound]) -> list[EntityFound]:
     return kept
 
 
-def entity(
-    ent,
-    text: str,
-    profile: Profile,
-    known: set[str],
-    lower: set[str],
-    inner: set[str],
-    places: set[str],
-    projects: set[str],
-) -> EntityFound | None:
+def entity(ent, text: str, profile: Profile, known: Known) -> EntityFound | None:
     """The model's entity, relabelled or dropped by the rules of the module's docstring."""
     name, label, start = ent.text, ent.label_, ent.start_char
-    if name in known:
+    if name in known.acronyms:
         return EntityFound(start, name, label)
-    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in projects:
+    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in known.projects:
         return None
     words = WORDS.findall(name)
-    if not any(is_name(w, lower, inner) for w in words):
+    if not any(is_name(w, known.lower, known.inner) for w in words):
         return None
-    if kind_of(ARTICLE.sub("", name), profile) != "autre":
-        label = "ORG"
-    elif label == "PER" and (
-        len(words) < 2 or any(fold(w) in lower for w in words if w[0].isupper())
-    ):
-        return None
-    elif label == "LOC" and fold(name) not in places and not LOCATIVE.search(text[:start]):
-        return None
-    elif (
-        label == "ORG"
-        and len(words) == 1
-        and not name.isupper()
-        and ARTICLE_BEFORE.search(text[:start])
-    ):
+    label = relabel(name, label, text[:start], profile, known)
+    if label is None:
         return None
     if label == "ORG":
-        name += ORG_TAIL.match(text, start + len(name)).group()
+        tail = ORG_TAIL.match(text, start + len(name))  # it matches, if only the empty string
+        name += tail.group() if tail else ""
     return EntityFound(start, name, label)
+
+
+def relabel(name: str, label: str, before: str, profile: Profile, known: Known) -> str | None:
+    """A territory named as an institution is an ORG; a person needs a first name and a last
+    name, a place must be known or follow a locative, a lone capitalised word after an article
+    is no organisation (None: the entity is dropped)."""
+    words = WORDS.findall(name)
+    if kind_of(ARTICLE.sub("", name), profile) != "autre":
+        return "ORG"
+    if label == "PER" and (
+        len(words) < 2 or any(fold(w) in known.lower for w in words if w[0].isupper())
+    ):
+        return None
+    if label == "LOC" and fold(name) not in known.places and not LOCATIVE.search(before):
+        return None
+    single = label == "ORG" and len(words) == 1 and not name.isupper()
+    if single and ARTICLE_BEFORE.search(before):
+        return None
+    return label
 
 
 def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each mention of a known name, longest names first, no overlaps;
-    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the place."""
+    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the
+    place."""
     taken: list[tuple[int, int, str]] = []
     for name in sorted(gazetteer, key=len, reverse=True):
         if name not in text:  # most names are not in most texts: spare the pattern
@@ -195,7 +228,8 @@ def quoted(text: str, pos: int) -> bool:
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
-    """(words written in lower case somewhere, folded; capitalised words written inside a sentence somewhere)."""
+    """(words written in lower case somewhere, folded; capitalised words written inside a sentence
+    somewhere)."""
     lower, inner = set(), set()
     for t in texts:
         for m in WORDS.finditer(t):

@@ -12,6 +12,7 @@ are not figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text import fold_map
@@ -166,37 +167,55 @@ class FigureFound:
     counts: str | None
 
 
-def find(text: str, taken: list[tuple[int, int]] = ()) -> list[FigureFound]:
+def find(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[FigureFound]:
     """The key figures of the text, leaving out the spans (start, end) already `taken` (dates)."""
     folded, idx = fold_map(text)
     out = []
     for m in NUMBER.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        value = float(re.sub(r"\D", "", m.group("int")) + "." + (m.group("dec") or "0"))
-        at, unit = folded_pos(idx, m.end()), None
-        scale = SCALE.match(folded, at)
-        if scale:
-            value, at = value * SCALES[scale.group("scale")], scale.end()
-        u = UNIT.match(folded, at)
-        if u:
-            unit, at = UNITS[u.group("unit")], u.end()
-            value *= SCALES.get(u.group("unit"), 1)
-        elif not scale and folded[at : at + 1].isalpha():
-            continue  # "3D", "8ème", "4G": part of a name, not a figure
-        end, counts = idx[at], None
-        if unit in (None, "%"):
-            counts, counts_end = counted(text, end, share=unit == "%")
-            if unit is None and counts:
-                end = counts_end  # "12 500 demandes"
-        if unit is None and counts is None:
-            continue
-        value = int(value) if value.is_integer() else round(value, 6)
-        out.append(FigureFound(m.start(), text[m.start() : end].rstrip(), value, unit, counts))
+        found = figure(m, text, folded, idx)
+        if found is not None:
+            out.append(found)
     return out
 
 
-def folded_pos(idx: list[int], original: int) -> int:
+def figure(m: re.Match, text: str, folded: str, idx: Sequence[int]) -> FigureFound | None:
+    """The figure a number starts, when it has a unit or counts something."""
+    value = float(re.sub(r"\D", "", m.group("int")) + "." + (m.group("dec") or "0"))
+    measured = measure(value, folded, folded_pos(idx, m.end()))
+    if measured is None:
+        return None
+    value, unit, at = measured
+    end, counts = idx[at], None
+    if unit in (None, "%"):
+        counts, counts_end = counted(text, end, share=unit == "%")
+        if unit is None and counts:
+            end = counts_end  # "12 500 demandes"
+    if unit is None and counts is None:
+        return None
+    number = int(value) if value.is_integer() else round(value, 6)
+    return FigureFound(m.start(), text[m.start() : end].rstrip(), number, unit, counts)
+
+
+def measure(value: float, folded: str, at: int) -> tuple[float, str | None, int] | None:
+    """The value scaled by the words after it ("2,5 millions", "30 k€"), its unit, and where
+    they end in the folded text; None when letters glued to the number make it part of a
+    name ("3D", "8ème", "4G")."""
+    unit = None
+    scale = SCALE.match(folded, at)
+    if scale:
+        value, at = value * SCALES[scale.group("scale")], scale.end()
+    u = UNIT.match(folded, at)
+    if u:
+        unit, at = UNITS[u.group("unit")], u.end()
+        value *= SCALES.get(u.group("unit"), 1)
+    elif not scale and folded[at : at + 1].isalpha():
+        return None
+    return value, unit, at
+
+
+def folded_pos(idx: Sequence[int], original: int) -> int:
     """The folded index where the original character `original` starts."""
     lo, hi = 0, len(idx) - 1
     while lo < hi:
@@ -212,7 +231,7 @@ def counted(text: str, pos: int, share: bool) -> tuple[str | None, int]:
     """What a number counts and where that word ends: the noun right after it ("12 500
     demandes"), past a few adjectives ("9 autres communes"); for a share, the noun after
     "de" ("98% des agents", where the figure itself stays "98%")."""
-    words = []
+    words: list[re.Match[str]] = []
     while len(words) < 3 and (m := WORD.match(text, pos)):
         words.append(m)
         pos = m.end()

@@ -41,52 +41,66 @@ def run(
     placed: list[Placed], sections: list[FrontPart], context: Context, year: int | None
 ) -> Enrichment:
     """Every project's findings, the front matter's dates and the edition's facts."""
-    profile = context.profile
+    projects, warnings = project_findings(placed, context)
+    front_dates = [dates.find(s.text) for s in sections]
+    for section, found in zip(sections, front_dates, strict=True):
+        warnings += front_date_warnings(section, found)
+    facts = edition.facts(sections, front_dates, context, year)
+    return Enrichment(projects, front_dates, facts, warnings)
+
+
+def project_findings(
+    placed: list[Placed], context: Context
+) -> tuple[dict[str, Found], list[Warning]]:
+    """Each project's dates, figures and entities, field by field, and its invalid dates."""
     fields = [
         (p, name, text) for p in placed for name in CARD_TEXTS if (text := field_text(p, name))
     ]
     territories = [t for p in placed for t in p.card.territories]
-    named = entities.find(
-        [text for _, _, text in fields], profile, territories, [p.card.title for p in placed]
-    )
+    texts = [text for _, _, text in fields]
+    named = entities.find(texts, context.profile, territories, [p.card.title for p in placed])
     projects = {p.id: Found([], [], []) for p in placed}
-    warnings = []
-    for (p, name, text), ents in zip(fields, named):
+    warnings: list[Warning] = []
+    for (p, name, text), ents in zip(fields, named, strict=True):
         found = projects[p.id]
         ds = dates.find(text)
         found.dates += [(name, d) for d in ds]
-        found.figures += [
-            (name, f) for f in figures.find(text, [(d.offset, d.offset + len(d.text)) for d in ds])
-        ]
+        spans = [(d.offset, d.offset + len(d.text)) for d in ds]
+        found.figures += [(name, f) for f in figures.find(text, spans)]
         found.entities += [(name, e) for e in ents]
-        warnings += [
-            warn(
-                "date_invalid",
-                f"{describe(p)}: the {name} gives a date the calendar lacks, « {d.text} »; "
-                "kept as written",
-                p.card.pages,
-                p.id,
-            )
-            for d in ds
-            if not d.valid
-        ]
-    front_dates = [dates.find(s.text) for s in sections]
-    for s, ds in zip(sections, front_dates):
-        pages = (
-            sorted({ln.page for ln in s.lines[len(s.heads) :]}) or s.pages
-        )  # the text's, not the heading's
-        warnings += [
-            warn(
-                "date_invalid",
-                f"front matter « {s.heading} »: a date the calendar lacks, « {d.text} »; "
-                "kept as written",
-                pages,
-            )
-            for d in ds
-            if not d.valid
-        ]
-    facts = edition.facts(sections, front_dates, context, year)
-    return Enrichment(projects, front_dates, facts, warnings)
+        warnings += card_date_warnings(p, name, ds)
+    return projects, warnings
+
+
+def card_date_warnings(p: Placed, name: str, found: list[dates.DateFound]) -> list[Warning]:
+    """A warning for each date of a card's field the calendar lacks."""
+    return [
+        warn(
+            "date_invalid",
+            f"{describe(p)}: the {name} gives a date the calendar lacks, « {d.text} »; "
+            "kept as written",
+            p.card.pages,
+            p.id,
+        )
+        for d in found
+        if not d.valid
+    ]
+
+
+def front_date_warnings(section: FrontPart, found: list[dates.DateFound]) -> list[Warning]:
+    """A warning for each date of a front-matter section the calendar lacks."""
+    # the pages of the section's text, not its heading's
+    pages = sorted({line.page for line in section.lines[len(section.heads) :]}) or section.pages
+    return [
+        warn(
+            "date_invalid",
+            f"front matter « {section.heading} »: a date the calendar lacks, « {d.text} »; "
+            "kept as written",
+            pages,
+        )
+        for d in found
+        if not d.valid
+    ]
 
 
 def field_text(p: Placed, name: str) -> str | None:

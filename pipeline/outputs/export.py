@@ -1,4 +1,5 @@
-"""Stage 8 — export: the validated document as JSON, JSON Lines or CSV, written atomically; the JSON Schema.
+"""Stage 8 — export: the validated document as JSON, JSON Lines or CSV, written atomically; the
+JSON Schema.
 
 JSON is the whole document. JSON Lines and CSV hold the projects only, one per line
 or row, each carrying its edition's year so that files of several editions can be
@@ -34,7 +35,8 @@ JOIN = " ; "  # between the territories (and the pages) of one CSV cell
 
 
 def dumps(doc: Annuaire) -> str:
-    """Validated again, as deterministic JSON: same document, same bytes (no timestamps anywhere)."""
+    """Validated again, as deterministic JSON: same document, same bytes (no timestamps
+    anywhere)."""
     data = Annuaire.model_validate(doc.model_dump()).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -50,7 +52,7 @@ def jsonl(doc: Annuaire) -> str:
 
 def csv_row(doc: Annuaire, p: Project) -> dict[str, str]:
     """One spreadsheet row: lists joined with " ; ", a missing value as an empty cell."""
-    row = {
+    row: dict[str, object] = {
         "edition": doc.edition.year,
         "id": p.id,
         "category": p.category,
@@ -81,7 +83,8 @@ def serialize(doc: Annuaire, fmt: str = "json") -> str:
 
 
 def write(text: str, path: Path) -> Path:
-    """Write UTF-8 text to a temporary file beside the target and rename it over (never half a file)."""
+    """Write UTF-8 text to a temporary file beside the target and rename it over (never half a
+    file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

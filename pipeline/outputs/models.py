@@ -7,7 +7,7 @@ fields are only added: 1.1 added the enrichment).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,7 +21,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION: Final = "1.1"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
@@ -99,7 +99,8 @@ class Figure(Mention):
 
 class Entity(Mention):
     label: EntityLabel = Field(
-        description="ORG organisation (territories named as institutions among them), LOC place, PER person; "
+        description="ORG organisation (territories named as institutions among them), LOC place, "
+        "PER person; "
         "MISC a standard the profile's acronyms name (RGAA)"
     )
 

@@ -28,7 +28,8 @@ from .models import Annuaire, Box, Project, Unplaced, Warning
 RESOLUTION = 96  # dots per inch of the page images: body text stays readable at ~100 kB a page
 QUALITY = 70  # JPEG quality
 PAD = 3.0  # points around a box: pdfminer's glyph boxes sit a little above the inked letters
-# field → colour of its boxes and of its swatch beside the value; medal and category share the banner
+# field → colour of its boxes and of its swatch beside the value; medal and category share the
+# banner
 COLOURS = {
     "medal": "#b7791f",
     "category": "#b7791f",
@@ -94,7 +95,8 @@ def render_pages(pdf: Path, numbers: list[int], password: str | None) -> dict[in
                 buf = io.BytesIO()
                 shot.original.convert("RGB").save(buf, "JPEG", quality=QUALITY, optimize=True)
                 uri = "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-                out[n] = PageImage(uri, *shot.original.size, tuple(float(v) for v in shot.bbox))
+                x0, top, x1, bottom = (float(v) for v in shot.bbox)
+                out[n] = PageImage(uri, *shot.original.size, (x0, top, x1, bottom))
                 page.close()
     except (MalformedPDFException, PdfminerException) as e:
         raise InputError(f"{pdf.name}: the pages cannot be rendered for the report ({e})") from None
@@ -105,7 +107,8 @@ def source_line(doc: Annuaire) -> str:
     s = doc.source
     return (
         f'<p class="source">{s.page_count} pages · profile {escape(doc.profile)} · '
-        f"{len(doc.projects)} projects · {len(doc.warnings)} warnings · {len(doc.unplaced)} unplaced lines · "
+        f"{len(doc.projects)} projects · {len(doc.warnings)} warnings · {len(doc.unplaced)} "
+        f"unplaced lines · "
         f"sha256 <code>{escape(s.sha256)}</code></p>"
     )
 
@@ -121,9 +124,8 @@ def summary(doc: Annuaire) -> str:
     rows = []
     for name in names:
         cells = "".join(f"<td>{counts[name, m]}</td>" for m in medals)
-        rows.append(
-            f"<tr><th>{escape(name)}</th>{cells}<td>{sum(counts[name, m] for m in medals)}</td></tr>"
-        )
+        total = sum(counts[name, m] for m in medals)
+        rows.append(f"<tr><th>{escape(name)}</th>{cells}<td>{total}</td></tr>")
     totals = "".join(f"<td>{sum(counts[n, m] for n in names)}</td>" for m in medals)
     return (
         f'<section id="summary"><h2>Projects by category and medal</h2>\n<table class="counts">'
@@ -151,7 +153,8 @@ def warnings_table(doc: Annuaire) -> str:
 
 
 def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
-    """Pages where text went into no field, or with a low coverage: the lines to read on the page by hand."""
+    """Pages where text went into no field, or with a low coverage: the lines to read on the page by
+    hand."""
     info = {pg.number: pg for pg in doc.pages}
     low = {
         pg.number
@@ -159,8 +162,10 @@ def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
         if pg.coverage is not None and pg.coverage < DEFAULTS.low_coverage
     }
     head = (
-        '<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p class="note">Coverage: '
-        f"the share of a page's text that went into a field; below {DEFAULTS.low_coverage:.0%} the page is listed, "
+        '<section id="unplaced"><h2>Pages with low coverage or unplaced text</h2>\n<p '
+        'class="note">Coverage: '
+        f"the share of a page's text that went into a field; below {DEFAULTS.low_coverage:.0%} the "
+        f"page is listed, "
         "as is any page with text that no stage assigned to a field.</p>"
     )
     pages = sorted(set(unplaced) | low)
@@ -175,13 +180,13 @@ def unplaced_table(doc: Annuaire, unplaced: dict[int, list[Unplaced]]) -> str:
         f"<tr><td>{n}</td><td>{escape(info[n].label or '') if n in info else ''}</td>"
         f"<td>{escape(info[n].kind) if n in info else ''}</td><td>{coverage(n)}</td>"
         f"<td>{len(unplaced.get(n, []))}</td>"
-        f"<td>{'<br>'.join(escape(f'{u.text} ({u.reason})') for u in unplaced.get(n, []))}</td></tr>"
+        f"<td>{'<br>'.join(escape(f'{u.text} ({u.reason})') for u in unplaced.get(n, []))}"
+        "</td></tr>"
         for n in pages
     )
     return (
-        head
-        + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>coverage</th><th>lines</th>"
-        f"<th>text</th></tr></thead>\n<tbody>{rows}</tbody></table></section>"
+        head + "<table><thead><tr><th>page</th><th>printed</th><th>kind</th><th>coverage</th>"
+        f"<th>lines</th><th>text</th></tr></thead>\n<tbody>{rows}</tbody></table></section>"
     )
 
 
@@ -232,7 +237,8 @@ def page_boxes(p: Project, page: int) -> list[tuple[list[str], Box]]:
 def sheet(
     image: PageImage, number: int, boxes: list[tuple[list[str], Box]], unplaced: list[Unplaced]
 ) -> str:
-    """One page image with its boxes laid over it, placed in percentages so they follow its scaling."""
+    """One page image with its boxes laid over it, placed in percentages so they follow its
+    scaling."""
     marks = [
         box_div(b, image.frame, COLOURS.get(fields[0], UNPLACED), " ".join(fields), "box")
         for fields, b in boxes
@@ -341,10 +347,13 @@ def card_unplaced(pages: list[int], unplaced: dict[int, list[Unplaced]]) -> str:
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
   margin:0 auto;padding:1rem 2rem;max-width:1600px;color:#1a202c;background:#fff}
-h1{font-size:1.6rem;margin:.2rem 0} h2{font-size:1.25rem;margin:1.4rem 0 .4rem} h3{font-size:1rem;margin:1rem 0 .3rem}
-table{border-collapse:collapse;margin:.3rem 0} th,td{border:1px solid #cbd5e0;padding:.2rem .5rem;text-align:left;
+h1{font-size:1.6rem;margin:.2rem 0} h2{font-size:1.25rem;margin:1.4rem 0 .4rem}
+h3{font-size:1rem;margin:1rem 0 .3rem}
+table{border-collapse:collapse;margin:.3rem 0} th,td{border:1px solid #cbd5e0;padding:.2rem
+.5rem;text-align:left;
   vertical-align:top} thead th{background:#edf2f7} .counts td{text-align:right}
-tr.warning td:first-child,li.warning code{color:#c53030} tr.info td:first-child,li.info code{color:#2b6cb0}
+tr.warning td:first-child,li.warning code{color:#c53030} tr.info td:first-child,li.info
+code{color:#2b6cb0}
 .meta,.source,.note{color:#4a5568;font-size:.9em} code{font-size:.9em}
 nav ol{columns:2;padding-left:1.6rem}
 section.card{border-top:3px solid #2d3748;margin-top:2rem;padding-top:.5rem}
@@ -357,7 +366,8 @@ figure.page{margin:0 0 1rem} figcaption{color:#4a5568;font-size:.85em}
 .box.unplaced{border-style:dashed}
 .box span{position:absolute;right:100%;top:-2px;margin-right:2px;padding:0 3px;color:#fff;
   font-size:9px;line-height:13px;white-space:nowrap;border-radius:2px}
-.legend{list-style:none;padding:0;margin:0 0 .4rem;display:flex;flex-wrap:wrap;gap:.2rem .9rem;font-size:.85em}
+.legend{list-style:none;padding:0;margin:0 0 .4rem;display:flex;flex-wrap:wrap;gap:.2rem
+.9rem;font-size:.85em}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
 dl{margin:0} dt{font-weight:600;margin-top:.6rem} dd{margin:.1rem 0 0 1.2rem}
 dd ul{margin:0;padding-left:1.1rem} .text{white-space:pre-wrap;margin:0}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..vocabulary import CARD_TEXTS, MEDALS
-from .models import Annuaire
+from .models import Annuaire, Project
 
 VERSION = 1  # PRAGMA user_version of a database this module made; bump when the tables change
 
@@ -137,50 +137,60 @@ def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
         (year, s.file_name, s.sha256, s.page_count, doc.profile, doc.schema_version),
     )
     for position, p in enumerate(doc.projects):
-        provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
-        found = {
-            k: None if v is None else json.dumps(v, ensure_ascii=False)
-            for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()
-        }
-        db.execute(
-            "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                p.id,
-                year,
-                position,
-                p.category,
-                p.medal,
-                p.title,
-                json.dumps(p.pages),
-                json.dumps(p.page_labels, ensure_ascii=False),
-                json.dumps(provenance),
-                int(p.ocr),
-                p.ocr_confidence,
-                found["dates"],
-                found["figures"],
-                found["entities"],
-            ),
-        )
-        db.executemany(
-            "INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
-                for i, t in enumerate(p.territories)
-            ],
-        )
-        db.executemany(
-            "INSERT INTO blocks VALUES (?, ?, ?, ?)",
-            [
-                (p.id, b, p.headings.get(b), getattr(p, b))
-                for b in CARD_TEXTS
-                if getattr(p, b) is not None or b in p.headings
-            ],
-        )
+        insert_project(db, p, year, position)
     db.executemany(
         "INSERT INTO warnings (edition, project_id, code, severity, message, pages) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [
             (year, w.project_id, w.code, w.severity, w.message, json.dumps(w.pages))
             for w in doc.warnings
+        ],
+    )
+
+
+def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int) -> None:
+    """A project's row, its territories and its blocks."""
+    provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
+    found = {
+        k: None if v is None else json.dumps(v, ensure_ascii=False)
+        for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()
+    }
+    db.execute(
+        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            p.id,
+            year,
+            position,
+            p.category,
+            p.medal,
+            p.title,
+            json.dumps(p.pages),
+            json.dumps(p.page_labels, ensure_ascii=False),
+            json.dumps(provenance),
+            int(p.ocr),
+            p.ocr_confidence,
+            found["dates"],
+            found["figures"],
+            found["entities"],
+        ),
+    )
+    insert_parts(db, p)
+
+
+def insert_parts(db: sqlite3.Connection, p: Project) -> None:
+    """A project's territories and blocks."""
+    db.executemany(
+        "INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
+            for i, t in enumerate(p.territories)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO blocks VALUES (?, ?, ?, ?)",
+        [
+            (p.id, b, p.headings.get(b), getattr(p, b))
+            for b in CARD_TEXTS
+            if getattr(p, b) is not None or b in p.headings
         ],
     )

@@ -212,7 +212,8 @@ def available() -> dict[str, Path]:
 
 
 def load(name_or_path: str | Path = "default") -> Profile:
-    """A profile by name (a file of `pipeline/profiles/`) or by path; `extends` merges a base profile."""
+    """A profile by name (a file of `pipeline/profiles/`) or by path; `extends` merges a base
+    profile."""
     try:
         return Profile.model_validate(raw(name_or_path))
     except ValidationError as e:
@@ -224,7 +225,8 @@ def load(name_or_path: str | Path = "default") -> Profile:
 
 
 def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:
-    """The profile's TOML data, merged over the profile it extends (tables merged, the rest replaced)."""
+    """The profile's TOML data, merged over the profile it extends (tables merged, the rest
+    replaced)."""
     path = Path(name_or_path)
     if not path.suffix:
         path = available().get(str(name_or_path), PROFILES / f"{name_or_path}.toml")

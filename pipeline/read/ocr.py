@@ -31,7 +31,8 @@ MIN_READABLE = 0.7  # share of letters, digits and punctuation a usable layer mu
 LANGUAGE = "fra"
 INSTALL = (
     "install Tesseract with its French model and OCRmyPDF: "
-    "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install 'annuaire-pipeline[ocr]'"
+    "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install "
+    "'annuaire-pipeline[ocr]'"
 )
 WORD_CONFIDENCE = re.compile(r"x_wconf\s+(\d+)")
 
@@ -83,7 +84,8 @@ def as_ocr(page: Page, confidence: float | None) -> Page:
 
 
 def check_installed(name: str) -> None:
-    """Tesseract with its French model and OCRmyPDF, or an input error naming the file that needs them."""
+    """Tesseract with its French model and OCRmyPDF, or an input error naming the file that needs
+    them."""
     missing = InputError(f"{name}: pages without text need OCR; {INSTALL}")
     if shutil.which("tesseract") is None:
         raise missing

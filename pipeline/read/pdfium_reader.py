@@ -28,7 +28,8 @@ def read(
     password: str | None = None,
     only: set[int] | None = None,
 ) -> list[Page]:
-    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
+    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each
+    page."""
     path = Path(path)
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
@@ -80,7 +81,9 @@ def bare(function, restype=ctypes.c_int):
     conversion most of each call; the callers here pass ready-made C values (a pointer,
     an int index, `byref` buffers), so there is nothing to convert.
     """
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None, "a function of PDFium's library has an address"
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 # the text object's address as a plain int: a cheap identity for its style
@@ -91,7 +94,8 @@ is_generated, loose_box, char_origin = map(
 
 
 def page_chars(tp, height: float):
-    """The page's characters as pdfplumber-like dicts (PDFium's generated spaces and breaks left out).
+    """The page's characters as pdfplumber-like dicts (PDFium's generated spaces and breaks left
+    out).
 
     Size, font, colour and angle belong to a text object: they are asked once per object.
     """
@@ -102,7 +106,8 @@ def page_chars(tp, height: float):
     codes = page_text(tp)
     for i, code in enumerate(codes):
         if code in (0, 10, 13, 0xFFFE, 0xFFFF) or code in (32, 2) and is_generated(tp, i) == 1:
-            continue  # PDFium adds spaces and line breaks of its own: only the PDF's characters count
+            # PDFium adds spaces and line breaks of its own: only the PDF's characters count
+            continue
         if code == 2:  # PDFium's mark for a hyphen ending a line
             code = 0x2D
         obj = text_object(tp, i)
@@ -126,7 +131,8 @@ def page_chars(tp, height: float):
 
 
 def page_text(tp) -> list[int]:
-    """The code of every character of the page, in one call (one UTF-16 unit per character index)."""
+    """The code of every character of the page, in one call (one UTF-16 unit per character
+    index)."""
     n = raw.FPDFText_CountChars(tp)
     buffer = (ctypes.c_ushort * (n + 1))()
     raw.FPDFText_GetText(tp, 0, n, buffer)

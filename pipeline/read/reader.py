@@ -46,9 +46,11 @@ SPLIT_GAP = 2.5  # a gap wider than this many ems always splits a row into separ
 SPLIT_MIN = 1.0  # …and one wider than this many ems does when it is GUTTER times the usual word gap
 GUTTER = 3.0
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
+COMPLAINT_LENGTH = 160  # characters kept of each of pdfminer's complaints
 FONT_CACHE = 1024  # font names remembered as bold or not (a yearbook uses a few dozen)
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
-ENDS = 1024  # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
+# a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
+ENDS = 1024
 NOT_PDF = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -85,21 +87,40 @@ def survey(path: str | Path, password: str | None = None, max_pages: int | None 
             )
         if max_pages and isinstance(declared, int) and declared > max_pages:
             raise InputError(
-                f"{path.name}: declares {declared} pages, over the limit of {max_pages} (--max-pages)"
+                f"{path.name}: declares {declared} pages, over the limit of {max_pages} "
+                f"(--max-pages)"
             )
-        try:
-            counted = sum(
-                1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None)
-            )
-        except Exception as e:
-            raise unreadable(f"{path.name}: its page tree", e) from None
-        if max_pages and counted > max_pages:
-            raise InputError(f"{path.name}: more than {max_pages} pages, the limit (--max-pages)")
-        if not counted:
-            if declared:
-                raise Damaged(f"{path.name}: declares {declared} pages but none can be found")
-            raise InputError(f"{path.name}: the PDF has no pages")
+        count_pages(doc, path.name, declared, max_pages)
         return any(isinstance(x, PDFXRefFallback) for x in doc.xrefs)
+
+
+def count_pages(doc: PDFDocument, name: str, declared, max_pages: int | None) -> int:
+    """The pages the tree holds, walked no further than the limit; an error when it holds none
+    or too many."""
+    try:
+        counted = sum(
+            1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None)
+        )
+    except Exception as e:
+        raise unreadable(f"{name}: its page tree", e) from None
+    if max_pages and counted > max_pages:
+        raise InputError(f"{name}: more than {max_pages} pages, the limit (--max-pages)")
+    if not counted:
+        if declared:
+            raise Damaged(f"{name}: declares {declared} pages but none can be found")
+        raise InputError(f"{name}: the PDF has no pages")
+    return counted
+
+
+class Collector(logging.Handler):
+    """A log handler keeping each warning's message, on one line and cut short, in a list."""
+
+    def __init__(self, heard: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.heard = heard
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.heard.append(" ".join(record.getMessage().split())[:COMPLAINT_LENGTH])
 
 
 @contextmanager
@@ -107,8 +128,7 @@ def complaints():
     """The warnings pdfminer logs while reading (data it had to drop from a damaged file), in a
     list for the document's warnings rather than on stderr."""
     heard: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: heard.append(" ".join(record.getMessage().split())[:160])
+    handler = Collector(heard)
     logger = logging.getLogger("pdfminer")
     before = logger.propagate
     logger.addHandler(handler)
@@ -137,7 +157,8 @@ def sniff(path: Path) -> None:
         raise InputError(f"{path.name}: not a PDF ({kind or 'no PDF header'})")
     if b"%%EOF" not in tail:
         raise InputError(
-            f"{path.name}: truncated: the PDF's end-of-file marker is missing (an incomplete download?)"
+            f"{path.name}: truncated: the PDF's end-of-file marker is missing (an incomplete "
+            f"download?)"
         )
 
 
@@ -159,7 +180,8 @@ def failure(name: str, e: Exception, password: str | None) -> InputError:
 
 def unreadable(what: str, e: BaseException) -> InputError:
     """The error for a part of the file pdfminer failed on: damage that Ghostscript may repair,
-    unless its objects nest deeper than any reader goes (a hostile file, which a repair would empty)."""
+    unless its objects nest deeper than any reader goes (a hostile file, which a repair would
+    empty)."""
     e = unwrap(e)
     if isinstance(
         e, MemoryError
@@ -179,7 +201,8 @@ def unwrap(e: BaseException) -> BaseException:
 
 
 def repair(path: Path, target: Path, password: str | None = None) -> Path:
-    """Ghostscript's rewrite of a damaged PDF (pdfplumber's repair), which rebuilds its structure."""
+    """Ghostscript's rewrite of a damaged PDF (pdfplumber's repair), which rebuilds its
+    structure."""
     try:
         pdfplumber.repair(path, outfile=target, password=password)
     except (
@@ -196,7 +219,8 @@ def read(
     password: str | None = None,
     only: set[int] | None = None,
 ) -> list[Page]:
-    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each page."""
+    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each
+    page."""
     path = Path(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
@@ -227,7 +251,8 @@ def read(
 def read_page(
     chars: list[dict], images: list[dict], width: float, height: float, number: int
 ) -> Page:
-    """A page from pdfplumber's characters and images; glyphs placed at no finite point are dropped."""
+    """A page from pdfplumber's characters and images; glyphs placed at no finite point are
+    dropped."""
     chars = [c for c in chars if c.get("text") and finite(c)]
     lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
     lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
@@ -289,7 +314,9 @@ def split_row(chars: list[dict]) -> list[list[dict]]:
     words = sorted(g for g in gaps if g > SPACE_GAP * size)
     usual = words[len(words) // 2] if words else 0.0
     cut = min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual))
-    runs, run, last = [], [], None
+    runs: list[list[dict]] = []
+    run: list[dict] = []
+    last = None
     for c in chars:
         if c["text"].isspace():
             if run:
@@ -314,7 +341,9 @@ X0, TOP, X1, BOTTOM = map(itemgetter, ("x0", "top", "x1", "bottom"))
 
 
 def make_line(chars: list[dict], page: int) -> Line:
-    parts, ink, last = [], [], None
+    parts: list[str] = []
+    ink: list[dict] = []
+    last = None
     for c in chars:
         if c["text"].isspace():
             if parts and parts[-1] != " ":
@@ -329,7 +358,7 @@ def make_line(chars: list[dict], page: int) -> Line:
     styles = Counter(
         (c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink
     )
-    sizes, bold, colors = Counter(), 0, Counter()
+    sizes, bold, colors = Counter[float](), 0, Counter[tuple]()
     for (size, font, color), n in styles.items():
         sizes[round(size, 1)] += n
         bold += n if is_bold(font) else 0

@@ -1,4 +1,5 @@
-"""Many files: PDFs and folders in, one JSON document per PDF out; a bad file never stops the others.
+"""Many files: PDFs and folders in, one JSON document per PDF out; a bad file never stops the
+others.
 
 `convert_file` is the unit of work: plain arguments in, a plain `Outcome` out (with the
 JSON document, which the command line writes only once the conversion succeeded, and
@@ -66,7 +67,8 @@ def inputs(paths: list[Path]) -> list[Path | Outcome]:
 def convert_file(
     path: Path, options: Options, pages: bool = False, preread: Preread | None = None
 ) -> Outcome:
-    """Convert one PDF in a child process; the outcome carries its JSON document (nothing is written).
+    """Convert one PDF in a child process; the outcome carries its JSON document (nothing is
+    written).
     `pages`: report page progress on stderr; `preread`: its pages, read ahead."""
     try:
         return isolate.call(
@@ -154,7 +156,8 @@ def work(path: Path, options: Options, progress: bool, preread: Preread | None =
 
 
 def summary(outcomes: list[Outcome]) -> str:
-    """The closing lines of a run over several files: how many converted, and each failure with its cause."""
+    """The closing lines of a run over several files: how many converted, and each failure with its
+    cause."""
     failed = [o for o in outcomes if o.status != "converted"]
     head = f"{len(outcomes)} files: {len(outcomes) - len(failed)} converted, {len(failed)} failed"
     return "\n".join([head + (":" if failed else "")] + [f"  {o.message}" for o in failed])
@@ -177,7 +180,8 @@ class Bar:
         if self.tty:
             filled = round(30 * self.files / self.total)
             print(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.files}/{self.total} files, {self.pages} pages",
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.files}/{self.total} files, "
+                f"{self.pages} pages",
                 end="\n" if self.files == self.total else "",
                 file=sys.stderr,
                 flush=True,

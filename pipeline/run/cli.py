@@ -1,4 +1,5 @@
-"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--report] [--sqlite DB] [--jobs N] …"""
+"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--report] [--sqlite DB] [--jobs
+N] …"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 import signal
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -39,12 +40,22 @@ the exit code is the highest of the files' codes.
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description="Convert yearbooks of the Label « Territoire Innovant » (PDF) into validated JSON "
+        description="Convert yearbooks of the Label « Territoire Innovant » (PDF) into validated "
+        "JSON "
         "documents: every project card as a record, where each value came from, and "
         "warnings for anything inconsistent.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_files(ap)
+    add_destinations(ap)
+    add_reading(ap)
+    add_limits(ap)
+    return ap
+
+
+def add_files(ap: argparse.ArgumentParser) -> None:
+    """The PDFs to convert, and the files written for each."""
     ap.add_argument(
         "paths",
         nargs="*",
@@ -74,6 +85,10 @@ def parser() -> argparse.ArgumentParser:
         help="also write DIR/<name>.html, a self-contained review page: each card's page images "
         "with boxes where each value was read, the values beside them, the warnings",
     )
+
+
+def add_destinations(ap: argparse.ArgumentParser) -> None:
+    """Where else the documents go, what stderr says, which profile reads them."""
     ap.add_argument(
         "--sqlite",
         type=Path,
@@ -95,11 +110,16 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument(
         "--profile",
         default="auto",
-        help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or the "
+        help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or "
+        f"the "
         "path of a TOML file; 'auto' (the default) takes the profile made for the year "
         "printed on the first pages, else the one that reads the most consistent cards",
     )
     ap.add_argument("--password", help="password of an encrypted PDF")
+
+
+def add_reading(ap: argparse.ArgumentParser) -> None:
+    """How the PDFs are read, and what makes a run fail."""
     ap.add_argument(
         "--reader",
         choices=("pdfplumber", "pdfium"),
@@ -134,6 +154,10 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with code 1 when a document has warnings (of severity 'warning')",
     )
+
+
+def add_limits(ap: argparse.ArgumentParser) -> None:
+    """What bounds a file's conversion, and the options that print and exit."""
     ap.add_argument(
         "--timeout",
         type=positive(float),
@@ -160,7 +184,6 @@ def parser() -> argparse.ArgumentParser:
         "--schema", action="store_true", help="print the JSON Schema of the output and exit"
     )
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
-    return ap
 
 
 def positive(kind):
@@ -190,28 +213,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        if args.profile != "auto":
-            load(args.profile)  # an unknown profile stops the run before any file
+        options = options_of(args)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
-    options = Options(
-        profile=args.profile,
-        password=args.password,
-        ocr=args.ocr,
-        reader=args.reader,
-        enrich=args.enrich,
-        timeout=args.timeout,
-        max_pages=args.max_pages,
-        max_memory=args.max_memory,
-    )
     items = batch.inputs(expand(args.paths))
     if args.stdout and len(items) > 1:
         print("python -m pipeline: error: --stdout takes one PDF", file=sys.stderr)
         return 2
-    signal.signal(
-        signal.SIGTERM, lambda number, frame: sys.exit(128 + number)
-    )  # unwinds: children are killed
+    # a SIGTERM unwinds like an interruption: the children are killed
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         outcomes = run(items, options, args)
     except KeyboardInterrupt:
@@ -222,8 +233,25 @@ def main(argv: list[str] | None = None) -> int:
     return max(o.exit_code(args.strict) for o in outcomes)
 
 
+def options_of(args: argparse.Namespace) -> Options:
+    """The conversion's options; an unknown profile stops the run before any file."""
+    if args.profile != "auto":
+        load(args.profile)
+    return Options(
+        profile=args.profile,
+        password=args.password,
+        ocr=args.ocr,
+        reader=args.reader,
+        enrich=args.enrich,
+        timeout=args.timeout,
+        max_pages=args.max_pages,
+        max_memory=args.max_memory,
+    )
+
+
 def expand(paths: list[str]) -> list[Path]:
-    """Paths as given, globs expanded (a glob that matches nothing stays, to be reported missing)."""
+    """Paths as given, globs expanded (a glob that matches nothing stays, to be reported
+    missing)."""
     out: list[Path] = []
     for p in paths:
         matches = sorted(glob.glob(p)) if glob.has_magic(p) else []
@@ -232,7 +260,8 @@ def expand(paths: list[str]) -> list[Path]:
 
 
 def run(items: list, options: Options, args) -> list[batch.Outcome]:
-    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the order given."""
+    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the
+    order given."""
     pdfs = [item for item in items if isinstance(item, Path)]
     targets = {
         pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs
@@ -240,29 +269,7 @@ def run(items: list, options: Options, args) -> list[batch.Outcome]:
     clashes = clashing(pdfs, targets)
     todo = [pdf for pdf in pdfs if pdf not in clashes]
     progress = batch.Bar(len(todo), quiet=args.quiet)
-    parallel = args.jobs > 1 and len(todo) > 1
-    # while this process loads the models, the other jobs read the first files
-    ahead = (
-        {pdf: batch.read_ahead(pdf, options) for pdf in todo[: args.jobs - 1]}
-        if parallel and options.enrich
-        else {}
-    )
-    if todo:
-        batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
-    pool = None
-    if parallel:
-        # forked workers start with the models loaded, and fork each file's child from there
-        pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
-        futures = {
-            pdf: pool.submit(
-                batch.convert_file,
-                pdf,
-                options,
-                False,
-                batch.preread(ahead[pdf], options) if pdf in ahead else None,
-            )
-            for pdf in todo
-        }
+    pool, futures = start(todo, options, args)
     try:
         outcomes = []
         for item in items:
@@ -284,9 +291,40 @@ def run(items: list, options: Options, args) -> list[batch.Outcome]:
             pool.shutdown(cancel_futures=True)
 
 
+def start(
+    todo: list[Path], options: Options, args
+) -> tuple[ProcessPoolExecutor | None, dict[Path, Future]]:
+    """Load the enrichment models, then (with several jobs) start converting in a pool."""
+    parallel = args.jobs > 1 and len(todo) > 1
+    # while this process loads the models, the other jobs read the first files
+    ahead = (
+        {pdf: batch.read_ahead(pdf, options) for pdf in todo[: args.jobs - 1]}
+        if parallel and options.enrich
+        else {}
+    )
+    if todo:
+        batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
+    if not parallel:
+        return None, {}
+    # forked workers start with the models loaded, and fork each file's child from there
+    pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
+    futures = {
+        pdf: pool.submit(
+            batch.convert_file,
+            pdf,
+            options,
+            False,
+            batch.preread(ahead[pdf], options) if pdf in ahead else None,
+        )
+        for pdf in todo
+    }
+    return pool, futures
+
+
 def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
     """PDFs whose document would overwrite an earlier PDF's of the same run (same name)."""
-    seen, out = {}, {}
+    seen: dict[Path | None, Path] = {}
+    out: dict[Path, batch.Outcome] = {}
     for pdf in pdfs:
         target = targets[pdf]
         if target is not None and target in seen:
@@ -302,16 +340,10 @@ def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
 def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> batch.Outcome:
     """Write what the run asks for. Everything is made before anything is written, so that a
     failure leaves no file behind."""
-    if outcome.status != "converted":
+    if outcome.status != "converted" or outcome.document is None:
         return outcome
-    # the JSON document comes validated and serialized from the conversion; the rest needs the model
-    plain = args.format == "json" and not args.report and not args.sqlite
-    doc = None if plain else Annuaire.model_validate_json(outcome.document)
     try:
-        data = outcome.document if plain else export.serialize(doc, args.format)
-        page = report.html(doc, pdf, args.password) if args.report else None
-        if args.sqlite:
-            sqlite.load(doc, args.sqlite)
+        data, page, doc = render(outcome.document, pdf, args)
     except InputError as e:
         return batch.unusable(pdf, str(e))
     files = [(target, data)] if target is not None else []
@@ -326,20 +358,32 @@ def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> bat
             )
     if target is None:
         sys.stdout.write(data)
-    where = (
-        [path for path, _ in files]
-        if target is not None
-        else ["stdout"] + [path for path, _ in files]
-    )
-    if args.sqlite:
+    where = [str(path) for path, _ in files]
+    if target is None:
+        where.insert(0, "stdout")
+    if doc is not None and args.sqlite:
         where.append(f"{args.sqlite} (edition {doc.edition.year})")
     return batch.Outcome(
         outcome.source,
         "converted",
-        f"{outcome.message} → {', '.join(map(str, where))}",
-        output=str(where[0]),
+        f"{outcome.message} → {', '.join(where)}",
+        output=where[0],
         warnings=outcome.warnings,
     )
+
+
+def render(document: str, pdf: Path, args) -> tuple[str, str | None, Annuaire | None]:
+    """The document in --format, the HTML report if asked, and the model when either or the
+    database needed it; the database loaded."""
+    # the JSON document comes validated and serialized from the conversion; the rest needs the model
+    if args.format == "json" and not args.report and not args.sqlite:
+        return document, None, None
+    doc = Annuaire.model_validate_json(document)
+    data = export.serialize(doc, args.format)
+    page = report.html(doc, pdf, args.password) if args.report else None
+    if args.sqlite:
+        sqlite.load(doc, args.sqlite)
+    return data, page, doc
 
 
 def say(outcome: batch.Outcome, args) -> batch.Outcome:

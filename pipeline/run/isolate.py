@@ -62,7 +62,8 @@ def start(func: Callable[..., Any], args: tuple, memory_mib: int) -> Running:
 
 
 def finish(running: Running, timeout: float) -> Any:
-    """The return value of a started child, or Timeout `timeout` seconds after it started, or Crash."""
+    """The return value of a started child, or Timeout `timeout` seconds after it started, or
+    Crash."""
     child, receive = running.child, running.receive
     try:
         if not receive.poll(max(0.0, running.started + timeout - time.monotonic())):
@@ -107,7 +108,8 @@ def address_space() -> int:
 
 
 def kill(child) -> None:
-    """End the child and whatever it started (an answer was received, or never will be), and reap it.
+    """End the child and whatever it started (an answer was received, or never will be), and reap
+    it.
 
     Until it is reaped, the child's id cannot be reused, so its group is the right one to kill.
     """

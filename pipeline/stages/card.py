@@ -78,7 +78,8 @@ def parse(
     who, title, award_lines, title_lines, award_medal = read_header(header, profile)
     before = rest[: start or 0]
     after = rest[(start or 0) + len(header) :]
-    # the category printed above the card without a medal: the section's name, or (no section) a line in capitals
+    # the category printed above the card without a medal: the section's name, or (no section) a
+    # line in capitals
     named = (
         [ln for ln in before if similar(ln.text, span.section.title, 0.8)]
         if span.section
@@ -171,7 +172,8 @@ def badge_medal(text: str, profile: Profile) -> str | None:
 
 
 def prominent_run(lines: list[Line], body: float) -> list[Line]:
-    """The first lines set apart (bold or larger than the body), in one style, one after the other."""
+    """The first lines set apart (bold or larger than the body), in one style, one after the
+    other."""
     run: list[Line] = []
     for line in lines:
         if line.bold or line.size >= 1.15 * body:

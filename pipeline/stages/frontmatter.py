@@ -32,7 +32,7 @@ class FrontPart:
 
 def year(pages: list[Page], profile: Profile, look: int = 3) -> int | None:
     """The edition year printed on the first pages (cover, running header), most frequent first."""
-    found = Counter()
+    found = Counter[int]()
     for page in pages[:look]:
         for line in page.lines:
             m = first(profile.year, fold(line.text), search=True)

@@ -40,7 +40,8 @@ def strip(
     out, removed = [], []
     trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
-        keep, numbers = [], {}
+        keep: list[Line] = []
+        numbers: dict[str, str] = {}
         logo_band = logo_bands(page, thresholds)
         for line in page.lines:
             reason, number = classify(line, page, repeated, logo_band, body, content, thresholds)
@@ -137,7 +138,7 @@ def logo_bands(page: Page, thresholds: Thresholds = DEFAULTS) -> list[tuple[floa
 
 def body_size(pages: list[Page]) -> float:
     """The most common type size, weighted by text length: the size of running text."""
-    sizes = Counter()
+    sizes = Counter[float]()
     for page in pages:
         for line in page.lines:
             sizes[line.size] += len(line.text)

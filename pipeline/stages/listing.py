@@ -130,7 +130,8 @@ def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:
 
 
 def split_pieces(core: str, lines: tuple[Line, ...]) -> list[str]:
-    """Pieces at " - " separators, else at the line where the type changes (title, then territory)."""
+    """Pieces at " - " separators, else at the line where the type changes (title, then
+    territory)."""
     pieces = [p.strip() for p in SEPARATOR.split(core) if p.strip()]
     if len(pieces) > 1 or len(lines) < 2:
         return pieces

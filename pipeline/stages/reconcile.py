@@ -5,7 +5,8 @@ the pages involved; nothing is corrected silently.
 
   not_in_toc, toc_page_mismatch, toc_entry_without_card      — table of contents
   not_in_listing, listed_without_card, listing_order          — category listings
-  title_mismatch (warning) / title_variant (info)             — titles that differ / one contains the other
+  title_mismatch (warning) / title_variant (info)             — titles that differ / one contains
+the other
   medal_mismatch, category_mismatch                           — medal or category told two ways
   block_missing, block_repeated, award_missing, …             — what the card itself lacked
 """
@@ -87,7 +88,8 @@ def check_toc(placed: list[Placed], entries: list[TocRow]) -> list[Warning]:
     for p in placed:
         same_page = [e for e in entries if e.page_label == p.first_label]
         best = max(same_page, key=lambda e: entry_score(e, p.card), default=None)
-        # the page number agrees and names nothing else: the entry is the card's whatever its wording
+        # the page number agrees and names nothing else: the entry is the card's whatever its
+        # wording
         agreed = best is not None and len(same_page) == 1 and starts[p.first_label] == 1
         if best is None or not agreed and entry_score(best, p.card) < MATCH:
             elsewhere = max(entries, key=lambda e: entry_score(e, p.card))

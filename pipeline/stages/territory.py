@@ -94,7 +94,8 @@ def cut_service(piece: str) -> tuple[str, str | None]:
 
 
 def starts_territory(following: str, profile: Profile, strict: bool = False) -> bool:
-    """Does the text after a connector begin another territory? `strict`: only a kind word counts."""
+    """Does the text after a connector begin another territory? `strict`: only a kind word
+    counts."""
     if SERVICE.match(following) and not STATE_DIRECTION.match(fold(following)):
         return False
     bare = ARTICLE.sub("", PREPOSITION.sub("", following))
@@ -126,7 +127,8 @@ def make(name: str, service: str | None, profile: Profile) -> TerritoryName:
 
 
 def named_after(name: str, profile: Profile) -> tuple[str, str | None]:
-    """(canonical name, place) of a territory's name, from the first title the profile knows in it."""
+    """(canonical name, place) of a territory's name, from the first title the profile knows in
+    it."""
     folded, idx = fold_map(name)
     for title, pattern in profile.titles:
         m = pattern.search(folded)
