@@ -1,5 +1,5 @@
 """Exports: CSV and JSON Lines read back equal the JSON records; the SQLite database round-trips
-them, keeps one copy of an edition loaded twice, and answers the README's query across editions."""
+them, keeps one copy of an edition loaded twice, and answers the docs' query across editions."""
 
 import csv
 import io
@@ -145,9 +145,9 @@ def counts(db):
     }
 
 
-def readme_query() -> str:
-    """The query across editions that the README shows."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def docs_query() -> str:
+    """The query across editions that docs/output.md shows."""
+    readme = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
     return re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
 
 
@@ -169,8 +169,8 @@ def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
     assert counts(db) == once
     assert projects_from(db, 2024) == edition.projects
 
-    # the README's query: territories labelled in several years
-    assert db.execute(readme_query()).fetchall() == [
+    # the docs' query: territories labelled in several years
+    assert db.execute(docs_query()).fetchall() == [
         ("Rennes Métropole", 2, "2023, 2024"),
         ("Ville de Paris", 2, "2023, 2024"),
     ]

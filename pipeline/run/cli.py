@@ -125,7 +125,7 @@ def add_reading(ap: argparse.ArgumentParser) -> None:
         choices=("pdfplumber", "pdfium"),
         default="pdfplumber",
         help="PDF engine: 'pdfplumber' (the default) or 'pdfium', several times faster, giving the "
-        "same text and lines with boxes that may differ by a tenth of a point",
+        "same text and lines with boxes that may differ by up to half a point",
     )
     ap.add_argument(
         "--ocr",
