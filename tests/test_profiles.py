@@ -9,7 +9,7 @@ import pipeline.profiles.profile as profile_module
 from pipeline.conversion import convert
 from pipeline.errors import InputError
 from pipeline.profiles.profile import PROFILES, Profile, available, load
-from pipeline.vocabulary import BLOCKS
+from pipeline.vocabulary import BLOCKS, TERRITORY_KINDS
 
 from .layouts import BOLD, NAVY, Sheet, section
 
@@ -19,18 +19,7 @@ def test_every_profile_loads_and_compiles(name):
     p = load(name)
     assert p.banner and p.award and p.title and p.year and p.listing_medal
     assert set(p.headings) == set(BLOCKS) | {"summary"}
-    assert {k for k, _ in p.kinds} <= {
-        "commune",
-        "communaute_de_communes",
-        "communaute_d_agglomeration",
-        "communaute_urbaine",
-        "metropole",
-        "departement",
-        "region",
-        "syndicat",
-        "etat",
-        "autre",
-    }
+    assert {k for k, _ in p.kinds} <= set(TERRITORY_KINDS)
 
 
 def test_default_profile_patterns_match_known_wordings(profile):

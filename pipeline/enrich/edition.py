@@ -29,6 +29,7 @@ CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 NAME = rf"{CAPITAL}[\w'’-]*(?:\s+(?:(?:de|du|des|d'|van|von|le|la)\s+)?{CAPITAL}[\w'’-]*){{1,3}}"
 MEMBER = re.compile(rf"^(?P<name>{NAME})\s*(?:,|\s[-–—]\s|\()\s*(?P<org>\S.*?)\)?$")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+SAME_COLUMN = 2.0  # ems a line may start aside from the member above it and continue it
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -154,7 +155,7 @@ def continues(above: Line, line: Line) -> bool:
     sentence."""
     return (
         line.page == above.page
-        and abs(line.x0 - above.x0) <= 2 * line.size
+        and abs(line.x0 - above.x0) <= SAME_COLUMN * line.size
         and 0 <= line.top - above.bottom <= line.height
         and not line.text.rstrip().endswith((".", ":"))
         and "," not in line.text

@@ -21,6 +21,11 @@ from ..elements import Line, Page, Removed
 from ..text import key
 from ..thresholds import DEFAULTS, Thresholds
 
+LOGO_SLACK = 2.0  # points a logo's text may stick out of its image's band
+SLOT = 6.0  # points: running lines whose tops round to the same multiple stand in one place
+LARGER = 0.5  # points a running line may be set above the body size (rounding of sizes)
+SMALLER = 0.25  # points under the body size that make type smaller than the body
+LOGO_WIDTH = 0.5  # share of the page's width a logo image stays under
 PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?(?:\s*/\s*\d{1,4})?$", re.I
 )
@@ -82,7 +87,8 @@ def classify(
             where = "running_header" if line.top < page.height / 2 else "running_footer"
             return where, m.group(2) if m else None
     if line.size < thresholds.small * body and any(
-        top - 2 <= line.top and line.bottom <= bottom + 2 for top, bottom in logo_band
+        top - LOGO_SLACK <= line.top and line.bottom <= bottom + LOGO_SLACK
+        for top, bottom in logo_band
     ):
         return "logo", None
     return None, None
@@ -96,18 +102,18 @@ def in_margin(line: Line, page: Page, margin: float) -> bool:
 def signature(line: Line, page: Page) -> tuple:
     """What stays the same when a running line repeats: its words without digits, punctuation
     or spacing (which OCR varies), and its rough place (the slot: the signature's tail)."""
-    return re.sub(r"\d+", "#", key(line.text)), round(line.top / 6), line.top < page.height / 2
+    return re.sub(r"\d+", "#", key(line.text)), round(line.top / SLOT), line.top < page.height / 2
 
 
 def small(line: Line, body: float, content=None) -> bool:
     """Running lines are not set larger than the body, and are not the document's structure."""
-    return line.size <= body + 0.5 and not (content and content(line))
+    return line.size <= body + LARGER and not (content and content(line))
 
 
 def smaller(line: Line, body: float, content=None) -> bool:
     """What may fill a running line's slot without repeating its words: type smaller than the
     body, not bold (an award line set at the top of every card is no header)."""
-    return line.size < body - 0.25 and not line.bold and small(line, body, content)
+    return line.size < body - SMALLER and not line.bold and small(line, body, content)
 
 
 def running(pages: list[Page], body: float, content=None, thresholds: Thresholds = DEFAULTS) -> set:
@@ -132,7 +138,8 @@ def logo_bands(page: Page, thresholds: Thresholds = DEFAULTS) -> list[tuple[floa
     return [
         (im.top, im.bottom)
         for im in page.images
-        if im.bottom <= page.height * thresholds.logo_band and (im.x1 - im.x0) < page.width / 2
+        if im.bottom <= page.height * thresholds.logo_band
+        and (im.x1 - im.x0) < page.width * LOGO_WIDTH
     ]
 
 
