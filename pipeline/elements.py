@@ -52,6 +52,19 @@ class Line:
     bold: bool = False
     color: str = ""  # fill colour as rrggbb, "" when unknown (OCR)
     cells: tuple[str, ...] = ()  # a table row: its cells (the text joins them with " | ")
+    lead: int = 0  # glyphs opening the line in a style of their own (a run-in label), else 0
+
+    @property
+    def lead_text(self) -> str:
+        """The text of the opening run in a style of its own ("Le point de départ :")."""
+        if not self.lead:
+            return ""
+        seen = 0
+        for i, ch in enumerate(self.text):
+            seen += not ch.isspace()
+            if seen == self.lead:
+                return self.text[: i + 1]
+        return self.text
 
     @property
     def box(self) -> Rect:
@@ -62,7 +75,7 @@ class Line:
         return self.bottom - self.top
 
     def with_text(self, text: str) -> Line:
-        return replace(self, text=text)
+        return replace(self, text=text, lead=0)
 
 
 @dataclass(frozen=True)

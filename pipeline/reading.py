@@ -15,8 +15,8 @@ from .elements import Line, Page, Removed, Stray
 from .errors import InputError
 from .options import Options
 from .profiles.profile import Profile, available, load
+from .stages import blocks, frontmatter, furniture, layout, listing, segment, template, toc
 from .stages import card as card_stage
-from .stages import frontmatter, furniture, layout, listing, segment, toc
 from .stages.card import Card
 from .stages.listing import Listed
 from .stages.toc import TocRow
@@ -56,20 +56,29 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
     with clock("furniture"):
         pages, removed = furniture.strip(
             raw,
-            content=lambda line: segment.is_banner(line, profile),
+            content=lambda line: is_card_head(line, profile),
             thresholds=context.thresholds,
         )
     with clock("layout"):
         pages = layout.order(pages)
         context = replace(context, lexicon=layout.lexicon(pages), body=furniture.body_size(pages))
+    with clock("template"):
+        seeds = [
+            ln for page in pages for ln in page.lines if blocks.heading_of(ln.text, ln, profile)[0]
+        ]
+        context = replace(context, template=template.learn(pages, context.body, seeds))
     with clock("segment"):
-        segments = segment.split(pages, profile, context.body)
+        segments = segment.split(pages, profile, context.body, context.template)
         entries, toc_headings = toc.parse(segments.toc_pages)
     card_lines = [line for span in segments.cards for line in span.lines]
-    context = replace(context, pitch=layout.typical_pitch(card_lines))
+    spans = [(span.lines, span.section.title if span.section else None) for span in segments.cards]
+    roles = blocks.learn_roles(spans, profile, context.template)
+    context = replace(context, pitch=layout.typical_pitch(card_lines), roles=roles)
     with clock("card"):
         cards = [
-            card_stage.parse(span, profile, context.lexicon, context.pitch, context.body)
+            card_stage.parse(
+                span, profile, context.lexicon, context.pitch, context.body, context.template, roles
+            )
             for span in segments.cards
         ]
         listings, listing_strays = read_listings(segments, context)
@@ -90,6 +99,12 @@ def read_listings(
         )
         strays += left
     return listings, strays
+
+
+def is_card_head(line: Line, profile: Profile) -> bool:
+    """A line that opens or heads a card, however often it repeats at the same place: a banner,
+    a medal badge."""
+    return segment.is_banner(line, profile) or template.medal_in(line.text) is not None
 
 
 def edition_profiles(raw: list[Page]) -> list[Profile]:

@@ -103,6 +103,11 @@ WARNING_CODES: tuple[WarningCode, ...] = (
     ),
     WarningCode("block_missing", "warning", "The card lacks one of the three blocks."),
     WarningCode(
+        "heading_guessed",
+        "info",
+        "A heading worded like no known heading took its block's role by its rank on the cards.",
+    ),
+    WarningCode(
         "block_repeated",
         "warning",
         "A block's heading appears twice on the card; the parts are joined.",

@@ -41,6 +41,7 @@ from ..errors import Damaged, InputError
 from ..text import clean
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
+LEAD_MIN = 3  # glyphs: a shorter opening run in another style is a bullet or an initial
 SPACE_GAP = 0.2  # a gap wider than this many ems between two glyphs is a word space
 SPLIT_GAP = 2.5  # a gap wider than this many ems always splits a row into separate lines…
 SPLIT_MIN = 1.0  # …and one wider than this many ems does when it is GUTTER times the usual word gap
@@ -373,7 +374,18 @@ def make_line(chars: list[dict], page: int) -> Line:
         size=sizes.most_common(1)[0][0],
         bold=bold * 2 > len(ink),
         color=hex_color(colors.most_common(1)[0][0]),
+        lead=opening_run(ink),
     )
+
+
+def opening_run(ink: list[dict]) -> int:
+    """How many glyphs open the line in a weight or colour of their own, the rest of the line
+    being set otherwise: a run-in label ("Le point de départ : …" in bold); 0 when none."""
+    first = (is_bold(ink[0].get("fontname", "")), hashable(ink[0].get("non_stroking_color")))
+    for i, glyph in enumerate(ink):
+        if (is_bold(glyph.get("fontname", "")), hashable(glyph.get("non_stroking_color"))) != first:
+            return i if i >= LEAD_MIN else 0
+    return 0
 
 
 @lru_cache(maxsize=FONT_CACHE)

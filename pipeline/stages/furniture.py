@@ -128,8 +128,23 @@ def running(pages: list[Page], body: float, content=None, thresholds: Thresholds
                 if smaller(line, body, content):
                     slots[sig[1:]].add(page.number)
     need = max(thresholds.repeat_min, thresholds.repeat_share * len(pages))
-    return {sig for sig, on in seen.items() if len(on) >= need} | {
-        s for s, on in slots.items() if len(on) >= need
+    return (
+        {sig for sig, on in seen.items() if len(on) >= need}
+        | {s for s, on in slots.items() if len(on) >= need}
+        | section_headers(seen, need, thresholds.repeat_min)
+    )
+
+
+def section_headers(seen: dict[tuple, set[int]], need: float, repeat_min: int) -> set:
+    """Signatures of a running header that names the current section: in one slot, on many
+    pages in all, each wording repeated over several pages (a card's award line, also set at
+    the top of every card, changes on every card)."""
+    slots: dict[tuple, set[int]] = defaultdict(set)
+    for sig, on in seen.items():
+        if len(on) >= repeat_min:
+            slots[sig[1:]] |= on
+    return {
+        sig for sig, on in seen.items() if len(on) >= repeat_min and len(slots[sig[1:]]) >= need
     }
 
 

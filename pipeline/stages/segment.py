@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..elements import Line, Page
+from .template import Template, runs
 from ..profiles.profile import Profile, first
 from ..text import containment, fold, similarity
 from . import toc
 
+HEAD_REACH = 2.0  # a card's head lines stand within this many title sizes above its title
 HEADING = 1.3  # a section heading is set at least this many times the body size
 
 
@@ -78,11 +80,13 @@ def heading_lines(page: Page, body: float) -> list[Line]:
     return heading
 
 
-def split(pages: list[Page], profile: Profile, body: float) -> Segments:
+def split(
+    pages: list[Page], profile: Profile, body: float, template: Template | None = None
+) -> Segments:
     toc_pages = [p for p in pages if toc.is_toc_page(p)]
     toc_numbers = {p.number for p in toc_pages}
     next_category = upcoming_categories(pages, profile)
-    starts = openers(pages, profile, body)
+    starts = openers(pages, profile, body, template or Template())
     followed = {a.number: bool(starts.get(b.number)) for a, b in zip(pages, pages[1:])}
 
     kinds: dict[int, str] = {}
@@ -146,15 +150,20 @@ def split(pages: list[Page], profile: Profile, body: float) -> Segments:
     return Segments(front, toc_pages, sections, cards, kinds)
 
 
-def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[int]]:
+def openers(
+    pages: list[Page], profile: Profile, body: float, template: Template
+) -> dict[int, list[int]]:
     """Per page, the indices of the lines where cards start: the banners; in a yearbook
-    printed without banners, the award lines, with the card's header above them (a
-    category line, a medal badge, a title set apart)."""
+    printed without banners, the card titles the template knows by their style, else the
+    award lines, with the card's header above them (a category line, a medal badge, a
+    title set apart)."""
     banners = {
         p.number: [i for i, ln in enumerate(p.lines) if is_banner(ln, profile)] for p in pages
     }
     if any(banners.values()):
         return banners
+    if template.title is not None:
+        return {page.number: title_openers(page, template) for page in pages}
     out = {}
     for page in pages:
         found: list[int] = []
@@ -169,6 +178,30 @@ def openers(pages: list[Page], profile: Profile, body: float) -> dict[int, list[
             found.append(j)
         out[page.number] = found
     return out
+
+
+def title_openers(page: Page, template: Template) -> list[int]:
+    """Where the cards of a page start: at each title (its first line read, a title being one
+    run of the title style however its lines were drawn), and before it at the head lines that
+    stand beside it (a sidebar) or just above it (a kicker, a badge) — not at the previous
+    card's text above it in its column."""
+    index = {id(line): i for i, line in enumerate(page.lines)}
+    titles = runs([line for line in page.lines if template.is_title(line)])
+    found: list[int] = []
+    for title in sorted(titles, key=lambda run: min(index[id(line)] for line in run)):
+        start = min(index[id(line)] for line in title)
+        floor = found[-1] + 1 if found else 0
+        while start > floor and in_head(page.lines[start - 1], title[0]):
+            start -= 1
+        found.append(start)
+    return sorted(set(found))
+
+
+def in_head(line: Line, title: Line) -> bool:
+    """A line of the card's head: beside the title (a side column) or close above it."""
+    beside = line.x1 <= title.x0 or line.x0 >= title.x1
+    above = title.top - line.bottom
+    return beside or above < HEAD_REACH * title.size
 
 
 def set_apart(line: Line, below: Line, body: float) -> bool:
