@@ -22,6 +22,9 @@ from .stages.listing import Listed
 from .stages.toc import TocRow
 
 
+AWARDED_SHARE = 0.5  # the share of cards that must name a medal or territories
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the stages up to `card` made of the pages with one profile."""
@@ -42,7 +45,7 @@ def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) ->
     candidates = [load(options.profile)] if options.profile != "auto" else edition_profiles(raw)
     readings = [read_cards(raw, profile, clock) for profile in candidates]
     best = max(readings, key=consistency)
-    if not best.segments.cards:
+    if not best.segments.cards or not awarded(best.cards):
         raise InputError(
             f"{path.name}: no project card found; "
             "not a yearbook of the Label « Territoire Innovant »?"
@@ -115,6 +118,13 @@ def edition_profiles(raw: list[Page]) -> list[Profile]:
     year = next((found for found in printed if found), None)
     made_for = [profile for profile in profiles if year in profile.years]
     return made_for[:1] or profiles
+
+
+def awarded(cards: list[Card]) -> bool:
+    """Yearbook evidence: most cards name a medal or the territories they were awarded to (a
+    report whose headings recur is not a yearbook)."""
+    named = sum(1 for card in cards if card.medal or card.territories)
+    return named >= AWARDED_SHARE * len(cards)
 
 
 def consistency(reading: Reading) -> int:

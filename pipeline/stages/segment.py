@@ -162,7 +162,7 @@ def openers(
     }
     if any(banners.values()):
         return banners
-    if template.title is not None:
+    if template.title is not None and template.medals_counted:
         return {page.number: title_openers(page, template) for page in pages}
     out = {}
     for page in pages:

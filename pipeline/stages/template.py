@@ -88,6 +88,12 @@ class Template:
     cards: int = 0  # how many cards the medal (or title) styles announce
     evidence: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def medals_counted(self) -> bool:
+        """The cards were counted by their medals: the title style is a yearbook's, not any
+        document's recurring heading."""
+        return self.evidence.get("medal_tokens", 0) >= MIN_CARDS
+
     def is_title(self, line: Line) -> bool:
         return self.title is not None and style_of(line) == self.title
 
