@@ -84,6 +84,7 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
             )
             for span in segments.cards
         ]
+        cards = card_stage.missing_blocks(cards)
         listings, listing_strays = read_listings(segments, context)
     return Reading(
         context, pages, removed, segments, entries, toc_headings, cards, listings, listing_strays

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
@@ -31,6 +31,7 @@ from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
+TEMPLATE_SHARE = 0.5  # a block is in the template when this share of the other cards print it
 CATEGORY_LIKENESS = 0.8  # similarity to the section's name of a category line above the card
 
 
@@ -248,7 +249,7 @@ def read_blocks(
     provenance: dict[str, list[Rect]],
 ) -> tuple[dict[str, str | None], dict[str, str], list[tuple[str, str]]]:
     """Each block's text (paragraphs and items), its heading as printed, and the notes on
-    repeated or missing blocks; `provenance` gains each block's boxes."""
+    repeated blocks; `provenance` gains each block's boxes."""
     texts: dict[str, str | None] = {}
     headings: dict[str, str] = {}
     notes: list[tuple[str, str]] = []
@@ -263,10 +264,33 @@ def read_blocks(
         if heading:
             headings[name] = heading
         provenance[name] = merge_boxes(block_lines)
-    for name in BLOCKS:
-        if name not in headings:
-            notes.append(("block_missing", f"the card has no '{name}' block"))
     return texts, headings, notes
+
+
+def missing_blocks(cards: list[Card]) -> list[Card]:
+    """The cards with a `block_missing` note for each block they lack that the yearbook's
+    template has: most other cards print its heading, or — a card alone — the card titles its
+    other blocks. A design that titles no block lacks none."""
+    printed = {name: sum(1 for card in cards if name in card.headings) for name in BLOCKS}
+    others = len(cards) - 1
+
+    def in_template(name: str, card: Card) -> bool:
+        if others == 0:
+            return any(block in card.headings for block in BLOCKS)
+        return printed[name] >= TEMPLATE_SHARE * others
+
+    return [
+        replace(
+            card,
+            notes=card.notes
+            + [
+                ("block_missing", f"the card has no '{name}' block")
+                for name in BLOCKS
+                if name not in card.headings and in_template(name, card)
+            ],
+        )
+        for card in cards
+    ]
 
 
 def guessed_headings(sections, roles: Roles) -> list[tuple[str, str]]:
