@@ -131,21 +131,30 @@ def running(pages: list[Page], body: float, content=None, thresholds: Thresholds
     return (
         {sig for sig, on in seen.items() if len(on) >= need}
         | {s for s, on in slots.items() if len(on) >= need}
-        | section_headers(seen, need, thresholds.repeat_min)
+        | section_headers(seen, need, thresholds)
     )
 
 
-def section_headers(seen: dict[tuple, set[int]], need: float, repeat_min: int) -> set:
+def section_headers(seen: dict[tuple, set[int]], need: float, thresholds: Thresholds) -> set:
     """Signatures of a running header that names the current section: in one slot, on many
-    pages in all, each wording repeated over several pages (a card's award line, also set at
-    the top of every card, changes on every card)."""
-    slots: dict[tuple, set[int]] = defaultdict(set)
-    for sig, on in seen.items():
-        if len(on) >= repeat_min:
-            slots[sig[1:]] |= on
-    return {
-        sig for sig, on in seen.items() if len(on) >= repeat_min and len(slots[sig[1:]]) >= need
+    pages in all, each wording repeated over a run of pages (a section's); a card's award line,
+    also set at the top of every card, changes on every card, and a side column's first line
+    does not follow the sections."""
+    named = {
+        sig: on
+        for sig, on in seen.items()
+        if len(on) >= thresholds.repeat_min and in_one_run(on, thresholds.section_gap)
     }
+    slots: dict[tuple, set[int]] = defaultdict(set)
+    for sig, on in named.items():
+        slots[sig[1:]] |= on
+    return {sig for sig in named if len(slots[sig[1:]]) >= need}
+
+
+def in_one_run(pages: set[int], gap: int) -> bool:
+    """Pages that follow one another, but for a page or two between (a divider, a picture)."""
+    ordered = sorted(pages)
+    return all(later - earlier <= gap for earlier, later in zip(ordered, ordered[1:]))
 
 
 def logo_bands(page: Page, thresholds: Thresholds = DEFAULTS) -> list[tuple[float, float]]:

@@ -26,9 +26,13 @@ from .territory import kind_of
 LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 LABEL_WORDS = 4  # a field's label has at most this many words
 VALUE_LEADING = 1.8  # a value's next line stands at most this many sizes below the previous one
+VALUE_WORDS = 10  # a line carrying a field's value on has at most this many words
+SMALL_WORD = 3  # letters: shorter words (de, la, Pau) do not count in a name's capitals
+CAPITALISED = 0.5  # share of a name's longer words that start with a capital
 ALIGN = 4.0  # points: a value's lines start this close to the label's or the value's left edge
 CATEGORY_LIKENESS = 0.8  # similarity of a value to the section's name that makes it the category
 # A name's line ends with one of these when the name goes on over the next line.
+ELISION = re.compile(r"^(?:[dlj]|qu)['’]", re.I)  # "d'Arras" is capitalised as "Arras"
 LINKING = re.compile(r"(?:\b(?:de|du|des|d'|la|le|les|l'|et|sur|en|aux?)|[-'’])$", re.I)
 
 
@@ -105,10 +109,30 @@ def aligned_below(
             or template.is_title(line)
             or (stop_at_labels and label_of(line))
             or (taken and style_of(line) != style_of(taken[0]))
+            or not carries_on(above, line, top)
         ):
             break
         taken.append(line)
     return taken
+
+
+def carries_on(above: Line, line: Line, top: Line) -> bool:
+    """A line that carries a value on: the rest of a name cut at a linking word, or a name of
+    its own — not the sentence that follows (an intro set in the same type)."""
+    if above is not top and LINKING.search(above.text.rstrip()):
+        return True
+    return name_like(line.text)
+
+
+def name_like(text: str) -> bool:
+    """A few words, most of them capitalised, no sentence punctuation: "Mairie de Vitré",
+    "Syndicat mixte Numérique de la Nièvre" — not "Le projet s'adresse d'abord aux"."""
+    words = text.split()
+    if not words or len(words) > VALUE_WORDS or re.search(r"[,.;!?]\s|[.;!?]$", text):
+        return False
+    long_words = [w for w in words if sum(ch.isalpha() for ch in w) > SMALL_WORD]
+    capitalised = sum(1 for w in long_words if ELISION.sub("", w.lstrip("«\"'("))[:1].isupper())
+    return not long_words or capitalised >= CAPITALISED * len(long_words)
 
 
 def join_names(parts: list[str]) -> str:
@@ -170,9 +194,8 @@ def read_facts(
     labelled = {ln for field in found for ln in field.lines}
     loose = [ln for ln in lines if ln not in labelled]
     if "territories" not in facts:
-        names = [ln for ln in loose if territorial(ln.text, profile) and not medal_in(ln.text)]
-        if names:
-            run = names_run(loose, names[0], template)
+        run = territory_run(loose, template, profile)
+        if run:
             facts["territories"] = (join_names([ln.text for ln in run]), tuple(run))
     if "category" not in facts:
         named = [ln for ln in loose if is_category(ln.text, section, profile)]
@@ -197,6 +220,13 @@ def field_kind(field: Field, section: str | None, profile: Profile) -> str | Non
     return None
 
 
-def names_run(lines: list[Line], first: Line, template: Template) -> list[Line]:
-    """The territory names from `first` on: the aligned lines of its style right below it."""
-    return [first] + aligned_below(first, lines, template)
+def territory_run(lines: list[Line], template: Template, profile: Profile) -> list[Line]:
+    """The first run of aligned name lines that names territories ("Communauté de" /
+    "communes Vexin Centre" / "Mairie de Dieppe"), wherever it stands in the head."""
+    for line in lines:
+        if medal_in(line.text) or not name_like(line.text):
+            continue
+        run = [line] + aligned_below(line, lines, template)
+        if territorial(join_names([ln.text for ln in run]), profile):
+            return run
+    return []

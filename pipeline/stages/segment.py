@@ -161,7 +161,7 @@ def openers(
         p.number: [i for i, ln in enumerate(p.lines) if is_banner(ln, profile)] for p in pages
     }
     if any(banners.values()):
-        return banners
+        return {page.number: with_side_head(page, banners[page.number]) for page in pages}
     if template.title is not None and template.medals_counted:
         return {page.number: title_openers(page, template) for page in pages}
     out = {}
@@ -195,6 +195,24 @@ def title_openers(page: Page, template: Template) -> list[int]:
             start -= 1
         found.append(start)
     return sorted(set(found))
+
+
+def with_side_head(page: Page, starts: list[int]) -> list[int]:
+    """Banner openers moved back over the lines read before them that stand beside them (a side
+    column of the card's head, read first)."""
+    out: list[int] = []
+    for start in starts:
+        banner, floor = page.lines[start], out[-1] + 1 if out else 0
+        while start > floor and beside_line(page.lines[start - 1], banner):
+            start -= 1
+        out.append(start)
+    return out
+
+
+def beside_line(line: Line, other: Line) -> bool:
+    """Level with `other`, left or right of it: a side column."""
+    level = line.top < other.bottom + HEAD_REACH * other.size and line.bottom > other.top
+    return level and (line.x1 <= other.x0 or line.x0 >= other.x1)
 
 
 def in_head(line: Line, title: Line) -> bool:

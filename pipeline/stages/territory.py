@@ -22,7 +22,7 @@ from ..text import SPACES, clean, fold, fold_map, sentence_case
 
 PREPOSITION = re.compile(r"^(?:à|a|au|aux)\s+", re.I)
 ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
-CONNECTOR = re.compile(r"\s*(?:,|;|&|\bet\b)\s+")
+CONNECTOR = re.compile(r"\s*(?:,|;|&|/|\bet\b)\s+")  # "A, B et C", "A / B"
 ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ü0-9][A-ZÀ-Ü0-9&\-. ]{1,14})\s*\)")
 # What starts a service of a territory rather than another territory.
 SERVICE = re.compile(
