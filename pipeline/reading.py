@@ -21,7 +21,6 @@ from .stages.card import Card
 from .stages.listing import Listed
 from .stages.toc import TocRow
 
-
 AWARDED_SHARE = 0.5  # the share of cards that must name a medal or territories
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -165,11 +166,10 @@ def learn_roles(
                 roles.setdefault(key, Role(role, "wording"))
                 role_ranks[role].append(rank)
     for key in ranks:
-        if key not in roles:
-            role = lexicon_role(key, profile)
-            if role:
-                roles[key] = Role(role, "lexicon")
-                role_ranks[role].append(int(median(ranks[key])))
+        found_role = None if key in roles else lexicon_role(key, profile)
+        if found_role:
+            roles[key] = Role(found_role, "lexicon")
+            role_ranks[found_role].append(int(median(ranks[key])))
     recurring = max(2, RECUR_SHARE * len(cards))
     ranks = {key: found for key, found in ranks.items() if key in roles or len(found) >= recurring}
     headings = [[(key, role) for key, role in found if key in ranks] for found in headings]
@@ -198,7 +198,7 @@ def eliminate(headings, ranks, roles: Roles, role_ranks) -> None:
         role_ranks[best].append(int(rank))
 
 
-def usual_rank(role: str, role_ranks, order: list[str]) -> float:
+def usual_rank(role: str, role_ranks, order: Sequence[str]) -> float:
     return median(role_ranks[role]) if role_ranks[role] else order.index(role)
 
 
@@ -253,4 +253,4 @@ def is_heading(line: Line, profile: Profile, template: Template, roles: Roles) -
     if heading_of(line.text, line, profile)[0] is not None:
         return True
     styled = styled_heading(line, template)
-    return bool(styled) and wording(styled[0]) in roles
+    return styled is not None and wording(styled[0]) in roles

@@ -13,7 +13,6 @@ whatever their spelling, punctuation or line wrapping; a run-in label
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -21,16 +20,17 @@ from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
 from ..vocabulary import BLOCKS
+from .blocks import Roles, heading_of, is_heading, split_blocks, wording
+from .head import HeadFacts, beside, read_facts
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .segment import CardSpan, is_banner
-from .blocks import Roles, heading_of, is_heading, split_blocks, wording
-from .head import beside, read_facts
 from .template import Template, medal_in, same_style, wraps_onto
 from .territory import TerritoryName
 from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
+NO_AWARD = 'no award line ("Label … attribué à …", "Lauréat : …") was found on the card'
 TEMPLATE_SHARE = 0.5  # a block is in the template when this share of the other cards print it
 CATEGORY_LIKENESS = 0.8  # similarity to the section's name of a category line above the card
 
@@ -69,18 +69,8 @@ def parse(
     head = read_head(span, profile, template, roles, body, pitch)
     medal, medal_lines, notes = choose_medal(head.medals)
     if not head.award_lines:
-        notes.append(
-            (
-                "award_missing",
-                'no award line ("Label … attribué à …", "Lauréat : …") was found on the card',
-            )
-        )
-    provenance: dict[str, list[Rect]] = {
-        "medal": merge_boxes(medal_lines),
-        "category": merge_boxes(head.banner),
-        "territories": merge_boxes(head.award_lines),
-        "title": merge_boxes(head.title_lines),
-    }
+        notes.append(("award_missing", NO_AWARD))
+    provenance = head_provenance(head, medal_lines)
     sections = split_blocks(head.after, profile, template, roles)
     texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)
     block_notes += guessed_headings(sections, roles)
@@ -99,9 +89,21 @@ def parse(
     )
 
 
+def head_provenance(head: Head, medal_lines: list[Line]) -> dict[str, list[Rect]]:
+    """Where the head's fields were read: one box per page."""
+    return {
+        "medal": merge_boxes(medal_lines),
+        "category": merge_boxes(head.banner),
+        "territories": merge_boxes(head.award_lines),
+        "title": merge_boxes(head.title_lines),
+    }
+
+
 @dataclass
 class Head:
-    """What a card's head says, with the lines it says it with; `after` is the card's text."""
+    """What a card's head says, with the lines it says it with; `after` is the card's text.
+    Filled step by step: the wordings first, then what the template and the head's shape tell
+    where the wordings are silent."""
 
     banner: list[Line]
     category: str
@@ -123,49 +125,72 @@ def read_head(
     banner, medal, category = (
         read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
     )
-    badges = [
-        ln
-        for ln in lines
-        if ln.page == lines[0].page and ln not in banner and badge_medal(ln.text, profile)
-    ]
+    badges = badge_lines(lines, banner, profile)
     tokens = medal_tokens(lines, banner + badges, template)
     rest = [ln for ln in lines[len(banner) :] if ln not in badges and ln not in tokens]
     end = next(
         (i for i, ln in enumerate(rest) if is_heading(ln, profile, template, roles)), len(rest)
     )
+    head = award_head(rest, end, profile, pitch)
+    head.medals = [
+        ("banner", medal, banner),
+        *head.medals,
+        ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1]),
+        ("head", medal_in(tokens[0].text) if tokens else None, tokens[:1]),
+    ]  # in trust order
+    head.banner, head.category = banner, category
+    take_printed_category(head, span, profile)
+    if not head.title:
+        head.title_lines, head.before, head.after = find_title(
+            head.before, head.after, template, body
+        )
+        head.title = clean_title(" ".join(ln.text for ln in head.title_lines))
+    if not head.who:
+        section = span.section.title if span.section else None
+        take_facts(
+            head, read_facts(head_lines(rest, end, head.title_lines), template, section, profile)
+        )
+    return head
+
+
+def badge_lines(lines: list[Line], banner: list[Line], profile: Profile) -> list[Line]:
+    """The badges of the card's first page: lines saying only the medal, in the profile's words."""
+    first_page = lines[0].page
+    return [
+        ln
+        for ln in lines
+        if ln.page == first_page and ln not in banner and badge_medal(ln.text, profile)
+    ]
+
+
+def award_head(rest: list[Line], end: int, profile: Profile, pitch: float) -> Head:
+    """The award line and the title line the profile words, and what stands around them."""
     start = header_start(rest[:end], profile)
     header = header_lines(rest, start, profile, pitch) if start is not None else []
     who, title, award_lines, title_lines, award_medal = read_header(header, profile)
     before = rest[: start or 0]
     after = rest[(start or 0) + len(header) :]
-    named = printed_category(before, span, profile)
-    if named and not category:
-        category, banner = " ".join(ln.text for ln in named), named
-    before = [ln for ln in before if ln not in named]
-    if not title:
-        title_lines, before, after = find_title(before, after, template, body)
-        title = clean_title(" ".join(ln.text for ln in title_lines))
-    medals = [
-        ("banner", medal, banner),
-        ("award line", award_medal, award_lines),
-        ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1]),
-        ("head", medal_in(tokens[0].text) if tokens else None, tokens[:1]),
-    ]
-    if not who:
-        facts = read_facts(
-            head_lines(rest, end, title_lines),
-            template,
-            span.section.title if span.section else None,
-            profile,
-        )
-        used = set(facts.territory_lines + facts.category_lines + facts.medal_lines)
-        before = [ln for ln in before if ln not in used]
-        after = [ln for ln in after if ln not in used]
-        who, award_lines = facts.territories, list(facts.territory_lines)
-        if facts.category and not category:
-            category, banner = facts.category, list(facts.category_lines)
-        medals.append(("field", facts.medal, list(facts.medal_lines)))
-    return Head(banner, category, title, title_lines, who, award_lines, medals, before, after)
+    medals = [("award line", award_medal, award_lines)]
+    return Head([], "", title, title_lines, who, award_lines, medals, before, after)
+
+
+def take_printed_category(head: Head, span: CardSpan, profile: Profile) -> None:
+    """The category printed above the card, when no banner named it."""
+    named = printed_category(head.before, span, profile)
+    if named and not head.category:
+        head.category, head.banner = " ".join(ln.text for ln in named), named
+    head.before = [ln for ln in head.before if ln not in named]
+
+
+def take_facts(head: Head, facts: HeadFacts) -> None:
+    """Territories, category and medal from the head's fields and side column."""
+    used = set(facts.territory_lines + facts.category_lines + facts.medal_lines)
+    head.before = [ln for ln in head.before if ln not in used]
+    head.after = [ln for ln in head.after if ln not in used]
+    head.who, head.award_lines = facts.territories, list(facts.territory_lines)
+    if facts.category and not head.category:
+        head.category, head.banner = facts.category, list(facts.category_lines)
+    head.medals.append(("field", facts.medal, list(facts.medal_lines)))
 
 
 def header_start(lines: list[Line], profile: Profile) -> int | None:
@@ -255,11 +280,12 @@ def read_blocks(
     notes: list[tuple[str, str]] = []
     for name, heading, block_lines in sections:
         text = render(paragraphs(block_lines, words, pitch)) or None
-        if name in texts and texts[name]:
+        earlier = texts.get(name)
+        if earlier:
             notes.append(
                 ("block_repeated", f"the block '{name}' appears twice; its parts are joined")
             )
-            text = texts[name] + ("\n" + text if text else "")
+            text = earlier + ("\n" + text if text else "")
         texts[name] = text
         if heading:
             headings[name] = heading
@@ -271,7 +297,9 @@ def missing_blocks(cards: list[Card]) -> list[Card]:
     """The cards with a `block_missing` note for each block they lack that the yearbook's
     template has: most other cards print its heading, or — a card alone — the card titles its
     other blocks. A design that titles no block lacks none."""
-    printed = {name: sum(1 for card in cards if name in card.headings) for name in BLOCKS}
+    printed: dict[str, int] = {
+        name: sum(1 for card in cards if name in card.headings) for name in BLOCKS
+    }
     others = len(cards) - 1
 
     def in_template(name: str, card: Card) -> bool:

@@ -185,14 +185,7 @@ def read_facts(
 ) -> HeadFacts:
     """Territories, category and medal from labelled fields, else from a side column's lines
     that name territories, whatever the label's wording."""
-    facts: dict[str, tuple] = {}
-    found = fields(lines, template)
-    for field in found:
-        kind = field_kind(field, section, profile)
-        if kind and kind not in facts:
-            facts[kind] = (field.value, field.lines)
-    labelled = {ln for field in found for ln in field.lines}
-    loose = [ln for ln in lines if ln not in labelled]
+    facts, loose = labelled_facts(lines, template, section, profile)
     if "territories" not in facts:
         run = territory_run(loose, template, profile)
         if run:
@@ -201,13 +194,31 @@ def read_facts(
         named = [ln for ln in loose if is_category(ln.text, section, profile)]
         if named:
             facts["category"] = (named[0].text, (named[0],))
+    territories = facts.get("territories", ("", ()))
+    category = facts.get("category", ("", ()))
     medal = facts.get("medal", ("", ()))
     return HeadFacts(
-        *facts.get("territories", ("", ())),
-        *facts.get("category", ("", ())),
+        territories[0],
+        territories[1],
+        category[0],
+        category[1],
         medal_in(medal[0]) if medal[0] else None,
         medal[1],
     )
+
+
+def labelled_facts(
+    lines: list[Line], template: Template, section: str | None, profile: Profile
+) -> tuple[dict[str, tuple], list[Line]]:
+    """What the labelled fields say (kind → (value, lines)), and the lines no field took."""
+    facts: dict[str, tuple] = {}
+    found = fields(lines, template)
+    for field in found:
+        kind = field_kind(field, section, profile)
+        if kind and kind not in facts:
+            facts[kind] = (field.value, field.lines)
+    labelled = {ln for field in found for ln in field.lines}
+    return facts, [ln for ln in lines if ln not in labelled]
 
 
 def field_kind(field: Field, section: str | None, profile: Profile) -> str | None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..elements import Line, Page
-from .template import Template, runs
 from ..profiles.profile import Profile, first
 from ..text import containment, fold, similarity
 from . import toc
+from .template import Template, runs
 
 HEAD_REACH = 2.0  # a card's head lines stand within this many title sizes above its title
 HEADING = 1.3  # a section heading is set at least this many times the body size
@@ -80,6 +80,16 @@ def heading_lines(page: Page, body: float) -> list[Line]:
     return heading
 
 
+@dataclass
+class Walk:
+    """The segmentation's state as the pages go by: what was found, and what is open."""
+
+    found: Segments
+    section: Section | None = None
+    card: CardSpan | None = None
+    started: bool = False
+
+
 def split(
     pages: list[Page], profile: Profile, body: float, template: Template | None = None
 ) -> Segments:
@@ -88,66 +98,65 @@ def split(
     next_category = upcoming_categories(pages, profile)
     starts = openers(pages, profile, body, template or Template())
     followed = {a.number: bool(starts.get(b.number)) for a, b in zip(pages, pages[1:])}
-
-    kinds: dict[int, str] = {}
-    front: list[Page] = []
-    sections: list[Section] = []
-    cards: list[CardSpan] = []
-    current_section: Section | None = None
-    current_card: CardSpan | None = None
-    started = False
+    walk = Walk(Segments([], toc_pages, [], [], {}))
     for page in pages:
         opens = starts[page.number]
         heading = heading_lines(page, body)
+        upcoming = next_category.get(page.number)
         if (
             not opens
             and heading
             and page.number not in toc_numbers
-            and is_section(
-                heading,
-                page,
-                next_category.get(page.number),
-                followed.get(page.number, False),
-                profile,
-            )
+            and is_section(heading, page, upcoming, followed.get(page.number, False), profile)
         ):
-            current_section = Section(
-                page.number, heading, [ln for ln in page.lines if ln not in heading]
-            )
-            sections.append(current_section)
-            current_card, started = None, True
-            kinds[page.number] = "section"
-            continue
-        if opens:
-            started = True
-            if opens[0] > 0 and current_card is not None:  # the end of the previous card
-                current_card.lines.extend(page.lines[: opens[0]])
-            elif opens[0] > 0:
-                front.append(page.with_lines(page.lines[: opens[0]]))
-            for start, end in zip(opens, opens[1:] + [len(page.lines)]):
-                current_card = CardSpan(list(page.lines[start:end]), current_section)
-                cards.append(current_card)
-            kinds[page.number] = "card"
-            continue
-        if not started:
-            kinds[page.number] = (
-                "toc"
-                if page.number in toc_numbers
-                else ("cover" if page.number == 1 else "front_matter")
-            )
-            if page.number not in toc_numbers:
-                front.append(page)
-            continue
-        if current_card is not None:
-            current_card.lines.extend(page.lines)
-            kinds[page.number] = "card_continued"
-        elif current_section is not None:
-            current_section.lines.extend(page.lines)
-            kinds[page.number] = "section"
+            open_section(walk, page, heading)
+        elif opens:
+            open_cards(walk, page, opens)
+        elif not walk.started:
+            front_page(walk, page, page.number in toc_numbers)
         else:
-            front.append(page)
-            kinds[page.number] = "front_matter"
-    return Segments(front, toc_pages, sections, cards, kinds)
+            continued_page(walk, page)
+    return walk.found
+
+
+def open_section(walk: Walk, page: Page, heading: list[Line]) -> None:
+    walk.section = Section(page.number, heading, [ln for ln in page.lines if ln not in heading])
+    walk.found.sections.append(walk.section)
+    walk.card, walk.started = None, True
+    walk.found.kinds[page.number] = "section"
+
+
+def open_cards(walk: Walk, page: Page, opens: list[int]) -> None:
+    """The cards a page opens; what stands before the first ends the previous card."""
+    walk.started = True
+    if opens[0] > 0 and walk.card is not None:
+        walk.card.lines.extend(page.lines[: opens[0]])
+    elif opens[0] > 0:
+        walk.found.front_matter.append(page.with_lines(page.lines[: opens[0]]))
+    for start, end in zip(opens, opens[1:] + [len(page.lines)]):
+        walk.card = CardSpan(list(page.lines[start:end]), walk.section)
+        walk.found.cards.append(walk.card)
+    walk.found.kinds[page.number] = "card"
+
+
+def front_page(walk: Walk, page: Page, is_toc: bool) -> None:
+    kind = "toc" if is_toc else ("cover" if page.number == 1 else "front_matter")
+    walk.found.kinds[page.number] = kind
+    if not is_toc:
+        walk.found.front_matter.append(page)
+
+
+def continued_page(walk: Walk, page: Page) -> None:
+    """A page that opens nothing: it goes on with the open card, else the open section."""
+    if walk.card is not None:
+        walk.card.lines.extend(page.lines)
+        walk.found.kinds[page.number] = "card_continued"
+    elif walk.section is not None:
+        walk.section.lines.extend(page.lines)
+        walk.found.kinds[page.number] = "section"
+    else:
+        walk.found.front_matter.append(page)
+        walk.found.kinds[page.number] = "front_matter"
 
 
 def openers(
@@ -230,9 +239,10 @@ def set_apart(line: Line, below: Line, body: float) -> bool:
     )
 
 
-def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str]:
+def upcoming_categories(pages: list[Page], profile: Profile) -> dict[int, str | None]:
     """For each page, the category named by the next banner after it."""
-    out, upcoming = {}, None
+    out: dict[int, str | None] = {}
+    upcoming = None
     for page in reversed(pages):
         for line in reversed(page.lines):
             m = banner_match(line, profile)

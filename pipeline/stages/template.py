@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..elements import Line, Page
@@ -159,7 +160,7 @@ def spread(found: list[Line]) -> bool:
     return bool(per_page) and max(per_page.values()) <= PER_PAGE
 
 
-def learn(pages: list[Page], body_size: float, heading_lines: list[Line] = ()) -> Template:
+def learn(pages: list[Page], body_size: float, heading_lines: Sequence[Line] = ()) -> Template:
     """The template shown by `pages` (front matter excluded by the caller when it can be).
 
     `heading_lines` are lines the profile's wordings already take for block headings: their
@@ -229,20 +230,13 @@ def title_style(
     medal: frozenset[Style],
     medal_count: int,
 ) -> tuple[Style | None, int]:
-    """The prominent style whose runs are about as many as the cards, and that count."""
-    counts: dict[Style, list[Line]] = defaultdict(list)
-    for run in groups:
-        style = style_of(run[0])
-        prominent = style.size >= PROMINENT * body_size or (style.bold and style.size >= body_size)
-        if style != body and style not in medal and prominent and not medal_in(run[0].text):
-            counts[style].append(run[0])
-    candidates = [
-        (style, len(found))
-        for style, found in counts.items()
-        if len(found) >= MIN_CARDS and spread(found)
-    ]
+    """The prominent style whose runs are about as many as the cards, and that count: the
+    largest of those as many as the medals, else (no medals) the largest of the styles that are
+    not rare beside the most repeated one (a section's)."""
+    candidates = title_candidates(groups, body, body_size, medal)
     if medal_count >= MIN_CARDS:
-        near = [c for c in candidates if abs(c[1] - medal_count) <= TITLE_COUNT_SLACK * medal_count]
+        slack = TITLE_COUNT_SLACK * medal_count
+        near = [c for c in candidates if abs(c[1] - medal_count) <= slack]
         if near:
             return max(near, key=lambda c: (c[0].size, c[1]))[0], medal_count
     if not candidates:
@@ -253,6 +247,28 @@ def title_style(
     return best[0], best[1]
 
 
+def title_candidates(
+    groups: list[list[Line]], body: Style | None, body_size: float, medal: frozenset[Style]
+) -> list[tuple[Style, int]]:
+    """Prominent styles that recur over the book, few to a page, with their runs' count."""
+    counts: dict[Style, list[Line]] = defaultdict(list)
+    for run in groups:
+        style = style_of(run[0])
+        if style != body and style not in medal and prominent(style, body_size):
+            if not medal_in(run[0].text):
+                counts[style].append(run[0])
+    return [
+        (style, len(found))
+        for style, found in counts.items()
+        if len(found) >= MIN_CARDS and spread(found)
+    ]
+
+
+def prominent(style: Style, body_size: float) -> bool:
+    """Larger than the body, or bold and no smaller: how a title stands out."""
+    return style.size >= PROMINENT * body_size or (style.bold and style.size >= body_size)
+
+
 def heading_styles(
     groups: list[list[Line]], body: Style | None, taken: set, cards: int
 ) -> set[Style]:
@@ -260,6 +276,24 @@ def heading_styles(
     another colour), followed by running text, about three to a card (one per block)."""
     if cards < MIN_CARDS or body is None:
         return set()
+    counts, long_runs = heading_counts(groups, body, taken)
+    fewest, most = HEADING_PER_CARD
+    fits = [
+        (style, n)
+        for style, n in counts.items()
+        if fewest * cards <= n <= most * cards and long_runs[style] <= SHORT_SHARE * n
+    ]
+    if not fits:
+        return set()
+    best = min(fits, key=lambda fit: (abs(fit[1] - BLOCKS_PER_CARD * cards), not fit[0].bold))
+    return {best[0]}
+
+
+def heading_counts(
+    groups: list[list[Line]], body: Style, taken: set
+) -> tuple[Counter[Style], Counter[Style]]:
+    """Per style set apart from the body: its short runs followed by other text (headings),
+    and its long runs (text, which a heading style does not set)."""
     counts: Counter[Style] = Counter()
     long_runs: Counter[Style] = Counter()
     for run, after in zip(groups, groups[1:] + [[]]):
@@ -271,16 +305,7 @@ def heading_styles(
             long_runs[style] += 1
         elif after and style_of(after[0]) != style:
             counts[style] += 1
-    fewest, most = HEADING_PER_CARD
-    fits = [
-        (style, n)
-        for style, n in counts.items()
-        if fewest * cards <= n <= most * cards and long_runs[style] <= SHORT_SHARE * n
-    ]
-    if not fits:
-        return set()
-    best = min(fits, key=lambda fit: (abs(fit[1] - BLOCKS_PER_CARD * cards), not fit[0].bold))
-    return {best[0]}
+    return counts, long_runs
 
 
 def set_apart(style: Style, body: Style, capitals: bool) -> bool:
