@@ -55,23 +55,25 @@ needs_gs = pytest.mark.skipif(
 )
 
 
-def card(medal: str, town: str, **kw) -> Card:
-    return Card(
-        medal,
-        f"la Ville de {town}",
-        f"Projet de {town}",
-        [BODY],
-        [Block("INNOVATION DU PROJET :", [BODY]), Block("LES APPORTS DU PROJET :", [BODY])],
-        **kw,
-    )
+def card(medal: str, town: str, problem: bool = False, **kw) -> Card:
+    """A card without its "problématique" block, unless `problem`."""
+    blocks = [Block("INNOVATION DU PROJET :", [BODY]), Block("LES APPORTS DU PROJET :", [BODY])]
+    if problem:
+        blocks.insert(1, Block("PROBLÉMATIQUE DU TERRITOIRE :", [BODY]))
+    return Card(medal, f"la Ville de {town}", f"Projet de {town}", [BODY], blocks, **kw)
 
 
 @pytest.fixture(scope="module")
 def yearbook(tmp_path_factory) -> bytes:
-    """A cover, a section page and two cards: the bytes every damaged copy starts from."""
+    """A cover, a section page and two cards, the first without the "problématique" block the
+    second has: the bytes every damaged copy starts from."""
     spec = Yearbook(
         2024,
-        [Category("TERRITOIRE INCLUSIF", [card("or", "Agen"), card("argent", "Blois")])],
+        [
+            Category(
+                "TERRITOIRE INCLUSIF", [card("or", "Agen"), card("argent", "Blois", problem=True)]
+            )
+        ],
         toc=False,
     )
     return build(tmp_path_factory.mktemp("yearbook") / "annuaire.pdf", spec).read_bytes()
@@ -478,9 +480,7 @@ def test_a_conversion_that_dies(capfd, tmp_path, yearbook, monkeypatch):
 
 
 def test_strict_turns_warnings_into_exit_code_1(capfd, tmp_path, yearbook):
-    path = write(
-        tmp_path / "annuaire.pdf", yearbook
-    )  # two cards without their "problématique" block
+    path = write(tmp_path / "annuaire.pdf", yearbook)  # a card lacks its "problématique" block
     assert cli(capfd, path, "-o", tmp_path / "out", "-q")[0] == 0
     assert cli(capfd, path, "-o", tmp_path / "out", "-q", "--strict")[0] == 1
     assert (tmp_path / "out" / "annuaire.json").exists()
