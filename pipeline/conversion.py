@@ -1,7 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → enrich
-    → assemble
+    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → link
+    → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them
 and times each one (`Result.timings`).
@@ -24,7 +24,7 @@ from .outputs import models as out
 from .read import ocr
 from .read.source import read
 from .reading import Reading, best_reading
-from .stages import coverage, frontmatter, place, reconcile
+from .stages import coverage, frontmatter, link, place, reconcile
 from .stages.frontmatter import FrontPart
 
 HASH_CHUNK = 1 << 20  # bytes read at a time to hash the file
@@ -73,18 +73,18 @@ def convert(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    warnings = notes + checks + low_coverage(shares, reading)
-    found = None
-    if options.enrich:
-        with clock("enrich"):
-            found = enrich.run(placing.placed, front, reading.context, placing.year)
-            warnings += found.warnings
+    with clock("link"):
+        links, ambiguous = link.cards(placing.placed)
+    found = enrichment(placing, front, reading, options, clock)
+    warnings = notes + checks + low_coverage(shares, reading) + ambiguous
+    warnings += found.warnings if found else []
     with clock("assemble"):
         parts = assemble.Assembly(
             source=out.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
             reading=reading,
             placing=placing,
             matches=matches,
+            links=links,
             front=front,
             strays=strays,
             coverage=shares,
@@ -93,6 +93,16 @@ def convert(
         )
         document = assemble.document(parts)
     return Result(document, clock.timings)
+
+
+def enrichment(
+    placing: place.Placing, front: list[FrontPart], reading: Reading, options: Options, clock: Clock
+) -> enrich.Enrichment | None:
+    """The enrich stage; None when enrichment is off."""
+    if not options.enrich:
+        return None
+    with clock("enrich"):
+        return enrich.run(placing.placed, front, reading.context, placing.year)
 
 
 def read_pages(

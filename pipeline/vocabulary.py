@@ -40,6 +40,38 @@ TerritoryKind = Literal[
 """What a labelled territory is; a profile's `territory_kinds` tell each one by its wordings."""
 TERRITORY_KINDS: tuple[TerritoryKind, ...] = get_args(TerritoryKind)
 
+RegistryMatch = Literal["exact", "normalised", "fuzzy", "absent", "ambiguous"]
+"""How a territory's name was found in the registry of local governments (`pipeline.registry`)."""
+MATCHES: tuple[RegistryMatch, ...] = get_args(RegistryMatch)
+
+RegistryKind = Literal[
+    "commune",
+    "commune_deleguee",
+    "commune_associee",
+    "CC",
+    "CA",
+    "CU",
+    "METRO",
+    "MET69",
+    "departement",
+    "region",
+]
+"""The registry's word for a local government: a commune (or a former one, délégué or associé in
+a current one), an EPCI's type (MET69: the Métropole de Lyon), a département, a région."""
+REGISTRY_KINDS: dict[str, TerritoryKind] = {  # keyed by RegistryKind
+    "commune": "commune",
+    "commune_deleguee": "commune",
+    "commune_associee": "commune",
+    "CC": "communaute_de_communes",
+    "CA": "communaute_d_agglomeration",
+    "CU": "communaute_urbaine",
+    "METRO": "metropole",
+    "MET69": "metropole",
+    "departement": "departement",
+    "region": "region",
+}
+"""The territory kind of each registry word: a linked territory's `kind`."""
+
 EntityLabel = Literal["ORG", "LOC", "PER", "MISC"]
 """Named entities: an organisation, a place, a person; MISC a standard a profile's acronyms name."""
 
@@ -114,6 +146,12 @@ WARNING_CODES: tuple[WarningCode, ...] = (
     ),
     WarningCode(
         "award_missing", "warning", 'No award line ("Label … attribué à …") was found on the card.'
+    ),
+    WarningCode(
+        "territory_ambiguous",
+        "info",
+        "A territory's name is several homonyms of the registry of local governments that the "
+        "card's other territories cannot tell apart; the message lists them, no code is given.",
     ),
     WarningCode(
         "date_invalid",

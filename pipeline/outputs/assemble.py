@@ -13,10 +13,13 @@ from ..enrich.dates import DateFound
 from ..enrich.edition import DatedSentence
 from ..enrich.run import Enrichment, Found
 from ..reading import Reading
+from ..registry import Link
 from ..stages.frontmatter import FrontPart
 from ..stages.place import Placing
 from ..stages.reconcile import Placed
 from ..stages.segment import Section
+from ..stages.territory import TerritoryName
+from ..vocabulary import REGISTRY_KINDS
 from . import models as out
 
 
@@ -28,6 +31,7 @@ class Assembly:
     reading: Reading
     placing: Placing
     matches: dict[tuple[int, int], str]  # (section page, listing index) → project id
+    links: dict[str, list[Link]]  # project id → the registry link of each of its territories
     front: list[FrontPart]
     strays: list[Stray]
     coverage: dict[int, float | None]  # page → share of its text in fields
@@ -48,7 +52,9 @@ def document(parts: Assembly) -> out.Annuaire:
             category_model(section, parts, labels) for section in reading.segments.sections
         ],
         projects=[
-            project_model(p, labels, ocr_pages, found.projects[p.id] if found else None)
+            project_model(
+                p, labels, ocr_pages, parts.links[p.id], found.projects[p.id] if found else None
+            )
             for p in parts.placing.placed
         ],
         warnings=parts.warnings,
@@ -73,6 +79,7 @@ def project_model(
     placed: Placed,
     labels: dict[int, str | None],
     ocr_pages: dict[int, float | None],
+    links: list[Link],
     found: Found | None,
 ) -> out.Project:
     card = placed.card
@@ -83,15 +90,7 @@ def project_model(
         medal=card.medal,
         title=card.title,
         territories=[
-            out.Territory(
-                name=t.name,
-                kind=t.kind,
-                acronym=t.acronym,
-                service=t.service,
-                canonical=t.canonical,
-                place=t.place,
-            )
-            for t in card.territories
+            territory_model(t, link) for t, link in zip(card.territories, links, strict=True)
         ],
         summary=card.summary,
         innovation=card.blocks["innovation"],
@@ -105,6 +104,24 @@ def project_model(
         ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
         **mentions(found),
     )
+
+
+def territory_model(t: TerritoryName, link: Link) -> out.Territory:
+    """The territory as read, and as the registry knows it; its kind the registry's when linked."""
+    entry = link.entry
+    registry = {}
+    if entry:
+        registry = dict(
+            kind=REGISTRY_KINDS[entry.kind],
+            code=entry.code,
+            registry_name=entry.name,
+            registry_kind=entry.kind,
+            departement=entry.departement,
+            region=entry.region,
+            population=entry.population,
+        )
+    read = dict(kind=t.kind, acronym=t.acronym, service=t.service, canonical=t.canonical)
+    return out.Territory(**(read | registry), name=t.name, place=t.place, match=link.match)
 
 
 def mentions(found: Found | None) -> dict:

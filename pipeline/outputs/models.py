@@ -2,7 +2,7 @@
 
 `schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
 whenever a change to these models would break a consumer (the minor number when
-fields are only added: 1.1 added the enrichment).
+fields are only added: 1.1 added the enrichment, 1.2 the territories' registry links).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..vocabulary import (
     EntityLabel,
     Medal,
+    RegistryKind,
+    RegistryMatch,
     Severity,
     TerritoryKind,
     TextField,
@@ -21,7 +23,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "1.2"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
@@ -55,6 +57,41 @@ class Territory(Model):
         description="What the territory is named after: 'Loire' for 'Département de la "
         "Loire', 'Rennes' for 'Rennes Métropole'; null when the name has no "
         "known title"
+    )
+    code: str | None = Field(
+        None,
+        description="In France's registry of local governments: the INSEE code of a "
+        "commune, département or région (75056, 42, 2A004), the SIREN of an "
+        "EPCI (243500139); null when absent or ambiguous",
+    )
+    registry_name: str | None = Field(
+        None, description="The official name ('CA du Nord Grande Terre')"
+    )
+    registry_kind: RegistryKind | None = Field(
+        None,
+        description="The registry's word: commune (or a former "
+        "commune: commune_deleguee, commune_associee), "
+        "an EPCI's type CC, CA, CU, METRO, MET69 (Métropole "
+        "de Lyon), departement, region",
+    )
+    departement: str | None = Field(
+        None,
+        description="INSEE code of its département (for an EPCI, the one where "
+        "most of its people live)",
+    )
+    region: str | None = Field(None, description="INSEE code of its région")
+    population: int | None = Field(
+        None,
+        description="Municipal population (INSEE), summed over the communes for "
+        "a département or a région",
+    )
+    match: RegistryMatch = Field(
+        "absent",
+        description="How the name was found in the registry: exact (the official name as "
+        "printed, after the title), normalised (titles, accents, hyphens, "
+        "articles, abbreviations folded), fuzzy (nearly the same), absent (not "
+        "there: never forced), ambiguous (several homonyms the card could not "
+        "tell apart; an info warning lists them)",
     )
 
 
@@ -292,7 +329,7 @@ class Edition(Model):
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     source: Source
     profile: str = Field(description="The edition profile used to read the yearbook")
     edition: Edition
