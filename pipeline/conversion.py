@@ -1,7 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → enrich
-    → assemble
+    read → ocr → furniture → layout (regions) → segment → card → place → reconcile → coverage
+    → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them
 and times each one (`Result.timings`).

@@ -56,7 +56,10 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
     with clock("furniture"):
         pages, removed = furniture.strip(
             raw,
-            content=lambda line: segment.is_banner(line, profile),
+            content=lambda line: (
+                segment.is_banner(line, profile)
+                or (line.rotated and card_stage.badge_medal(line.text, profile) is not None)
+            ),
             thresholds=context.thresholds,
         )
     with clock("layout"):
