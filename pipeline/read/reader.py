@@ -348,12 +348,7 @@ def split_row(
     words are spaced as widely as their gutter. The gaps cut are added to `cuts`, those wider
     than SPLIT_MIN ems left uncut to `uncut`.
     """
-    ink = [c for c in chars if not c["text"].isspace()]
-    gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:])]
-    size = max((c["size"] for c in ink), default=10.0)
-    words = sorted(g for g in gaps if g > SPACE_GAP * size)
-    usual = words[len(words) // 2] if words else 0.0
-    cut = min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual))
+    cut, least = cut_widths(chars)
     runs: list[list[dict]] = []
     run: list[dict] = []
     last = None
@@ -363,17 +358,28 @@ def split_row(
                 run.append(c)
             continue
         if last is not None and not is_marker(run):
-            if wide(last["x1"], c["x0"], cut, SPLIT_MIN * size, gutters):
+            gap = (last["x1"], c["x0"])
+            if wide(*gap, cut, least, gutters):
                 runs.append(run)
-                cuts.append((last["x1"], c["x0"]))
+                cuts.append(gap)
                 run = []
-            elif uncut is not None and c["x0"] - last["x1"] > SPLIT_MIN * size:
-                uncut.append((last["x1"], c["x0"]))
+            elif uncut is not None and gap[1] - gap[0] > least:
+                uncut.append(gap)
         run.append(c)
         last = c
     if run:
         runs.append(run)
     return runs
+
+
+def cut_widths(chars: list[dict]) -> tuple[float, float]:
+    """The gap that cuts the row anywhere, and the narrowest that cuts it over a gutter."""
+    ink = [c for c in chars if not c["text"].isspace()]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:], strict=False)]
+    size = max((c["size"] for c in ink), default=10.0)
+    words = sorted(g for g in gaps if g > SPACE_GAP * size)
+    usual = words[len(words) // 2] if words else 0.0
+    return min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual)), SPLIT_MIN * size
 
 
 def wide(start: float, end: float, cut: float, least: float, gutters) -> bool:

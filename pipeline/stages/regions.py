@@ -97,13 +97,17 @@ def pieces(page: Page) -> list[Piece]:
     frames.sort(key=lambda p: -area(p.box))  # a rectangle comes before those inside it
     top: list[Piece] = []
     for i, frame in enumerate(frames):
-        holder = next((f for f in reversed(frames[:i]) if holds(f.box, frame.box)), None)
-        (holder.inside if holder else top).append(frame)
+        put(frame, frames[:i], top)
     rules = [Piece(s.box) for s in page.shapes if s.kind == "rule" and horizontal(s)]
     for piece in [Piece(line.box, line) for line in page.lines] + rules:
-        holder = next((f for f in reversed(frames) if holds(f.box, piece.box)), None)
-        (holder.inside if holder else top).append(piece)
+        put(piece, frames, top)
     return [p for p in top if not p.frame or any(lines_of(p))]
+
+
+def put(piece: Piece, frames: list[Piece], top: list[Piece]) -> None:
+    """Into the smallest of the frames (largest first) that holds it, else with the page's own."""
+    holder = next((f for f in reversed(frames) if holds(f.box, piece.box)), None)
+    (holder.inside if holder else top).append(piece)
 
 
 def boxes(page: Page) -> list[Shape]:
