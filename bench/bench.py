@@ -62,6 +62,8 @@ def fresh_caches() -> None:
         text.similarity,
         text.containment,
         reader.is_bold,
+        reader.base_font,
+        reader.is_small_caps,
     ):
         f.cache_clear()
 

@@ -1,6 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → link
+    read → ocr → furniture → layout (regions) → template → segment → card → place → reconcile
+    → coverage → link
     → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them

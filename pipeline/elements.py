@@ -66,6 +66,11 @@ class Line:
                 return self.text[: i + 1]
         return self.text
 
+    font: str = ""  # the most used font's base name, without its subset tag ("Lato-Heavy")
+    rotated: bool = False  # set along a slanted or vertical baseline (text up a margin)
+    small_caps: bool = False  # the font is a small-caps cut (its name says so)
+    region: int = 0  # the page region the line was read in (`Page.regions`), 0 before layout
+
     @property
     def box(self) -> Rect:
         return Rect(self.page, self.x0, self.top, self.x1, self.bottom)
@@ -76,6 +81,24 @@ class Line:
 
     def with_text(self, text: str) -> Line:
         return replace(self, text=text, lead=0)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A painted rectangle or rule: what draws boxes, sidebars, table cells and separators."""
+
+    box: Rect
+    fill: str  # colour as rrggbb (a rule's stroke colour), "" when unknown
+    kind: str  # "rect": a filled area; "rule": a line, or an area too thin to hold text
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of a page read on its own: a column, a box, a band between full-width lines."""
+
+    id: int  # 1, 2, … in the page's reading order
+    box: Rect
+    kind: str  # "box": inside a filled rectangle; "column": one side of a gutter; "band": the rest
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,9 @@ class Page:
     label: str | None = None  # printed page number, once furniture has read it
     ocr: bool = False  # the text comes from OCR: no meaningful font, weight or colour
     confidence: float | None = None  # OCR engine's mean word confidence (0–100)
+    shapes: tuple[Shape, ...] = ()  # filled rectangles and rules, top to bottom
+    regions: tuple[Region, ...] = ()  # once layout has cut the page (each line names its own)
+    aside: tuple[Line, ...] = ()  # rotated text kept out of the reading (furniture: unplaced)
 
     def with_lines(self, lines) -> Page:
         return replace(self, lines=tuple(lines))

@@ -107,7 +107,11 @@ def read_listings(
 def is_card_head(line: Line, profile: Profile) -> bool:
     """A line that opens or heads a card, however often it repeats at the same place: a banner,
     a medal badge."""
-    return segment.is_banner(line, profile) or template.medal_in(line.text) is not None
+    return (
+        segment.is_banner(line, profile)
+        or template.medal_in(line.text) is not None
+        or (line.rotated and card_stage.badge_medal(line.text, profile) is not None)
+    )
 
 
 def edition_profiles(raw: list[Page]) -> list[Profile]:

@@ -20,14 +20,24 @@ NEAR = 0.5  # …and of every box this closely
 EDGES = ("x0", "top", "x1", "bottom")
 
 
+def style(line) -> tuple:
+    return (line.text, line.size, line.bold, line.color, line.font, line.rotated, line.small_caps)
+
+
 def edge_gaps(pages_a, pages_b) -> list[float]:
-    """Every difference between the edges of the two readings' lines (same lines asserted)."""
+    """Every difference between the edges of the two readings' lines and shapes (same lines and
+    shapes asserted)."""
     gaps = []
     assert [p.number for p in pages_a] == [p.number for p in pages_b]
     for page_a, page_b in zip(pages_a, pages_b):
-        styles_a = [(ln.text, ln.size, ln.bold, ln.color) for ln in page_a.lines]
-        styles_b = [(ln.text, ln.size, ln.bold, ln.color) for ln in page_b.lines]
+        styles_a = [style(ln) for ln in page_a.lines]
+        styles_b = [style(ln) for ln in page_b.lines]
         assert styles_a == styles_b, f"page {page_a.number}"
+        assert [(s.kind, s.fill) for s in page_a.shapes] == [
+            (s.kind, s.fill) for s in page_b.shapes
+        ]
+        for shape_a, shape_b in zip(page_a.shapes, page_b.shapes, strict=True):
+            gaps += [abs(getattr(shape_a.box, e) - getattr(shape_b.box, e)) for e in EDGES]
         for line_a, line_b in zip(page_a.lines, page_b.lines):
             gaps += [abs(getattr(line_a, e) - getattr(line_b, e)) for e in EDGES]
     return gaps

@@ -248,14 +248,15 @@ class Unplaced(Model):
     text: str
     reason: str = Field(
         description="card_header (above a card's award line), section_text (prose on a "
-        "section page), not_placed (no stage took it)"
+        "section page), rotated_text (rotated text that does not repeat from page to page), "
+        "not_placed (no stage took it)"
     )
     box: Box
 
 
 class RemovedText(Model):
     text: str
-    reason: Literal["running_header", "running_footer", "page_number", "logo"]
+    reason: Literal["running_header", "running_footer", "page_number", "logo", "margin_text"]
 
 
 class PageInfo(Model):

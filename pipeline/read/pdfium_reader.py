@@ -19,6 +19,7 @@ import pypdfium2.raw as raw
 
 from ..elements import Page, Rect
 from ..errors import InputError
+from . import shapes
 from .reader import Progress, lines_from_chars, vertical_lines
 
 
@@ -67,11 +68,76 @@ def read_page(page, number: int) -> Page:
         textpage.close()
     lines = lines_from_chars([c for c in chars if c["upright"]], number)
     lines += vertical_lines([c for c in chars if not c["upright"]], number)
-    images = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+    images, drawn = [], []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH)):
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            drawn += path_shapes(obj.raw, number, height)
+            continue
         left, bottom, right, top = obj.get_bounds()
         images.append(Rect(number, left, height - top, right, height - bottom))
-    return Page(number, float(width), float(height), tuple(lines), tuple(images))
+    return Page(
+        number,
+        float(width),
+        float(height),
+        tuple(lines),
+        tuple(images),
+        shapes=shapes.ordered(drawn),
+    )
+
+
+def path_shapes(path, number: int, height: float) -> list:
+    """The shapes of a path object: one per subpath, boxed by its points as pdfminer boxes them
+    (a Bézier curve by its end point, not its control points), in page coordinates."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    if not fill_mode.value and not stroke.value:
+        return []
+    colors = (
+        paint_color(raw.FPDFPageObj_GetStrokeColor, path) if stroke.value else "",
+        paint_color(raw.FPDFPageObj_GetFillColor, path) if fill_mode.value else "",
+    )
+    matrix = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(path, ctypes.byref(matrix))
+    out = []
+    for points in subpaths(path):
+        xs = [matrix.a * x + matrix.c * y + matrix.e for x, y in points]
+        ys = [height - (matrix.b * x + matrix.d * y + matrix.f) for x, y in points]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        out.append(shapes.shape(number, box, bool(stroke.value), bool(fill_mode.value), *colors))
+    return out
+
+
+def subpaths(path) -> list[list[tuple[float, float]]]:
+    """The points of each subpath (a move starts one; a curve counts by its end point only)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[list[tuple[float, float]]] = []
+    curve = 0
+    for i in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            curve = (curve + 1) % 3
+            if curve:  # a control point
+                continue
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        if kind == raw.FPDF_SEGMENT_MOVETO or not out:
+            out.append([])
+        out[-1].append((x.value, y.value))
+    return [points for points in out if len(points) > 1]
+
+
+RGBA = tuple(
+    ctypes.c_uint() for _ in range(4)
+)  # reused: asked for every path (one thread reads a file)
+RGBA_REFS = tuple(ctypes.byref(v) for v in RGBA)
+
+
+def paint_color(function, obj) -> str:
+    """A path's stroke or fill colour as rrggbb."""
+    if not function(obj, *RGBA_REFS):
+        return ""
+    r, g, b, _ = (v.value for v in RGBA)
+    return f"{r:02x}{g:02x}{b:02x}"
 
 
 def bare(function, restype=ctypes.c_int):
@@ -149,7 +215,11 @@ def style(tp, i: int, descents: dict) -> tuple:
     """(size, font name, fill colour, upright, descent) of the text object holding character i."""
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    size = raw.FPDFText_GetFontSize(tp, i)
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix))
+    # PDFium gives the size in text space; pdfminer's is on the page, through the page's scaling
+    # (0.75 in a PDF laid out in CSS pixels)
+    size = raw.FPDFText_GetFontSize(tp, i) * (math.hypot(matrix.c, matrix.d) or 1.0)
     raw.FPDFText_GetFontInfo(tp, i, name, len(name), ctypes.byref(flags))
     raw.FPDFText_GetFillColor(tp, i, r, g, b, a)
     angle = raw.FPDFText_GetCharAngle(tp, i)

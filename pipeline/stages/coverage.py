@@ -26,9 +26,12 @@ def characters(text: str) -> int:
 
 
 def leftovers(pages: list[Page], placed: set[Line], strays: Iterable[Stray]) -> list[Stray]:
-    """Body lines that no stage placed nor set aside, as strays (`not_placed`), in page order."""
+    """Body lines that no stage placed nor set aside, as strays (`not_placed`), in page order, and
+    the rotated text furniture set aside (`rotated_text`)."""
     known = placed | {s.line for s in strays}
-    return [Stray(line, "not_placed") for page in pages for line in page.lines if line not in known]
+    return [
+        Stray(line, "not_placed") for page in pages for line in page.lines if line not in known
+    ] + [Stray(line, "rotated_text") for page in pages for line in page.aside]
 
 
 def per_page(pages: list[Page], placed: set[Line]) -> dict[int, float | None]:
