@@ -124,6 +124,11 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "(one contains the other).",
     ),
     WarningCode(
+        "medal_missing",
+        "warning",
+        "No medal could be read on the card (banner, badge, award line, side column): left empty.",
+    ),
+    WarningCode(
         "medal_mismatch",
         "warning",
         "Two places (banner, award line, badge, listing) give the card different medals.",

@@ -70,6 +70,8 @@ def parse(
     medal, medal_lines, notes = choose_medal(head.medals)
     if not head.award_lines:
         notes.append(("award_missing", NO_AWARD))
+    if medal is None:
+        notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
     provenance = head_provenance(head, medal_lines)
     sections = split_blocks(head.after, profile, template, roles)
     texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)

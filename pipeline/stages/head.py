@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..elements import Line
 from ..profiles.profile import Profile
+from ..registry import is_territory_name
 from ..text import similar
 from .template import Template, medal_in, style_of
 from .territory import kind_of
@@ -30,6 +31,7 @@ VALUE_WORDS = 10  # a line carrying a field's value on has at most this many wor
 SMALL_WORD = 3  # letters: shorter words (de, la, Pau) do not count in a name's capitals
 CAPITALISED = 0.5  # share of a name's longer words that start with a capital
 ALIGN = 4.0  # points: a value's lines start this close to the label's or the value's left edge
+REGISTERED = 0.6  # how surely the registry must know a name (a bare commune's name) to count
 CATEGORY_LIKENESS = 0.8  # similarity of a value to the section's name that makes it the category
 # A name's line ends with one of these when the name goes on over the next line.
 ELISION = re.compile(r"^(?:[dlj]|qu)['’]", re.I)  # "d'Arras" is capitalised as "Arras"
@@ -158,9 +160,12 @@ def is_category(value: str, section: str | None, profile: Profile) -> bool:
 
 def territorial(value: str, profile: Profile) -> bool:
     """Names of territories: one of the pieces is of a kind the profile knows (Ville de …,
-    Communauté de communes …, Métropole …, Département de …)."""
-    pieces = re.split(r"\s*(?:;|,|/|\bet\b)\s+", value)
-    return any(kind_of(piece, profile) != "autre" for piece in pieces if piece)
+    Communauté de communes …, Métropole …, Département de …) or a name France's registry of
+    local governments knows ("Dijon Métropole", "Grenoble-Alpes")."""
+    pieces = [piece for piece in re.split(r"\s*(?:;|,|/|\bet\b)\s+", value) if piece]
+    return any(kind_of(piece, profile) != "autre" for piece in pieces) or any(
+        is_territory_name(piece) >= REGISTERED for piece in pieces
+    )
 
 
 def beside(line: Line, title: Line) -> bool:
