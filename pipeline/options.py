@@ -24,7 +24,7 @@ class Options(BaseModel):
     )
     password: str | None = None
     ocr: OcrMode = "auto"
-    reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
+    reader: Literal["pdfium", "pdfplumber"] = "pdfium"  # the same document; pdfium is faster
     enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
     timeout: float = Field(600.0, gt=0, description="seconds one file may take")
     max_pages: int = Field(2000, ge=1, description="pages a file may have")
