@@ -81,3 +81,49 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     # case too
     assert len(read) == 3 and not any("direction du numérique" in t for t in read)
     assert after == before and after[3] == []
+
+
+# The raw entities of the statistical model over texts, printed as JSON by a process that
+# loads the model with spaCy's own French class (this process has the light one registered).
+SPACY_OWN = """
+import json, sys
+import spacy
+from thinc.api import use_ops
+from pipeline.enrich.entities import MODEL, UNUSED
+with use_ops("numpy", use_blis=False):
+    nlp = spacy.load(MODEL, exclude=list(UNUSED))
+assert "spacy.lang.fr" in sys.modules
+texts = json.load(sys.stdin)
+print(json.dumps([[(e.start_char, e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]))
+"""
+
+
+def test_the_light_french_class_finds_the_same_entities(sample_doc):
+    """Every text the enrichment gives the model on the reference yearbook (the summaries and
+    blocks), through the model loaded in spaCy's French class and in the light one (without
+    the tokenizer's pattern of hyphenated common words). Front-matter texts are not given to
+    the model: on the list of all the projects, "E-SANTÉ" (spaCy's pattern keeps words
+    prefixed "e-" whole) starts another entity."""
+    import json
+    import subprocess
+    import sys
+
+    from thinc.api import use_ops
+
+    from pipeline.enrich import french
+    from pipeline.enrich.entities import MODEL, UNUSED
+
+    fields = ("summary", "innovation", "problematique", "apports")
+    texts = [t for p in sample_doc.projects for f in fields if (t := getattr(p, f))]
+    texts += TEXTS
+    own = subprocess.run(
+        [sys.executable, "-c", SPACY_OWN], input=json.dumps(texts), capture_output=True,
+        text=True, check=True,
+    )
+    with use_ops("numpy", use_blis=False):
+        light = french.load(MODEL, UNUSED)
+    assert len(light.tokenizer.token_match.__self__.pattern) < 50_000  # spaCy's: 1.4 MB
+    assert "spacy.lang.fr" not in sys.modules
+    found = [[[e.start_char, e.text, e.label_] for e in d.ents] for d in light.pipe(texts)]
+    assert found == json.loads(own.stdout)
+    assert sum(map(len, found)) > 100
