@@ -1,6 +1,8 @@
 """Named entities over hand-made card texts: the ruler, the yearbook's territories and the
 filters."""
 
+import pytest
+
 from pipeline.enrich.entities import find, model
 from pipeline.stages.territory import split
 
@@ -71,6 +73,9 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
             read.extend(texts)
             return nlp.pipe(texts)
 
+        def memory_zone(self):
+            return nlp.memory_zone()
+
     territories = split(
         "à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile
     )
@@ -127,3 +132,12 @@ def test_the_light_french_class_finds_the_same_entities(sample_doc):
     found = [[[e.start_char, e.text, e.label_] for e in d.ents] for d in light.pipe(texts)]
     assert found == json.loads(own.stdout)
     assert sum(map(len, found)) > 100
+
+
+def test_no_text_needs_the_model_no_model_is_loaded(profile, monkeypatch):
+    """Loaded only when a text needs it: texts of common words alone do not."""
+    import pipeline.enrich.entities as entities_module
+
+    monkeypatch.setattr(entities_module, "model", lambda profile: pytest.fail("model loaded"))
+    texts = ["Former les agents.", "Les outils et la direction du numérique."]
+    assert find(texts, profile, [], []) == [[], []]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
 from . import french
 from ..profiles.profile import Profile
@@ -50,8 +50,7 @@ QUOTES = (("«", "»"), ("“", "”"))
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
-# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources
-# Humaines").
+# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources Humaines").
 ORG_TAIL = re.compile(
     r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)*"
 )
@@ -75,7 +74,7 @@ def load(acronyms: tuple[tuple[str, str], ...] = ()):
 
     with use_ops("numpy", use_blis=False):
         nlp = french.load(MODEL, UNUSED)
-    ruler: Any = nlp.add_pipe("entity_ruler", before="ner")
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns([{"label": label, "pattern": acronym} for acronym, label in acronyms])
     return nlp
 
@@ -84,71 +83,60 @@ def model(profile: Profile):
     return load(tuple(sorted(profile.acronyms.items())))
 
 
-@dataclass(frozen=True)
-class Known:
-    """What the yearbook itself tells of names: the acronyms and titles it prints, its awarded
-    territories (as a gazetteer), the words it writes in lower case or capitalised inside a
-    sentence."""
-
-    acronyms: set[str]
-    gazetteer: dict[str, str]  # name → label
-    places: set[str]  # folded
-    projects: set[str]  # title keys
-    lower: set[str]
-    inner: set[str]
-
-
-def knowledge(
-    texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
-) -> Known:
-    lower, inner = vocabulary(texts)
-    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
-    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
-    return Known(
-        acronyms=set(profile.acronyms) | {t.acronym for t in territories if t.acronym},
-        gazetteer=gazetteer,
-        places={fold(t.place) for t in territories if t.place},
-        projects={key(t) for t in titles},
-        lower=lower,
-        inner=inner,
-    )
-
-
 def find(
     texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
 ) -> list[list[EntityFound]]:
-    """The entities of each text; `territories` and `titles`: the yearbook's awarded
-    territories and projects."""
-    nlp = model(profile)
-    known = knowledge(texts, profile, territories, titles)
+    """The entities of each text; `territories` and `titles`: the yearbook's awarded territories and projects."""
+    lower, inner = vocabulary(texts)
+    known = set(profile.acronyms) | {t.acronym for t in territories if t.acronym}
+    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
+    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
+    places = {fold(t.place) for t in territories if t.place}
+    projects = {key(t) for t in titles}
     # the model reads only the texts where it could find an entity that `entity` keeps
-    worth = [i for i, text in enumerate(texts) if worth_reading(text, known)]
-    spaced = (ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth)
-    docs = dict(zip(worth, nlp.pipe(spaced), strict=True))
+    worth = [
+        i
+        for i, t in enumerate(texts)
+        if any(k in t for k in known) or any(is_name(w, lower, inner) for w in WORDS.findall(t))
+    ]
+    docs = dict(zip(worth, statistical(profile, [texts[i] for i in worth])))
     out = []
     for i, text in enumerate(texts):
-        found = [
-            EntityFound(a, text[a:b], label) for a, b, label in mentions(text, known.gazetteer)
-        ]
+        found = [EntityFound(a, text[a:b], label) for a, b, label in mentions(text, gazetteer)]
         found += [
             e
-            for ent in (docs[i].ents if i in docs else ())
-            if (e := entity(ent, text, profile, known))
+            for ent in docs.get(i, ())
+            if (e := entity(ent, text, profile, known, lower, inner, places, projects))
         ]
         out.append(sorted(longest(found), key=lambda e: e.offset))
     return out
 
 
-def worth_reading(text: str, known: Known) -> bool:
-    """Could the model find in the text an entity that `entity` keeps?"""
-    return any(k in text for k in known.acronyms) or any(
-        is_name(w, known.lower, known.inner) for w in WORDS.findall(text)
-    )
+class Span(NamedTuple):
+    """An entity of the statistical model, as plain data (spaCy's own lives in its Doc)."""
+
+    text: str
+    label_: str
+    start_char: int
+
+
+def statistical(profile: Profile, texts: list[str]) -> list[list[Span]]:
+    """The statistical model's entities in each text (list items' dashes blanked out).
+
+    The model is loaded here, when a text first needs it. Its documents are read inside a
+    memory zone: the strings spaCy adds to its vocabulary for them are dropped afterwards, so
+    that memory does not grow with the pages of a book, or the books of a batch.
+    """
+    if not texts:
+        return []
+    nlp = model(profile)
+    with nlp.memory_zone():
+        docs = nlp.pipe(ITEM.sub(lambda m: m.group(1) + "  ", t) for t in texts)
+        return [[Span(e.text, e.label_, e.start_char) for e in doc.ents] for doc in docs]
 
 
 def is_name(word: str, lower: set[str], inner: set[str]) -> bool:
-    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never
-    in lower case."""
+    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never in lower case."""
     return word[0].isupper() and fold(word) not in lower and word in inner
 
 
@@ -164,48 +152,48 @@ def longest(found: list[EntityFound]) -> list[EntityFound]:
     return kept
 
 
-def entity(ent, text: str, profile: Profile, known: Known) -> EntityFound | None:
+def entity(
+    ent,
+    text: str,
+    profile: Profile,
+    known: set[str],
+    lower: set[str],
+    inner: set[str],
+    places: set[str],
+    projects: set[str],
+) -> EntityFound | None:
     """The model's entity, relabelled or dropped by the rules of the module's docstring."""
     name, label, start = ent.text, ent.label_, ent.start_char
-    if name in known.acronyms:
+    if name in known:
         return EntityFound(start, name, label)
-    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in known.projects:
+    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in projects:
         return None
     words = WORDS.findall(name)
-    if not any(is_name(w, known.lower, known.inner) for w in words):
+    if not any(is_name(w, lower, inner) for w in words):
         return None
-    label = relabel(name, label, text[:start], profile, known)
-    if label is None:
-        return None
-    if label == "ORG":
-        tail = ORG_TAIL.match(text, start + len(name))  # it matches, if only the empty string
-        name += tail.group() if tail else ""
-    return EntityFound(start, name, label)
-
-
-def relabel(name: str, label: str, before: str, profile: Profile, known: Known) -> str | None:
-    """A territory named as an institution is an ORG; a person needs a first name and a last
-    name, a place must be known or follow a locative, a lone capitalised word after an article
-    is no organisation (None: the entity is dropped)."""
-    words = WORDS.findall(name)
     if kind_of(ARTICLE.sub("", name), profile) != "autre":
-        return "ORG"
-    if label == "PER" and (
-        len(words) < 2 or any(fold(w) in known.lower for w in words if w[0].isupper())
+        label = "ORG"
+    elif label == "PER" and (
+        len(words) < 2 or any(fold(w) in lower for w in words if w[0].isupper())
     ):
         return None
-    if label == "LOC" and fold(name) not in known.places and not LOCATIVE.search(before):
+    elif label == "LOC" and fold(name) not in places and not LOCATIVE.search(text[:start]):
         return None
-    single = label == "ORG" and len(words) == 1 and not name.isupper()
-    if single and ARTICLE_BEFORE.search(before):
+    elif (
+        label == "ORG"
+        and len(words) == 1
+        and not name.isupper()
+        and ARTICLE_BEFORE.search(text[:start])
+    ):
         return None
-    return label
+    if label == "ORG":
+        name += ORG_TAIL.match(text, start + len(name)).group()
+    return EntityFound(start, name, label)
 
 
 def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each mention of a known name, longest names first, no overlaps;
-    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the
-    place."""
+    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the place."""
     taken: list[tuple[int, int, str]] = []
     for name in sorted(gazetteer, key=len, reverse=True):
         if name not in text:  # most names are not in most texts: spare the pattern
@@ -228,8 +216,7 @@ def quoted(text: str, pos: int) -> bool:
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
-    """(words written in lower case somewhere, folded; capitalised words written inside a sentence
-    somewhere)."""
+    """(words written in lower case somewhere, folded; capitalised words written inside a sentence somewhere)."""
     lower, inner = set(), set()
     for t in texts:
         for m in WORDS.finditer(t):
