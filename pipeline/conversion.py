@@ -45,12 +45,12 @@ class Preread:
     notes: list[out.Warning]
 
 
-def read_ahead(path: str | Path, options: Options) -> Preread | None:
+def read_ahead(path: str | Path, options: Options, progress=None) -> Preread | None:
     """The read stage alone; None when the file needed a repair (the repaired copy it was read from
     lives in a temporary folder, which the conversion must make again)."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
-        raw, source, notes = read(path, options, None, Path(work))
+        raw, source, notes = read(path, options, progress, Path(work))
     return Preread(raw, notes) if source == path else None
 
 
