@@ -8,10 +8,14 @@ Prints a table and writes bench/results.json:
      without enrichment; the enrichment models' loading (once per process) is timed apart;
   c. the time of each stage;
   d. a 400-page yearbook built here (the sample's sections and cards repeated), converted
-     in a child process after a first untimed conversion: time per page against the 38-page
-     sample's (converted the same way), medians of three alternated runs, and peak memory;
+     with the default options (enrichment on) in a child process after a first untimed
+     conversion: time per page against the 38-page sample's (converted the same way),
+     medians of three alternated runs, and peak memory;
   e. eight yearbooks converted by one command with --jobs 1 and with --jobs 2 (runs alternated,
-     medians compared); run first, before this process loads anything.
+     medians compared); run first, before this process loads anything;
+  f. whole processes on the sample, as a user runs them (`processes.py`): the command line
+     (default, --no-enrich, --reader pdfplumber), a process that only loads the model, and
+     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process.
 Runs of a and b are interleaved and their medians compared, so that a busy machine slows
 both alike. The caches the pipeline keeps between conversions are emptied before each run.
 A script, not a test: its figures belong to the machine it runs on.
@@ -37,6 +41,9 @@ sys.path.insert(
 )  # the tree this script belongs to, wherever the package is installed from
 
 SAMPLE = ROOT / "samples" / "annuaire_2023.pdf"
+
+import processes  # noqa: E402  (bench/, this script's folder, is on the path)
+
 READERS = ("pdfplumber", "pdfium")
 
 
@@ -99,8 +106,7 @@ def child(path: Path, reader: str) -> dict:
     # parent's, which had the enrichment models loaded, over the exec)
     code = (
         "import json, re, sys, time; sys.path.insert(0, sys.argv[3]);"
-        "from pipeline import Options, convert; options = Options(reader=sys.argv[2], "
-        "enrich=False);"
+        "from pipeline import Options, convert; options = Options(reader=sys.argv[2]);"
         "convert(sys.argv[4], options); t = time.perf_counter();"
         "r = convert(sys.argv[1], options); s = time.perf_counter() - t;"
         "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"
@@ -197,6 +203,9 @@ def main(argv=None) -> int:
     # e first: its commands then run beside a process that has loaded nothing yet, as a user's would
     if not args.skip_batch:
         results["batch"] = batches(args.batch_repeat)
+    # f: whole processes, as a user sees them
+    results["processes"] = processes.measure(SAMPLE, ROOT, args.repeat)
+    processes.show(results["processes"])
     # a, b, c
     models = load_models()
     runs: dict[str, list[float]] = {"baseline": []}

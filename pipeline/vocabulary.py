@@ -73,7 +73,10 @@ REGISTRY_KINDS: dict[str, TerritoryKind] = {  # keyed by RegistryKind
 """The territory kind of each registry word: a linked territory's `kind`."""
 
 EntityLabel = Literal["ORG", "LOC", "PER", "MISC"]
-"""Named entities: an organisation, a place, a person; MISC a standard a profile's acronyms name."""
+"""Named entities: an organisation, a place, a person; MISC a programme, a product or a standard."""
+
+EntitySource = Literal["model", "rule", "registry"]
+"""What found an entity: the statistical model, a rule of the domain, the territory registry."""
 
 Severity = Literal["warning", "info"]
 """`warning`: something to check (counted by `--strict`); `info`: a remark, nothing wrong."""

@@ -3,7 +3,7 @@ filters."""
 
 import pytest
 
-from pipeline.enrich.entities import find, model
+from pipeline.enrich.entities import find, load
 from pipeline.stages.territory import split
 
 TEXTS = [
@@ -28,9 +28,9 @@ def entities(profile):
 
 
 def test_the_model_is_loaded_once_with_its_ner_only(profile):
-    nlp = model(profile)
-    assert model(profile) is nlp
-    assert nlp.pipe_names == ["entity_ruler", "ner"]
+    nlp = load()
+    assert load() is nlp
+    assert nlp.pipe_names == ["ner"]
 
 
 def test_acronyms_and_the_yearbooks_territories(profile):
@@ -44,11 +44,10 @@ def test_acronyms_and_the_yearbooks_territories(profile):
     ]
 
 
-def test_capitalised_common_words_and_quoted_names_are_no_entities(profile):
+def test_capitalised_common_words_are_no_entities_and_a_quoted_name_is_a_product(profile):
     second = entities(profile)[1]
-    assert second == [
-        ("Portvieux", "LOC")
-    ]  # the quoted product, "Valoriser", "Déployer", "la Direction": none
+    # "Valoriser", "Déployer", "la Direction": none
+    assert second == [("Portvieux Connect", "MISC"), ("Portvieux", "LOC")]
 
 
 def test_persons_places_and_institutions(profile):
@@ -65,7 +64,7 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     entity that is kept: the other texts skip the model, and lose nothing."""
     import pipeline.enrich.entities as entities_module
 
-    nlp, read = model(profile), []
+    nlp, read = load(), []
 
     class Recording:
         def pipe(self, texts):
@@ -80,7 +79,7 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
         "à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile
     )
     before = find(TEXTS, profile, territories, ["Portvieux Connect"])
-    monkeypatch.setattr(entities_module, "model", lambda profile: Recording())
+    monkeypatch.setattr(entities_module, "load", lambda: Recording())
     after = find(TEXTS, profile, territories, ["Portvieux Connect"])
     # the fourth text's capitalised words start its sentences, and the texts write them in lower
     # case too
@@ -122,8 +121,11 @@ def test_the_light_french_class_finds_the_same_entities(sample_doc):
     texts = [t for p in sample_doc.projects for f in fields if (t := getattr(p, f))]
     texts += TEXTS
     own = subprocess.run(
-        [sys.executable, "-c", SPACY_OWN], input=json.dumps(texts), capture_output=True,
-        text=True, check=True,
+        [sys.executable, "-c", SPACY_OWN],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     with use_ops("numpy", use_blis=False):
         light = french.load(MODEL, UNUSED)
@@ -138,6 +140,6 @@ def test_no_text_needs_the_model_no_model_is_loaded(profile, monkeypatch):
     """Loaded only when a text needs it: texts of common words alone do not."""
     import pipeline.enrich.entities as entities_module
 
-    monkeypatch.setattr(entities_module, "model", lambda profile: pytest.fail("model loaded"))
+    monkeypatch.setattr(entities_module, "load", lambda: pytest.fail("model loaded"))
     texts = ["Former les agents.", "Les outils et la direction du numérique."]
     assert find(texts, profile, [], []) == [[], []]

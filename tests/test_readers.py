@@ -19,14 +19,14 @@ EDGES = ("x0", "top", "x1", "bottom")
 def assert_same_document(path) -> None:
     plumber, pdfium = reader.read(path), pdfium_reader.read(path)
     assert [p.number for p in plumber] == [p.number for p in pdfium]
-    for a, b in zip(plumber, pdfium):
+    for a, b in zip(plumber, pdfium, strict=True):
         assert (a.width, a.height) == pytest.approx((b.width, b.height), abs=TOLERANCE)
         typography = [(ln.text, ln.size, ln.bold, ln.color) for ln in a.lines]
         assert typography == [(ln.text, ln.size, ln.bold, ln.color) for ln in b.lines], a.number
-        for x, y in zip(a.lines + a.images, b.lines + b.images):
+        assert len(a.images) == len(b.images), a.number
+        for x, y in zip(a.lines + a.images, b.lines + b.images, strict=True):
             far = {e: round(getattr(x, e) - getattr(y, e), 3) for e in EDGES}
             assert all(abs(d) <= TOLERANCE for d in far.values()), (a.number, x, far)
-        assert len(a.images) == len(b.images), a.number
 
 
 def test_the_reference_sample():

@@ -28,7 +28,8 @@ def joined_words():
     from spacy.lang.char_classes import ALPHA
 
     rules = "|".join(
-        f"(?:^[{ALPHA}]+[{HYPHENS}]{link}[{HYPHENS}](?:l[{ELISIONS}])?[{ALPHA}]+$)" for link in LINKS
+        f"(?:^[{ALPHA}]+[{HYPHENS}]{link}[{HYPHENS}](?:l[{ELISIONS}])?[{ALPHA}]+$)"
+        for link in LINKS
     )
     return re.compile("(?iu)" + rules).match
 

@@ -142,7 +142,14 @@ def mentions(found: Found | None) -> dict:
             for field, f in found.figures
         ],
         "entities": [
-            out.Entity(field=field, offset=e.offset, text=e.text, label=e.label)
+            out.Entity(
+                field=field,
+                offset=e.offset,
+                text=e.text,
+                label=e.label,
+                source=e.source,
+                code=e.code,
+            )
             for field, e in found.entities
         ],
     }

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..vocabulary import (
     EntityLabel,
+    EntitySource,
     Medal,
     RegistryKind,
     RegistryMatch,
@@ -137,8 +138,15 @@ class Figure(Mention):
 class Entity(Mention):
     label: EntityLabel = Field(
         description="ORG organisation (territories named as institutions among them), LOC place, "
-        "PER person; "
-        "MISC a standard the profile's acronyms name (RGAA)"
+        "PER person, MISC programme, product or standard"
+    )
+    source: EntitySource = Field(
+        description="What found it: the statistical model, a rule of the domain (the yearbook's "
+        "territories and projects, the profile's acronyms, institutions' titles, programme "
+        "words…), or the territory registry"
+    )
+    code: str | None = Field(
+        None, description="The territory's code, where the territory registry knows it"
     )
 
 

@@ -246,7 +246,11 @@ def ligatures(chars) -> list[dict]:
             last["x1"] = char["x1"]
             joined = last
             continue
-        if joined is not None and char["object"] == joined["object"] and char["bottom"] == joined["bottom"]:
+        if (
+            joined is not None
+            and char["object"] == joined["object"]
+            and char["bottom"] == joined["bottom"]
+        ):
             joined["x1"] = min(joined["x1"], char["x0"])
         joined = None
         out.append(char)
@@ -270,8 +274,8 @@ def page_text(tp) -> list[int]:
 
 def style(tp, i: int, descents: dict) -> tuple:
     """(size, font name, fill colour, upright, descent, metrics, embedded) of the text object
-    holding character i; the size is the font's scaled by the character's matrix, as pdfminer gives it,
-    and metrics (font, font size, horizontal scale) what `advance` needs."""
+    holding character i; the size is the font's scaled by the character's matrix, as pdfminer
+    gives it, and metrics (font, font size, horizontal scale) what `advance` needs."""
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     matrix = raw.FS_MATRIX()

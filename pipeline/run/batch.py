@@ -119,9 +119,8 @@ def prepare(options: Options) -> None:
     """
     if options.enrich:
         from ..enrich import dates, entities
-        from ..profiles.profile import load
 
-        entities.model(load("default"))
+        entities.load()
         dates.parse("1 janvier 2000", "day")
         gc.collect()
         gc.freeze()
