@@ -15,7 +15,8 @@ Prints a table and writes bench/results.json:
      medians compared); run first, before this process loads anything;
   f. whole processes on the sample, as a user runs them (`processes.py`): the command line
      (default, --no-enrich, --reader pdfplumber), a process that only loads the model, and
-     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process.
+     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process;
+  g. entity precision and recall on the cards annotated by hand.
 Runs of a and b are interleaved and their medians compared, so that a busy machine slows
 both alike. The caches the pipeline keeps between conversions are emptied before each run.
 A script, not a test: its figures belong to the machine it runs on.
@@ -83,6 +84,26 @@ def convert(path: Path, reader: str, enrich: bool):
     start = time.perf_counter()
     result = run(path, Options(reader=reader, enrich=enrich))
     return time.perf_counter() - start, result.timings
+
+
+def entities() -> dict:
+    """g. entity precision and recall on the cards annotated by hand (tests/data), as
+    tests/test_enrich_sample.py computes them."""
+    from pipeline.conversion import convert as run
+    from tests.scoring import annotated_cards, entity_scores
+
+    cards = annotated_cards()
+    right, wrong, missed = entity_scores(run(SAMPLE).document, cards)
+    scores = {
+        "cards": len(cards),
+        "precision": round(right / (right + wrong), 3),
+        "recall": round(right / (right + missed), 3),
+    }
+    print(
+        f"g. entities on {len(cards)} annotated cards: precision {scores['precision']:.2f} "
+        f"({right} of {right + wrong}), recall {scores['recall']:.2f} ({right} of {right + missed})"
+    )
+    return scores
 
 
 def load_models() -> float:
@@ -208,6 +229,7 @@ def main(argv=None) -> int:
     processes.show(results["processes"])
     # a, b, c
     models = load_models()
+    results["entities"] = entities()
     runs: dict[str, list[float]] = {"baseline": []}
     stages: dict[str, dict[str, list[float]]] = {}
     for _ in range(args.repeat):

@@ -1,12 +1,37 @@
 """The project's own accuracy figures against a gold file (independent of the shared scorer)."""
 
 import difflib
+import json
 import re
 import unicodedata
+from collections import Counter
+from pathlib import Path
 
 from pipeline.text import key
 
 BLOCKS = ("summary", "innovation", "problematique", "apports")
+ANNOTATIONS = Path(__file__).parent / "data" / "annotations_2023.json"
+
+
+def annotated_cards() -> list[dict]:
+    """The cards of the 2023 sample annotated by hand (tests/data/annotations_2023.json)."""
+    return json.loads(ANNOTATIONS.read_text(encoding="utf-8"))["cards"]
+
+
+def entity_scores(doc, cards: list[dict]) -> tuple[int, int, int]:
+    """(right, wrong, missed) entities (exact text and label) of the annotated cards' fields."""
+    projects = {p.id: p for p in doc.projects}
+    right = wrong = missed = 0
+    for card in cards:
+        p = projects[card["id"]]
+        for field, want in card["fields"].items():
+            found = Counter((e.text, e.label) for e in p.entities if e.field == field)
+            expected = Counter(tuple(x) for x in want["entities"])
+            hits = found & expected
+            right += sum(hits.values())
+            wrong += sum((found - hits).values())
+            missed += sum((expected - hits).values())
+    return right, wrong, missed
 
 
 def words(text):
