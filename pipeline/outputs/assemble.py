@@ -6,7 +6,7 @@ is the one place that knows how each becomes a field of the published document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..elements import Page, Rect, Stray, merge_boxes
 from ..enrich.dates import DateFound
@@ -141,17 +141,8 @@ def mentions(found: Found | None) -> dict:
             )
             for field, f in found.figures
         ],
-        "entities": [
-            out.Entity(
-                field=field,
-                offset=e.offset,
-                text=e.text,
-                label=e.label,
-                source=e.source,
-                code=e.code,
-            )
-            for field, e in found.entities
-        ],
+        # an entity found has the output's fields, its field apart
+        "entities": [out.Entity(field=field, **asdict(e)) for field, e in found.entities],
     }
 
 
