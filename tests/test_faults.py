@@ -294,9 +294,12 @@ def test_page_limit(capfd, tmp_path, count, cause):
 
 
 def test_deeply_nested_arrays_in_a_content_stream(capfd, tmp_path):
+    """pdfminer recurses into the arrays and says so; PDFium reads the page and finds no text."""
     content = b"BT /F1 12 Tf 72 720 Td " + b"[" * 50_000 + b"]" * 50_000 + b" TJ ET"
-    err = rejected(capfd, write(tmp_path / "nested.pdf", pdfs.pages(1, content=content)))
+    path = write(tmp_path / "nested.pdf", pdfs.pages(1, content=content))
+    err = rejected(capfd, path, "--reader", "pdfplumber")
     assert "page 1 cannot be read: its objects are nested too deeply" in err
+    assert "no text on any page" in rejected(capfd, path)
 
 
 def test_deeply_nested_page_tree(capfd, tmp_path):
