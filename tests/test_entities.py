@@ -143,3 +143,20 @@ def test_no_text_needs_the_model_no_model_is_loaded(profile, monkeypatch):
     monkeypatch.setattr(entities_module, "load", lambda: pytest.fail("model loaded"))
     texts = ["Former les agents.", "Les outils et la direction du numérique."]
     assert find(texts, profile, [], []) == [[], []]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable():
+    """In a fresh process: the model loads without spacy.cli's commands, and `import spacy.cli`
+    afterwards gives the whole of it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pipeline.enrich.entities import load\n"
+        "load()\n"
+        "assert 'spacy.cli.train' not in sys.modules, sorted(sys.modules)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download) and 'spacy.cli.train' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -10,11 +10,17 @@ French language class of our own, registered under "fr" in this process in place
 spaCy's, whose tokenizer leaves that pattern out and keeps only its general rule, which
 names need: words joined by a hyphenated link word ("Loir-et-Cher", "Hauts-de-France").
 `tests/test_entities.py` checks that the model finds the same entities as with spaCy's class.
+
+`import spacy` itself imports every command of spaCy's command line (training, packaging,
+project tools, and their web clients): half of its time. Only `spacy.cli.info` is asked for
+by spaCy's own package; `import_spacy` lets spaCy import that alone, then lets any later
+`import spacy.cli` import the whole of it as usual.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 TOKENIZER = "annuaire_pipeline.french_tokenizer"
 SKIPPED = ("token_match",)  # the tokenizer file's parts left out
@@ -36,14 +42,37 @@ def joined_words():
 
 def load(model: str, exclude: tuple[str, ...]):
     """The model `model` with its components `exclude` left out, in the light French class."""
-    import spacy
-
+    spacy = import_spacy()
     register()
     nlp = spacy.load(
         model, exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
     )
     nlp.tokenizer.token_match = joined_words()
     return nlp
+
+
+def import_spacy():
+    """spaCy, imported without its command line's package: an empty `spacy.cli` stands in
+    while spaCy imports (it finds `spacy.cli.info` in its folder), and is taken back after."""
+    import importlib.util
+    import sys
+    import types
+
+    if "spacy" not in sys.modules and "spacy.cli" not in sys.modules:
+        folder = Path(importlib.util.find_spec("spacy").origin).parent / "cli"
+        placeholder = types.ModuleType("spacy.cli")
+        placeholder.__path__ = [str(folder)]
+        sys.modules["spacy.cli"] = placeholder
+        try:
+            import spacy
+        finally:
+            if sys.modules.get("spacy.cli") is placeholder:
+                del sys.modules["spacy.cli"]
+            if getattr(sys.modules.get("spacy"), "cli", None) is placeholder:
+                del sys.modules["spacy"].cli
+    import spacy
+
+    return spacy
 
 
 def register() -> None:
