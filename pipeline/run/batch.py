@@ -79,6 +79,10 @@ def convert_file(
             path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)"
         )
     except isolate.Crash as e:
+        if e.died and options.reader == "pdfium":
+            # PDFium, in C++, ends the process on some hostile files (an allocation refused
+            # under the memory cap aborts it): pdfplumber reads the file again, and says why
+            return convert_file(path, options.model_copy(update={"reader": "pdfplumber"}), pages)
         return Outcome(
             str(path), "failed", f"internal error on {path.name}: {e}", details=e.details
         )
