@@ -52,11 +52,7 @@ def read(
         for i in range(1, total + 1):
             if only is not None and i not in only:
                 continue
-            page = pdf[i - 1]
-            try:
-                pages.append(read_page(page, i) or i)
-            finally:
-                page.close()
+            pages.append(page_or_number(pdf, i))
             if progress:
                 progress(i, total)
     finally:
@@ -64,12 +60,32 @@ def read(
     return with_fallback(path, pages, password)
 
 
+def page_or_number(pdf, number: int) -> Page | int:
+    """The page read by PDFium, or its number for pdfplumber to read: a page PDFium reads
+    otherwise than pdfminer, or cannot read at all (damaged: pdfplumber says why, and the
+    file is repaired if it can be)."""
+    try:
+        page = pdf[number - 1]
+    except pdfium.PdfiumError:
+        return number
+    try:
+        return read_page(page, number) or number
+    except pdfium.PdfiumError:
+        return number
+    finally:
+        page.close()
+
+
 def with_fallback(path: Path, pages: list[Page | int], password: str | None) -> list[Page]:
-    """The pages read, with pdfplumber's reading of those PDFium could not read alike (numbers)."""
+    """The pages read, with pdfplumber's reading of those PDFium could not read alike (numbers);
+    when pdfplumber does not find those pages (the engines disagree on a damaged page tree), the
+    whole file as pdfplumber reads it."""
     others = {p for p in pages if isinstance(p, int)}
     if not others:
         return pages
     read = {p.number: p for p in reader.read(path, password=password, only=others)}
+    if not others <= read.keys():
+        return reader.read(path, password=password)
     return [read[p] if isinstance(p, int) else p for p in pages]
 
 
