@@ -10,7 +10,8 @@ TEXTS = [
     "Valoriser les outils existants.\n- Déployer l'application « Portvieux Connect » à Portvieux.\n"
     "- Former les agents avec la Direction en charge du numérique.",
     "Marie Dupont, directrice du projet, l'a présenté à Lyon devant la Préfecture de Bretagne.",
-    # the yearbook writes these words in lower case too: capitalised, they start a sentence, not a name
+    # the yearbook writes these words in lower case too: capitalised, they start a sentence, not a
+    # name
     "Les outils, les agents et la direction du numérique : valoriser, déployer, former.",
 ]
 
@@ -79,7 +80,8 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     before = find(TEXTS, profile, territories, ["Portvieux Connect"])
     monkeypatch.setattr(entities_module, "load", lambda: Recording())
     after = find(TEXTS, profile, territories, ["Portvieux Connect"])
-    # the fourth text's capitalised words start its sentences, and the texts write them in lower case too
+    # the fourth text's capitalised words start its sentences, and the texts write them in lower
+    # case too
     assert len(read) == 3 and not any("direction du numérique" in t for t in read)
     assert after == before and after[3] == []
 

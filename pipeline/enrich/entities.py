@@ -60,7 +60,8 @@ PLURAL_TITLE = re.compile(
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
-# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources Humaines").
+# An organisation's name runs on over "de/des/du" and capitalised words ("… des Ressources
+# Humaines").
 ORG_TAIL = re.compile(
     r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)*"
 )
@@ -98,24 +99,36 @@ def find(
     """The entities of each text; `territories` and `titles`: the yearbook's awarded
     territories and projects; `registry`: a territory registry, when there is one."""
     lower, inner = vocabulary(texts)
-    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
-    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
     codes = territory_codes(territories, registry)
-    gazetteer.update({a: label for a, label in profile.acronyms.items() if a not in gazetteer})
-    places = {fold(t.place) for t in territories if t.place}
     names = rules.project_names(titles)
+    gazetteer = known_names(profile, territories)
     found = [ruled(text, gazetteer, codes, names, registry, lower) for text in texts]
-    # the model reads only the texts where a word is left that only a name can be
-    worth = [
-        i for i, t in enumerate(texts) if any(is_name(w, lower, inner) for w in WORDS.findall(t))
-    ]
-    docs = dict(zip(worth, statistical([texts[i] for i in worth]), strict=True))
+    docs = model_entities(texts, lower, inner)
+    places = {fold(t.place) for t in territories if t.place}
     context = (profile, lower, inner, places, {key(t) for t in titles})
     out = []
     for i, text in enumerate(texts):
         found[i] += [e for ent in docs.get(i, ()) if (e := entity(ent, text, *context))]
         out.append(sorted(longest(found[i]), key=lambda e: e.offset))
     return out
+
+
+def known_names(profile: Profile, territories: list[TerritoryName]) -> dict[str, str]:
+    """Name → label: the yearbook's territories (ORG) and their places (LOC), the profile's
+    acronyms."""
+    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
+    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
+    gazetteer.update({a: label for a, label in profile.acronyms.items() if a not in gazetteer})
+    return gazetteer
+
+
+def model_entities(texts: list[str], lower: set[str], inner: set[str]) -> dict[int, list[Span]]:
+    """The model's entities of the texts where a word is left that only a name can be (the
+    others are not given to the model), by text index."""
+    worth = [
+        i for i, t in enumerate(texts) if any(is_name(w, lower, inner) for w in WORDS.findall(t))
+    ]
+    return dict(zip(worth, statistical([texts[i] for i in worth]), strict=True))
 
 
 def territory_codes(territories: list[TerritoryName], registry) -> dict[str, str]:
@@ -176,7 +189,8 @@ def statistical(texts: list[str]) -> list[list[Span]]:
 
 
 def is_name(word: str, lower: set[str], inner: set[str]) -> bool:
-    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never in lower case."""
+    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never in
+    lower case."""
     return word[0].isupper() and fold(word) not in lower and word in inner
 
 
@@ -204,26 +218,37 @@ def entity(
         return None
     if label == "MISC" and not PRODUCT.search(name) or PLURAL_TITLE.match(name):
         return None
+    after = text[start + len(name) :]
+    kept = relabel(name, label, text[:start], after, profile, lower, places)
+    if kept == "ORG":
+        tail = ORG_TAIL.match(after)  # it matches, if only the empty string
+        name += tail.group() if tail else ""
+    return EntityFound(start, name, kept) if kept else None
+
+
+def relabel(
+    name: str, label: str, before: str, after: str, profile: Profile, lower: set, places: set
+) -> str | None:
+    """The label the entity keeps, or None for one dropped: a title makes an ORG; a name cut
+    short, a one-word or common-word person, a place without a preposition of place, a one-word
+    ORG after an article are dropped."""
+    words = WORDS.findall(name)
     if kind_of(ARTICLE.sub("", name), profile) != "autre":
-        label = "ORG"
-    elif label != "ORG" and CUT_SHORT.match(text, start + len(name)):
+        return "ORG"
+    if label != "ORG" and CUT_SHORT.match(after):
         return None
-    elif label == "PER" and (
-        len(words) < 2 or any(fold(w) in lower for w in words if w[0].isupper())
-    ):
+    if label == "PER" and not is_person(words, lower):
         return None
-    elif label == "LOC" and fold(name) not in places and not LOCATIVE.search(text[:start]):
+    if label == "LOC" and fold(name) not in places and not LOCATIVE.search(before):
         return None
-    elif (
-        label == "ORG"
-        and len(words) == 1
-        and not name.isupper()
-        and ARTICLE_BEFORE.search(text[:start])
-    ):
+    if label == "ORG" and len(words) == 1 and not name.isupper() and ARTICLE_BEFORE.search(before):
         return None
-    if label == "ORG":
-        name += ORG_TAIL.match(text, start + len(name)).group()
-    return EntityFound(start, name, label)
+    return label
+
+
+def is_person(words: list[str], lower: set) -> bool:
+    """A first name and a surname, none of them a word the yearbook writes in lower case."""
+    return len(words) >= 2 and not any(fold(w) in lower for w in words if w[0].isupper())
 
 
 def is_verb(name: str, before: str) -> bool:
@@ -234,7 +259,8 @@ def is_verb(name: str, before: str) -> bool:
 
 def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each mention of a known name, longest names first, no overlaps;
-    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the place."""
+    a place inside another name ("Préfecture de Paris") or a quoted one is no mention of the
+    place."""
     taken: list[tuple[int, int, str]] = []
     for name in sorted(gazetteer, key=len, reverse=True):
         if name not in text:  # most names are not in most texts: spare the pattern
@@ -257,7 +283,8 @@ def quoted(text: str, pos: int) -> bool:
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
-    """(words written in lower case somewhere, folded; capitalised words written inside a sentence somewhere)."""
+    """(words written in lower case somewhere, folded; capitalised words written inside a
+    sentence somewhere)."""
     lower, inner = set(), set()
     for t in texts:
         for m in WORDS.finditer(t):

@@ -59,7 +59,8 @@ def import_spacy():
     import types
 
     if "spacy" not in sys.modules and "spacy.cli" not in sys.modules:
-        folder = Path(importlib.util.find_spec("spacy").origin).parent / "cli"
+        spec = importlib.util.find_spec("spacy")
+        folder = Path(str(spec and spec.origin)).parent / "cli"
         placeholder = types.ModuleType("spacy.cli")
         placeholder.__path__ = [str(folder)]
         sys.modules["spacy.cli"] = placeholder
@@ -88,9 +89,12 @@ def register() -> None:
         def from_disk(self, path, *, exclude=()):
             return super().from_disk(path, exclude=[*exclude, *SKIPPED])
 
+    class FrenchDefaults(BaseDefaults):
+        """spaCy's defaults: the model's tokenizer file brings the French rules."""
+
     class French(Language):
         lang = "fr"
-        Defaults = type("FrenchDefaults", (BaseDefaults,), {})
+        Defaults = FrenchDefaults
 
     registry.tokenizers.register(TOKENIZER, func=lambda: lambda nlp: Light(nlp.vocab))
     registry.languages.register("fr", func=French)

@@ -81,9 +81,9 @@ def with_fallback(path: Path, pages: list[Page | int], password: str | None) -> 
     when pdfplumber does not find those pages (the engines disagree on a damaged page tree), the
     whole file as pdfplumber reads it."""
     others = {p for p in pages if isinstance(p, int)}
-    if not others:
-        return pages
-    read = {p.number: p for p in reader.read(path, password=password, only=others)}
+    read = (
+        {p.number: p for p in reader.read(path, password=password, only=others)} if others else {}
+    )
     if not others <= read.keys():
         return reader.read(path, password=password)
     return [read[p] if isinstance(p, int) else p for p in pages]
@@ -232,19 +232,11 @@ def page_chars(tp, height: float):
             width = rect.right - x.value
         before = (x.value, y.value, obj)
         bottom = height - y.value - below
-        yield {
-            "text": chr(code),
-            "x0": x.value,
-            "x1": x.value + width,
-            "top": bottom - size,
-            "bottom": bottom,
-            "size": size,
-            "fontname": font,
-            "non_stroking_color": color,
-            "upright": upright,
-            "object": obj,
-            "embedded": embedded,
-        }
+        yield dict(
+            text=chr(code), x0=x.value, x1=x.value + width, top=bottom - size, bottom=bottom,
+            size=size, fontname=font, non_stroking_color=color, upright=upright, object=obj,
+            embedded=embedded,
+        )  # fmt: skip
 
 
 def ligatures(chars) -> list[dict]:
