@@ -178,7 +178,7 @@ def statistical(texts: list[str]) -> list[list[Span]]:
 
     The model is loaded here, when a text first needs it. Its documents are read inside a
     memory zone: the strings spaCy adds to its vocabulary for them are dropped afterwards, so
-    that memory does not grow with the pages of a book, or the books of a batch.
+    that its vocabulary does not grow with the texts of a book, or the books of a batch.
     """
     if not texts:
         return []
