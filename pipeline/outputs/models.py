@@ -24,7 +24,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.2"
+SCHEMA_VERSION: Final = "1.3"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
@@ -338,7 +338,7 @@ class Edition(Model):
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.2"] = SCHEMA_VERSION
+    schema_version: Literal["1.3"] = SCHEMA_VERSION
     source: Source
     profile: str = Field(description="The edition profile used to read the yearbook")
     edition: Edition
