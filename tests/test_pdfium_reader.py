@@ -95,7 +95,7 @@ def test_a_page_drawn_under_a_scaling_transform(tmp_path, monkeypatch):
 
 
 def test_pages_pdfium_cannot_read_alike_are_read_by_pdfplumber(tmp_path, monkeypatch):
-    """A font the PDF does not embed (Helvetica here), and rotated text."""
+    """A font the PDF does not embed (Helvetica here): PDFium lays out a substitute's widths."""
     s = Sheet(tmp_path / "fallback.pdf")
     s.page().text(30, 400, "BRONZE", BOLD, 14, GOLD, angle=90)
     s.page().para("Un service fiable, « sans » ﬂottement.", font=unicode_font())
