@@ -292,18 +292,18 @@ def heading_styles(
 def heading_counts(
     groups: list[list[Line]], body: Style, taken: set
 ) -> tuple[Counter[Style], Counter[Style]]:
-    """Per style set apart from the body: its short runs followed by other text (headings),
-    and its long runs (text, which a heading style does not set)."""
+    """Per style set apart from the body: its short runs (headings), and its long runs (text,
+    which a heading style does not set)."""
     counts: Counter[Style] = Counter()
     long_runs: Counter[Style] = Counter()
-    for run, after in zip(groups, groups[1:] + [[]]):
+    for run in groups:
         style = style_of(run[0])
         text = " ".join(ln.text for ln in run)
         if style in taken or style == body or not set_apart(style, body, in_capitals(text)):
             continue
         if len(text.split()) > HEADING_WORDS or text.rstrip().endswith((".", ";", ",")):
             long_runs[style] += 1
-        elif after and style_of(after[0]) != style:
+        else:
             counts[style] += 1
     return counts, long_runs
 
