@@ -48,3 +48,14 @@ def figures(doc, gold) -> dict:
         "block_similarity": sum(sims) / max(len(sims), 1),
         "blocks_near_exact": sum(s >= 0.99 for s in sims) / max(len(sims), 1),
     }
+
+
+def score(fig: dict) -> float:
+    """One figure for a whole yearbook, weighted as the shared scorer weighs its parts: card
+    precision and recall, then each field's accuracy over the cards found, times the recall."""
+    precision, recall = fig["card_precision"], fig["card_recall"]
+    tp, tr = fig["territory_precision"], fig["territory_recall"]
+    territory_f = 2 * tp * tr / (tp + tr) if tp + tr else 0.0
+    fields = (fig["medal"], fig["category"], fig["title"], fig["first_page"], territory_f, fig["block_similarity"])
+    parts = [precision, recall] + [value * recall for value in fields]
+    return sum(parts) / len(parts)

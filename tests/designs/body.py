@@ -1,0 +1,70 @@
+"""A card's body as rows: the summary, then the three blocks under the design's headings.
+
+The wording of each block's heading is chosen once per design (the card template repeats
+it on every card), from the profiles' vocabulary, from outside it, or from both; a design
+without headings tells its blocks apart by style alone (a coloured rule and a text colour
+per block, always the same for the same block).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from . import words
+from .choices import Design
+from .content import Card, Item
+from .typeset import Row, Setting, Span, paragraph
+
+PARA_GAP = 4.0
+HEADING_GAP = 9.0
+ITEM_INDENT = 14.0
+ROLE_COLOURS = {"innovation": (.10, .25, .45), "problematique": (.40, .18, .10), "apports": (.12, .35, .18)}
+
+
+def wording(design: Design, rng: random.Random) -> dict[str, str | None]:
+    """The heading printed over each block (None: no heading), the same on every card."""
+    chosen: dict[str, str | None] = {}
+    for role in ("summary",) + words.BLOCKS:
+        if design.headings == "none" or (role == "summary" and not design.summary_heading):
+            chosen[role] = None
+            continue
+        vocabulary = design.headings if design.headings != "mixed" else rng.choice(("profile", "unseen"))
+        text = rng.choice(words.HEADINGS[vocabulary][role])
+        chosen[role] = text.upper() if design.heading_style == "caps" else text
+    return chosen
+
+
+def rows(card: Card, design: Design, setting: Setting, headings: dict, column: float,
+         accent: tuple) -> list[Row]:
+    """Every row of the card's body, in reading order."""
+    out = _block(card.summary, "summary", design, setting, headings, column, accent)
+    for role in words.BLOCKS:
+        if role in card.blocks:
+            out += _block(card.blocks[role], role, design, setting, headings, column, accent)
+    return out
+
+
+def _block(parts: list, role: str, design: Design, setting: Setting, headings: dict, column: float,
+           accent: tuple) -> list[Row]:
+    heading = headings[role]
+    color = ROLE_COLOURS.get(role) if design.headings == "none" else None
+    out: list[Row] = []
+    label = None
+    if heading and design.heading_style == "run_in":
+        label = Span(heading if heading.endswith(("?", ":")) else f"{heading} :", setting.bold, accent)
+    elif heading:
+        bold = replace(setting, font=setting.bold, size=setting.size + 1, leading=setting.leading + 1,
+                       justify=False, hyphenate=False)
+        out = [replace(row, keep=True) for row in paragraph(heading, bold, column, color=accent)]
+    for number, part in enumerate(parts):
+        if isinstance(part, Item):
+            item = paragraph(part.text, setting, column, ITEM_INDENT, 1.5, color=color)
+            item[0].marker = Span("•", "", color or setting.color)
+            out += item
+        else:
+            out += paragraph(part, setting, column, gap=PARA_GAP, label=label if number == 0 else None,
+                             color=color)
+    out[0].gap = HEADING_GAP if role != "summary" else 0.0
+    if color and role != "summary":
+        out[0].rule = color
+    return out

@@ -1,0 +1,119 @@
+"""The design of a yearbook: every choice a designer makes, drawn at random along the axes.
+
+Each axis is a name with the values it can take; `draw` picks one value per axis from a
+seeded random generator, then makes the choices agree with each other (a medal printed in
+the sidebar needs a sidebar; a slide deck has no columns). `--axis name=value` in the
+benchmark and the tests force an axis through `draw(seed, forced)`.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+
+AXES: dict[str, tuple] = {
+    "page": ("a4", "a4", "a4", "slide"),                  # weights by repetition
+    "columns": (1, 2, 2, 3),
+    "sidebar": ("none", "none", "left", "right"),
+    "medal": ("banner", "badge", "shape", "run_in", "sidebar", "small_caps", "rotated"),
+    "headings": ("profile", "unseen", "mixed", "none"),
+    "heading_style": ("line", "caps", "run_in"),
+    "summary_heading": (False, False, True),
+    "territory_label": ("known", "unknown", "none"),
+    "territory_sep": ("newline", "comma", "slash", "et"),
+    "category_on_card": (True, False),
+    "listing": ("bullets", "table", "palmares", "none"),
+    "divider_numbers": (False, True),
+    "title_style": ("plain", "quoted"),
+    "share_pages": (False, True),
+    "long_cards": (False, True),
+    "header": (True, False),
+    "page_number": ("plain", "dashes", "page", "of_total", "none"),
+    "margin_text": (False, True),
+    "font": ("Helvetica", "Times", "DejaVu"),
+    "body_size": (8.5, 9.0, 9.5, 10.0),
+    "accent": ("navy", "teal", "plum", "rust", "green"),
+    "justify": (False, True),
+    "hyphenate": (False, True),
+    "shuffle": (False, True),
+}
+COLOURS = {
+    "navy": (.11, .21, .42), "teal": (.0, .45, .47), "plum": (.45, .16, .40), "rust": (.66, .27, .11),
+    "green": (.16, .42, .20),
+}
+SLIDE_MEDALS = ("shape", "badge", "run_in")
+
+
+@dataclass(frozen=True)
+class Design:
+    """One value per axis (see AXES), plus the seed that drew them."""
+
+    seed: int
+    page: str
+    columns: int
+    sidebar: str
+    medal: str
+    headings: str
+    heading_style: str
+    summary_heading: bool
+    territory_label: str
+    territory_sep: str
+    category_on_card: bool
+    listing: str
+    divider_numbers: bool
+    title_style: str
+    share_pages: bool
+    long_cards: bool
+    header: bool
+    page_number: str
+    margin_text: bool
+    font: str
+    body_size: float
+    accent: str
+    justify: bool
+    hyphenate: bool
+    shuffle: bool
+
+    def axes(self) -> dict:
+        """The axis values (without the seed), for reports."""
+        values = asdict(self)
+        values.pop("seed")
+        return values
+
+
+def parse(value: str, axis: str):
+    """An axis value given as text ("columns=2", "justify=true") in the axis's own type."""
+    if axis not in AXES:
+        raise ValueError(f"unknown axis {axis!r}; axes: {', '.join(AXES)}")
+    for option in AXES[axis]:
+        if str(option).lower() == value.strip().lower():
+            return option
+    raise ValueError(f"axis {axis} takes {sorted({str(o) for o in AXES[axis]})}, not {value!r}")
+
+
+def draw(seed: int, forced: dict | None = None) -> Design:
+    """The design of seed `seed`: a random value per axis, the forced ones kept, then made coherent."""
+    rng = random.Random(f"design-{seed}")
+    values = {axis: rng.choice(options) for axis, options in AXES.items()}
+    values.update(forced or {})
+    return Design(seed=seed, **_coherent(values, set(forced or {}), rng))
+
+
+def _coherent(values: dict, forced: set, rng: random.Random) -> dict:
+    """Make the choices agree; a forced value wins over a drawn one."""
+    if values["page"] == "slide":
+        values.update(columns=1, sidebar="none", share_pages=False, hyphenate=False, justify=False)
+        if values["medal"] not in SLIDE_MEDALS:
+            values["medal"] = rng.choice(SLIDE_MEDALS)
+    if values["medal"] == "sidebar" and values["sidebar"] == "none":
+        if "sidebar" in forced:
+            values["medal"] = "badge"
+        else:
+            values["sidebar"] = rng.choice(("left", "right"))
+    if values["sidebar"] != "none":
+        values["columns"] = min(values["columns"], 2)
+        values["share_pages"] = False
+    if values["heading_style"] == "run_in" and values["headings"] == "none":
+        values["heading_style"] = "line"
+    if values["hyphenate"]:
+        values["justify"] = True  # hyphens at line ends belong to justified columns
+    return values
