@@ -37,15 +37,18 @@ def wording(design: Design, rng: random.Random) -> dict[str, str | None]:
 def rows(card: Card, design: Design, setting: Setting, headings: dict, column: float,
          accent: tuple) -> list[Row]:
     """Every row of the card's body, in reading order."""
-    out = _block(card.summary, "summary", design, setting, headings, column, accent)
-    for role in words.BLOCKS:
-        if role in card.blocks:
-            out += _block(card.blocks[role], role, design, setting, headings, column, accent)
+    out: list[Row] = []
+    for role in ("summary",) + words.BLOCKS:
+        out += block(card, role, design, setting, headings, column, accent)
     return out
 
 
-def _block(parts: list, role: str, design: Design, setting: Setting, headings: dict, column: float,
-           accent: tuple) -> list[Row]:
+def block(card: Card, role: str, design: Design, setting: Setting, headings: dict, column: float,
+          accent: tuple) -> list[Row]:
+    """The rows of one block (the summary, or a role of `words.BLOCKS`); none when the card lacks it."""
+    parts = card.summary if role == "summary" else card.blocks.get(role)
+    if not parts:
+        return []
     heading = headings[role]
     color = ROLE_COLOURS.get(role) if design.headings == "none" else None
     out: list[Row] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import body, flow, head, listings, sidebar
+from . import body, flow, head, listings, sidebar, slides
 from .content import Card, Content
 from .flow import Frame
 from .sheet import Page
@@ -62,7 +62,7 @@ def lay_out(content: Content, template: Template) -> Book:
                            listings.category_table(template, category.cards), y, (0.45, 0.4, 0.15))
         book.lowest = template.body_bottom
         for card in category.cards:
-            book.placed.append(card_pages(book, card))
+            book.placed.append(slide_card(book, card) if template.design.page == "slide" else card_pages(book, card))
     furnish(book)
     return book
 
@@ -100,6 +100,11 @@ def card_pages(book: Book, card: Card) -> Placed:
 
     pages, book.lowest = flow.place(rows, frames(page, y), lambda: frames(book.new_page("card"), BODY_TOP))
     return Placed(card, [p.number for p in pages], area.noise)
+
+
+def slide_card(book: Book, card: Card) -> Placed:
+    numbers, noise = slides.card_slides(book, card)
+    return Placed(card, numbers, noise)
 
 
 def page_number(template: Template, number: int, total: int) -> str:

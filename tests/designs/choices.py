@@ -41,7 +41,21 @@ COLOURS = {
     "green": (.16, .42, .20),
 }
 SLIDE_MEDALS = ("shape", "badge", "run_in")
-
+SIDES = ("left", "right")
+# (axis, values that constrain, constrained axis, values it may then take, the first axis's fallback)
+CONSTRAINTS = (
+    ("page", ("slide",), "columns", (1,), "a4"),                # a slide's blocks stand side by side
+    ("page", ("slide",), "sidebar", ("none",), "a4"),
+    ("page", ("slide",), "share_pages", (False,), "a4"),
+    ("page", ("slide",), "hyphenate", (False,), "a4"),
+    ("page", ("slide",), "justify", (False,), "a4"),
+    ("page", ("slide",), "medal", SLIDE_MEDALS, "a4"),
+    ("medal", ("sidebar",), "sidebar", SIDES, "badge"),         # a medal in the sidebar needs one
+    ("sidebar", SIDES, "columns", (1, 2), "none"),              # beside a sidebar, two columns at most
+    ("sidebar", SIDES, "share_pages", (False,), "none"),
+    ("headings", ("none",), "heading_style", ("line", "caps"), "unseen"),  # no run-in label without words
+    ("hyphenate", (True,), "justify", (True,), False),          # hyphens belong to justified columns
+)
 
 @dataclass(frozen=True)
 class Design:
@@ -99,21 +113,19 @@ def draw(seed: int, forced: dict | None = None) -> Design:
 
 
 def _coherent(values: dict, forced: set, rng: random.Random) -> dict:
-    """Make the choices agree; a forced value wins over a drawn one."""
-    if values["page"] == "slide":
-        values.update(columns=1, sidebar="none", share_pages=False, hyphenate=False, justify=False)
-        if values["medal"] not in SLIDE_MEDALS:
-            values["medal"] = rng.choice(SLIDE_MEDALS)
-    if values["medal"] == "sidebar" and values["sidebar"] == "none":
-        if "sidebar" in forced:
-            values["medal"] = "badge"
-        else:
-            values["sidebar"] = rng.choice(("left", "right"))
-    if values["sidebar"] != "none":
-        values["columns"] = min(values["columns"], 2)
-        values["share_pages"] = False
-    if values["heading_style"] == "run_in" and values["headings"] == "none":
-        values["heading_style"] = "line"
-    if values["hyphenate"]:
-        values["justify"] = True  # hyphens at line ends belong to justified columns
+    """Make the choices agree: a drawn value gives way to a forced one; two forced values that
+    cannot go together are an error."""
+    changed = True
+    while changed:
+        changed = False
+        for axis, causes, other, allowed, fallback in CONSTRAINTS:
+            if values[axis] not in causes or values[other] in allowed:
+                continue
+            if other not in forced:
+                values[other] = rng.choice(allowed)
+            elif axis not in forced:
+                values[axis] = fallback
+            else:
+                raise ValueError(f"{axis}={values[axis]} cannot go with {other}={values[other]}")
+            changed = True
     return values

@@ -77,7 +77,7 @@ def place(rows: list[Row], frames: list[Frame], new_page: Callable[[], list[Fram
         frames = balanced(rows, start, frames) if balance else frames
         for frame in frames:
             end = fitting(rows, start, frame.bottom - frame.top)
-            lowest = max(lowest, _draw(rows[start:end], frame))
+            lowest = max(lowest, draw(rows[start:end], frame))
             if frame.page not in pages:
                 pages.append(frame.page)
             start = end
@@ -89,7 +89,7 @@ def place(rows: list[Row], frames: list[Frame], new_page: Callable[[], list[Fram
     return pages, lowest
 
 
-def _draw(rows: list[Row], frame: Frame) -> float:
+def draw(rows: list[Row], frame: Frame) -> float:
     """Draw rows from the frame's top; the bottom of the last one."""
     y = frame.top
     for number, row in enumerate(rows):
