@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))  # the tree this script belongs to
 from pipeline import Options, convert  # noqa: E402
 from pipeline.errors import PipelineError  # noqa: E402
 from tests.designs import choices, write  # noqa: E402
-from tests.scoring import figures, score  # noqa: E402
+from tests.scoring import figures, noise_leaks, score  # noqa: E402
 
 MEDIAN_TARGET, FLOOR = 0.97, 0.85
 WORST_SHARE = 0.25            # the worst quarter, whose axis values are counted
@@ -50,6 +50,7 @@ def run_one(seed: int, directory: Path, forced: dict, cards: tuple[int, int]) ->
     fig = figures(document, sample.gold)
     return {**row, "score": round(score(fig), 4), "figures": {k: round(v, 4) for k, v in fig.items()},
             "warnings": sum(w.severity == "warning" for w in document.warnings),
+            "anomalies": len(sample.gold["anomalies"]), "noise_leaks": noise_leaks(document, sample.gold)[:5],
             "seconds": round(time.perf_counter() - started, 2)}
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from pipeline.text import key
 
 BLOCKS = ("summary", "innovation", "problematique", "apports")
+MIN_NOISE = 6  # shorter noise strings are ignored (the shared scorer's rule)
 
 
 def words(text):
@@ -59,3 +60,18 @@ def score(fig: dict) -> float:
     fields = (fig["medal"], fig["category"], fig["title"], fig["first_page"], territory_f, fig["block_similarity"])
     parts = [precision, recall] + [value * recall for value in fields]
     return sum(parts) / len(parts)
+
+
+def noise_leaks(doc, gold) -> list[str]:
+    """The gold's noise (running lines, the lines of a card's head) found in a card's text fields,
+    as "title: noise"; short strings are ignored, as the shared scorer ignores them."""
+    leaks = []
+    for project, card in paired(doc, gold):
+        if project is None:
+            continue
+        text = unicodedata.normalize("NFKC", " ".join(getattr(project, b) or "" for b in BLOCKS)).lower()
+        for noise in gold.get("noise", []) + card.get("noise", []):
+            wanted = unicodedata.normalize("NFKC", noise).lower().strip()
+            if len(wanted) >= MIN_NOISE and wanted in text:
+                leaks.append(f"{card['title']}: {noise}")
+    return leaks

@@ -19,7 +19,7 @@ from pipeline import Options, convert
 from pipeline.errors import PipelineError
 
 from .designs import choices, write
-from .designs.check import page_problems, unprinted
+from .designs.check import collisions, page_problems, read, unprinted
 from .scoring import figures, score
 
 MEDIAN_TARGET, FLOOR = 0.97, 0.85          # issue 13's acceptance over generated designs
@@ -33,10 +33,10 @@ DESIGNS = [
     (106, {"medal": "small_caps", "share_pages": True, "columns": 1, "sidebar": "none", "page": "a4"}),
     (107, {"medal": "rotated", "margin_text": True, "page": "a4"}),
     (108, {"page": "slide", "medal": "shape", "territory_sep": "slash"}),
-    (109, {"page": "slide", "medal": "run_in", "headings": "unseen"}),
+    (109, {"page": "slide", "medal": "run_in", "headings": "unseen", "long_cards": True}),
     (110, {"headings": "none", "shuffle": True, "page": "a4"}),
     (111, {"heading_style": "run_in", "headings": "mixed", "divider_numbers": True}),
-    (112, {"long_cards": True, "sidebar": "right", "territory_label": "unknown", "page": "a4"}),
+    (112, {"long_cards": True, "sidebar": "right", "columns": 1, "territory_label": "unknown", "page": "a4"}),
 ]
 IDS = [f"seed{seed}-" + "-".join(f"{k}={v}" for k, v in forced.items()) for seed, forced in DESIGNS]
 
@@ -74,11 +74,11 @@ def test_same_seed_gives_the_same_bytes_and_gold(tmp_path):
 def test_forced_axes_are_kept_and_gold_is_printed_on_its_pages(samples, seed, forced):
     sample = samples[seed]
     assert {axis: getattr(sample.design, axis) for axis in forced} == forced
-    with pdfplumber.open(sample.pdf) as pdf:
-        count = len(pdf.pages)
+    printed = read(sample.pdf)
     assert CARDS[0] <= len(sample.gold["cards"]) <= CARDS[1]
-    assert page_problems(sample.gold, count) == []
-    assert unprinted(sample.pdf, sample.gold) == []
+    assert page_problems(sample.gold, len(printed.sizes)) == []
+    assert unprinted(printed, sample.gold) == []
+    assert collisions(printed) == []
 
 
 def test_the_check_finds_a_gold_word_that_is_not_printed(samples):
@@ -86,9 +86,29 @@ def test_the_check_finds_a_gold_word_that_is_not_printed(samples):
     gold = copy.deepcopy(sample.gold)
     gold["cards"][0]["apports"] = (gold["cards"][0]["apports"] or "") + " hippopotame"
     gold["cards"][1]["pages"] = [gold["cards"][1]["pages"][0] + 1] * 2
-    problems = unprinted(sample.pdf, gold)
+    problems = unprinted(read(sample.pdf), gold)
     assert f"{gold['cards'][0]['title']}: apports: hippopotame" in problems
     assert any(problem.startswith(gold["cards"][1]["title"]) for problem in problems)
+
+
+def test_the_check_finds_words_printed_over_one_another(tmp_path):
+    from .designs.sheet import A4, Page, save
+    page = Page(1, A4, "card")
+    page.text(100, 100, "Chevauchement", "Helvetica", 10)
+    page.text(104, 101, "superposé", "Helvetica", 10)
+    page.text(100, 300, "Seul", "Helvetica", 10)
+    problems = collisions(read(save([page], tmp_path / "overlap.pdf", None)))
+    assert problems[0] == "page 1: C / s at (100, 92)"
+    assert all(int(p.split("(")[1].split(",")[0]) < 160 for p in problems)  # none involves "Seul"
+
+
+def test_layout_axes_take_effect(samples):
+    shared = samples[106].gold["cards"]
+    assert any(a["pages"][-1] == b["pages"][0] for a, b in zip(shared, shared[1:])), "two cards on a page"
+    assert any(c["pages"][0] < c["pages"][1] for c in samples[112].gold["cards"]), "a card over two pages"
+    assert any(c["pages"][0] < c["pages"][1] for c in samples[109].gold["cards"]), "a card over two slides"
+    with pdfplumber.open(samples[109].pdf) as pdf:
+        assert pdf.pages[0].width > pdf.pages[0].height
 
 
 def test_gold_has_the_shape_of_the_samples_gold(samples):

@@ -11,13 +11,15 @@ import random
 from dataclasses import replace
 
 from . import words
-from .choices import Design
+from .choices import ORDERS, Design
 from .content import Card, Item
+from .sheet import width
 from .typeset import Row, Setting, Span, paragraph
 
 PARA_GAP = 4.0
 HEADING_GAP = 9.0
 ITEM_INDENT = 14.0
+RUN_IN_MAX = 0.6              # a run-in heading wider than this share of the column gets a line of its own
 ROLE_COLOURS = {"innovation": (.10, .25, .45), "problematique": (.40, .18, .10), "apports": (.12, .35, .18)}
 
 
@@ -38,7 +40,7 @@ def rows(card: Card, design: Design, setting: Setting, headings: dict, column: f
          accent: tuple) -> list[Row]:
     """Every row of the card's body, in reading order."""
     out: list[Row] = []
-    for role in ("summary",) + words.BLOCKS:
+    for role in ("summary",) + ORDERS[design.block_order]:
         out += block(card, role, design, setting, headings, column, accent)
     return out
 
@@ -50,19 +52,23 @@ def block(card: Card, role: str, design: Design, setting: Setting, headings: dic
     if not parts:
         return []
     heading = headings[role]
+    if role == "summary" and design.summary_style == "italic":
+        setting = replace(setting, font=setting.italic)
     color = ROLE_COLOURS.get(role) if design.headings == "none" else None
     out: list[Row] = []
     label = None
     if heading and design.heading_style == "run_in":
         label = Span(heading if heading.endswith(("?", ":")) else f"{heading} :", setting.bold, accent)
-    elif heading:
+        if width(label.text, setting.bold, setting.size) > RUN_IN_MAX * column:
+            label = None
+    if heading and not label:
         bold = replace(setting, font=setting.bold, size=setting.size + 1, leading=setting.leading + 1,
                        justify=False, hyphenate=False)
         out = [replace(row, keep=True) for row in paragraph(heading, bold, column, color=accent)]
     for number, part in enumerate(parts):
         if isinstance(part, Item):
             item = paragraph(part.text, setting, column, ITEM_INDENT, 1.5, color=color)
-            item[0].marker = Span("•", "", color or setting.color)
+            item[0].marker = Span(design.bullet, "", color or setting.color)
             out += item
         else:
             out += paragraph(part, setting, column, gap=PARA_GAP, label=label if number == 0 else None,

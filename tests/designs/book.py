@@ -48,7 +48,7 @@ def lay_out(content: Content, template: Template) -> Book:
     cover(book.new_page("cover"), template, content.year)
     if template.design.listing == "palmares":
         page = book.new_page("palmares")
-        listings.table(book.pages, lambda: book.new_page("palmares"), template,
+        listings.table(page, lambda: book.new_page("palmares"), template,
                        listings.palmares_table(template, content), listings.palmares_heading(page, template),
                        (0.36, 0.34, 0.2, 0.1))
     for number, category in enumerate(content.categories, 1):
@@ -58,7 +58,7 @@ def lay_out(content: Content, template: Template) -> Book:
         if template.design.listing == "bullets":
             listings.bullets(page, template, category.cards, y)
         elif template.design.listing == "table":
-            listings.table([page], lambda: book.new_page("divider"), template,
+            listings.table(page, lambda: book.new_page("divider"), template,
                            listings.category_table(template, category.cards), y, (0.45, 0.4, 0.15))
         book.lowest = template.body_bottom
         for card in category.cards:
@@ -90,16 +90,18 @@ def card_pages(book: Book, card: Card) -> Placed:
         page, top = book.new_page("card"), BODY_TOP
     area = head.Area(page, main0, main1, t)
     y = head.draw(area, card, top, with_territories=design.sidebar == "none")
-    if design.sidebar != "none":
-        side = head.Area(page, side0, side1, t)
-        sidebar.draw(side, card, top, t.body_bottom)
-        area.noise += side.noise
+    side = head.Area(page, side0, side1, t)
+    side_bottom = sidebar.draw(side, card, top) if design.sidebar != "none" else top
 
     def frames(page: Page, top: float) -> list[Frame]:
         return [Frame(page, main0 + k * (column + GUTTER), top, t.body_bottom) for k in range(design.columns)]
 
     pages, book.lowest = flow.place(rows, frames(page, y), lambda: frames(book.new_page("card"), BODY_TOP))
-    return Placed(card, [p.number for p in pages], area.noise)
+    if design.sidebar != "none":
+        ends_here = len(pages) == 1
+        book.lowest = max(book.lowest, side_bottom) if ends_here else book.lowest
+        sidebar.tint(side, top, book.lowest + 6 if ends_here else t.body_bottom)
+    return Placed(card, [p.number for p in pages], area.noise + side.noise)
 
 
 def slide_card(book: Book, card: Card) -> Placed:

@@ -18,6 +18,9 @@ AXES: dict[str, tuple] = {
     "headings": ("profile", "unseen", "mixed", "none"),
     "heading_style": ("line", "caps", "run_in"),
     "summary_heading": (False, False, True),
+    "summary_style": ("plain", "plain", "italic"),
+    "block_order": ("standard", "standard", "problem_first"),
+    "bullet": ("•", "•", "–", "▪"),
     "territory_label": ("known", "unknown", "none"),
     "territory_sep": ("newline", "comma", "slash", "et"),
     "category_on_card": (True, False),
@@ -40,6 +43,8 @@ COLOURS = {
     "navy": (.11, .21, .42), "teal": (.0, .45, .47), "plum": (.45, .16, .40), "rust": (.66, .27, .11),
     "green": (.16, .42, .20),
 }
+ORDERS = {"standard": ("innovation", "problematique", "apports"),
+          "problem_first": ("problematique", "innovation", "apports")}
 SLIDE_MEDALS = ("shape", "badge", "run_in")
 SIDES = ("left", "right")
 # (axis, values that constrain, constrained axis, values it may then take, the first axis's fallback)
@@ -52,7 +57,6 @@ CONSTRAINTS = (
     ("page", ("slide",), "medal", SLIDE_MEDALS, "a4"),
     ("medal", ("sidebar",), "sidebar", SIDES, "badge"),         # a medal in the sidebar needs one
     ("sidebar", SIDES, "columns", (1, 2), "none"),              # beside a sidebar, two columns at most
-    ("sidebar", SIDES, "share_pages", (False,), "none"),
     ("headings", ("none",), "heading_style", ("line", "caps"), "unseen"),  # no run-in label without words
     ("hyphenate", (True,), "justify", (True,), False),          # hyphens belong to justified columns
 )
@@ -69,6 +73,9 @@ class Design:
     headings: str
     heading_style: str
     summary_heading: bool
+    summary_style: str
+    block_order: str
+    bullet: str
     territory_label: str
     territory_sep: str
     category_on_card: bool

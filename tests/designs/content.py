@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from . import words
 
 MISSING_BLOCK_RATE = 0.1      # share of cards printed without one of their three blocks
+UNLISTED_RATE = 0.3           # share of yearbooks whose listing forgets a card
+MISLISTED_RATE = 0.3          # share of yearbooks whose listing gives a card another medal
 ITEM_RATE = 0.35              # share of blocks that hold a bulleted list
 CARDS = (12, 30)              # cards per yearbook
 CATEGORY_COUNT = (3, 5)
 TERRITORY_COUNTS = (1, 1, 1, 1, 2, 2, 3)
+SCALES = (1, 1, 2)            # at most this many paragraphs per block, drawn per card
+LONG_SCALES = (1, 2, 4, 6)    # in a design of long cards, some of which run over two pages
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class Card:
     territories: list[Territory]
     summary: list[str]
     blocks: dict[str, list]       # role → paragraphs (str) and items (Item); a missing block is absent
+    listed: bool = True           # named by the listing (when the design has one)
+    listed_medal: str = ""        # the medal the listing gives, when it is not the card's
 
 
 @dataclass
@@ -71,11 +77,22 @@ def draw(rng: random.Random, long_cards: bool, card_range: tuple[int, int] = CAR
     for index in range(rng.randint(*card_range)):
         category = categories[index % len(categories)] if index < len(categories) else rng.choice(categories)
         category.cards.append(_card(rng, category.name, titles, long_cards))
-    return Content(rng.randint(2019, 2032), categories)
+    content = Content(rng.randint(2019, 2032), categories)
+    _listing_slips(rng, content.cards)
+    return content
+
+
+def _listing_slips(rng: random.Random, cards: list[Card]) -> None:
+    """The listing's own mistakes, as real yearbooks make them: a card forgotten, a medal wrong."""
+    forgotten, mislisted = rng.sample(cards, 2)
+    if rng.random() < UNLISTED_RATE:
+        forgotten.listed = False
+    if rng.random() < MISLISTED_RATE:
+        mislisted.listed_medal = rng.choice([m for m in words.MEDALS if m != mislisted.medal])
 
 
 def _card(rng: random.Random, category: str, titles: set[str], long_cards: bool) -> Card:
-    scale = rng.choice((1, 2, 3)) if long_cards else rng.choice((1, 1, 2))
+    scale = rng.choice(LONG_SCALES if long_cards else SCALES)
     blocks = {role: _block(rng, role, scale) for role in words.BLOCKS}
     if rng.random() < MISSING_BLOCK_RATE:
         del blocks[rng.choice(words.BLOCKS)]
@@ -87,7 +104,8 @@ def _card(rng: random.Random, category: str, titles: set[str], long_cards: bool)
 
 def _title(rng: random.Random, taken: set[str]) -> str:
     while True:
-        thing = f"{rng.choice(words.TITLE_HEADS)} {rng.choice(words.TITLE_TAILS)}"
+        what = rng.choice(sorted(words.TITLES))
+        thing = f"{what} {rng.choice(words.TITLES[what])}"
         if rng.random() < 0.4:
             brand = "".join(rng.choice(part) for part in words.BRAND_PARTS)
             thing = f"{brand}, {thing[0].lower()}{thing[1:]}"
@@ -134,9 +152,9 @@ def _sentence(rng: random.Random, role: str) -> str:
     people, other = rng.sample(words.PEOPLE, 2)
     forms = {
         "summary": (f"La collectivité a mis en place {thing} pour {purpose}.",
-                    f"Le projet s'adresse d'abord à {_to(people)}, puis à {_to(other)}.",
+                    f"Le projet s'adresse d'abord {_to(people)}, puis {_to(other)}.",
                     f"Lancé en {rng.randint(2015, 2030)}, il s'appuie sur {means}.",
-                    f"Le service est ouvert à {_to(people)} depuis {rng.randint(3, 30)} mois."),
+                    f"Le service est ouvert {_to(people)} depuis {rng.randint(3, 30)} mois."),
         "innovation": (f"Le projet associe {people} et {other} dès sa conception.",
                        f"Il repose sur {means}, une première à cette échelle.",
                        f"{_cap(thing)} permet pour la première fois de {purpose}.",
@@ -163,7 +181,7 @@ def _cap(text: str) -> str:
 
 def _block(rng: random.Random, role: str, scale: int) -> list:
     """Paragraphs; sometimes one of them ends with " :" and announces a bulleted list."""
-    parts: list = [_paragraph(rng, role) for _ in range(rng.randint(1, scale))]
+    parts: list = [_paragraph(rng, role) for _ in range(rng.randint(max(1, scale // 2), scale))]
     if rng.random() < ITEM_RATE:
         at = rng.randrange(len(parts))
         parts[at] = parts[at].rstrip(".") + ", notamment :"

@@ -28,13 +28,25 @@ def gold(book: Book, content: Content) -> dict:
         "edition": content.year,
         "design": {"seed": template.design.seed, **template.design.axes()},
         "categories": [{"name": category.name, "page": book.divider_pages[category.name],
-                        "listed": [card.title for card in category.cards] if listed else [],
+                        "listed": [card.title for card in category.cards if card.listed] if listed else [],
                         "cards": [i for i, p in enumerate(book.placed) if p.card.category == category.name]}
                        for category in content.categories],
         "cards": cards,
         "noise": [text for text in (template.header if template.design.header else "", template.footer,
                                     template.margin_text if template.design.margin_text else "")
                   if len(text) >= MIN_NOISE],
-        "anomalies": [{"code": "block_missing", "title": card.title} for card in content.cards
-                      if len(card.blocks) < len(BLOCKS)],
+        "anomalies": anomalies(content, listed),
     }
+
+
+def anomalies(content: Content, listed: bool) -> list[dict]:
+    """The yearbook's real inconsistencies, which a reader should report (and nothing else)."""
+    out = []
+    for card in content.cards:
+        if len(card.blocks) < len(BLOCKS):
+            out.append({"code": "block_missing", "title": card.title})
+        if listed and not card.listed:
+            out.append({"code": "not_in_listing", "title": card.title})
+        if listed and card.listed and card.listed_medal:
+            out.append({"code": "medal_mismatch", "title": card.title})
+    return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .content import Card
 from .sheet import Page, width
 from .template import GREY, WHITE, Template, medal_of
-from .typeset import Setting, Span, paragraph
+from .typeset import Span, paragraph, plain
 
 BANNER_HEIGHT = 24.0
 KICKER_SIZE = 8.5
@@ -19,6 +19,7 @@ TITLE_GROWTH = 7.0            # the title is this much larger than the running t
 SHAPE_RADIUS = 24.0
 SMALL_CAPS = 0.75             # size of the small capitals against the capitals
 ROTATED_SIZE = 10.0
+ROTATED_GAP = 4.0             # between the rotated medal and the text it stands beside
 
 
 @dataclass
@@ -86,8 +87,8 @@ def small_caps_line(area: Area, card: Card, y: float) -> float:
 
 def title(area: Area, card: Card, y: float, room: float) -> float:
     t = area.template
-    setting = Setting(t.bold, t.bold, t.setting.size + TITLE_GROWTH, t.setting.size + TITLE_GROWTH + 3,
-                      t.accent, False, False)
+    size = t.setting.size + TITLE_GROWTH
+    setting = plain(t.bold, size, t.accent, size + 3)
     text = f"« {card.title} »" if t.design.title_style == "quoted" else card.title
     for row in paragraph(text, setting, room):
         y += row.leading
@@ -104,7 +105,7 @@ def shape(area: Area, card: Card, y: float) -> None:
     area.page.text(centre_x - width(word, t.bold, 9) / 2, centre_y + 3, word, t.bold, 9, WHITE)
 
 
-def territories(area: Area, card: Card, y: float) -> float:
+def territories(area: Area, card: Card, y: float, room: float) -> float:
     """The territories under the design's label, on one line or one per line."""
     t = area.template
     names = [territory.name for territory in card.territories]
@@ -119,8 +120,8 @@ def territories(area: Area, card: Card, y: float) -> float:
         return y + 8
     text = t.territories(names)
     label_span = Span(label, t.bold, GREY) if label else None
-    plain = Setting(t.regular, t.bold, t.setting.size, t.setting.leading, t.setting.color, False, False)
-    for row in paragraph(text, plain, area.x1 - area.x0, label=label_span):
+    setting = plain(t.regular, t.setting.size, t.setting.color, t.setting.leading)
+    for row in paragraph(text, setting, room, label=label_span):
         x = area.x0
         for span in row.spans:
             area.page.text(x, y + 10, span.text, span.font, row.size, span.color)
@@ -142,7 +143,7 @@ def rotated(area: Area, card: Card, top: float, bottom: float) -> None:
     """The medal as a word up the margin beside the head."""
     t = area.template
     text = f"LABEL {t.medal_word(card.medal, 'upper')}"
-    area.page.text(area.x0 - 14, max(bottom, top + width(text, t.bold, ROTATED_SIZE)), text, t.bold,
+    area.page.text(area.x0 - ROTATED_GAP, max(bottom, top + width(text, t.bold, ROTATED_SIZE)), text, t.bold,
                    ROTATED_SIZE, t.accent, angle=90)
     area.noise.append(text)
 
@@ -162,7 +163,7 @@ def draw(area: Area, card: Card, y: float, with_territories: bool) -> float:
         shape(area, card, y)
     y = title(area, card, y, room)
     if with_territories:
-        y = territories(area, card, y)
+        y = territories(area, card, y, room)
     if design.medal == "run_in":
         y = run_in_medal(area, card, y)
     if design.medal == "shape":

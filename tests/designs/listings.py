@@ -9,7 +9,7 @@ from __future__ import annotations
 from .content import Card, Category, Content
 from .sheet import SYMBOL_FONT, Page
 from .template import BODY_TOP, GREY, MARGIN, WHITE, Template
-from .typeset import Setting, paragraph
+from .typeset import paragraph, plain
 
 DIVIDER_BAND = (60.0, 120.0)
 CELL_PADDING = 4.0
@@ -26,15 +26,24 @@ def divider(page: Page, template: Template, category: Category, number: int) -> 
     return bottom + 30
 
 
+def listed(cards: list[Card]) -> list[Card]:
+    return [card for card in cards if card.listed]
+
+
+def medal(card: Card) -> str:
+    """The medal the listing prints for the card (not always the card's: see content.py)."""
+    return card.listed_medal or card.medal
+
+
 def entry(template: Template, card: Card) -> str:
     names = template.territories([t.name for t in card.territories]) if template.design.territory_sep != "newline" \
         else ", ".join(t.name for t in card.territories)
-    return f"{card.title} – {names} (label {card.medal})"
+    return f"{card.title} – {names} (label {medal(card)})"
 
 
 def bullets(page: Page, template: Template, cards: list[Card], y: float) -> float:
-    setting = Setting(template.regular, template.bold, 9.5, 13.0, template.setting.color, False, False)
-    for card in cards:
+    setting = plain(template.regular, 9.5, template.setting.color, 13.0)
+    for card in listed(cards):
         for number, row in enumerate(paragraph(entry(template, card), setting, page.size[0] - 2 * MARGIN - 20)):
             if number == 0:
                 page.text(MARGIN + 6, y, "•", SYMBOL_FONT, 9.5, template.accent)
@@ -44,25 +53,22 @@ def bullets(page: Page, template: Template, cards: list[Card], y: float) -> floa
     return y
 
 
-def table(pages: list[Page], new_page, template: Template, rows: list[list[str]], y: float,
+def table(page: Page, new_page, template: Template, rows: list[list[str]], y: float,
           shares: tuple[float, ...]) -> None:
     """A ruled table with a header row; cells wrap; rows that do not fit go on a new page."""
-    page = pages[-1]
     x0, x1 = MARGIN, page.size[0] - MARGIN
     edges = [x0]
     for share in shares:
         edges.append(edges[-1] + share * (x1 - x0))
-    plain = Setting(template.regular, template.bold, TABLE_SIZE, TABLE_SIZE + 2.5, template.setting.color, False,
-                    False)
+    cells_setting = plain(template.regular, TABLE_SIZE, template.setting.color, TABLE_SIZE + 2.5)
+    header_setting = plain(template.bold, TABLE_SIZE, GREY, TABLE_SIZE + 2.5)
     for index, cells in enumerate(rows):
-        setting = plain if index else Setting(template.bold, template.bold, TABLE_SIZE, TABLE_SIZE + 2.5, GREY,
-                                              False, False)
+        setting = cells_setting if index else header_setting
         wrapped = [paragraph(cell, setting, edges[k + 1] - edges[k] - 2 * CELL_PADDING) for k, cell in
                    enumerate(cells)]
         height = max(len(cell) for cell in wrapped) * setting.leading + 2 * CELL_PADDING
         if y + height > template.body_bottom:
             page = new_page()
-            pages.append(page)
             y = BODY_TOP
         for k, cell in enumerate(wrapped):
             for number, row in enumerate(cell):
@@ -74,14 +80,15 @@ def table(pages: list[Page], new_page, template: Template, rows: list[list[str]]
 
 def category_table(template: Template, cards: list[Card]) -> list[list[str]]:
     return [["PROJET", "TERRITOIRE", "LABEL"]] + [
-        [card.title, ", ".join(t.name for t in card.territories), template.medal_word(card.medal)]
-        for card in cards]
+        [card.title, ", ".join(t.name for t in card.territories), template.medal_word(medal(card))]
+        for card in listed(cards)]
 
 
 def palmares_table(template: Template, content: Content) -> list[list[str]]:
     return [["PROJET", "TERRITOIRE", "CATÉGORIE", "LABEL"]] + [
-        [card.title, ", ".join(t.name for t in card.territories), card.category, template.medal_word(card.medal)]
-        for card in content.cards]
+        [card.title, ", ".join(t.name for t in card.territories), card.category,
+         template.medal_word(medal(card))]
+        for card in listed(content.cards)]
 
 
 def palmares_heading(page: Page, template: Template) -> float:

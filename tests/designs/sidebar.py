@@ -5,7 +5,7 @@ from __future__ import annotations
 from .content import Card
 from .head import Area, small_caps
 from .template import GREY, SIDEBAR_WIDTH, Template
-from .typeset import Setting, paragraph
+from .typeset import Setting, paragraph, plain
 
 PADDING = 10.0
 DOT_RADIUS = 3.5
@@ -18,10 +18,9 @@ def edges(template: Template, x0: float, x1: float) -> tuple[tuple[float, float]
     return (x1 - SIDEBAR_WIDTH, x1), (x0, x1 - SIDEBAR_WIDTH - 18)
 
 
-def draw(area: Area, card: Card, top: float, bottom: float) -> None:
-    """The sidebar from `top` to `bottom` of the card's first page."""
+def draw(area: Area, card: Card, top: float) -> float:
+    """The sidebar's text from `top`; the height below it (`tint` draws its background)."""
     t = area.template
-    area.page.rect(area.x0, top, area.x1, bottom, fill=t.tint)
     x, y = area.x0 + PADDING, top + PADDING + 8
     if t.design.medal == "sidebar":
         area.page.circle(x + DOT_RADIUS, y - 3.5, DOT_RADIUS, t.accent)
@@ -30,17 +29,22 @@ def draw(area: Area, card: Card, top: float, bottom: float) -> None:
         area.noise.append(text.upper())
         y += 24
     inner = area.x1 - area.x0 - 2 * PADDING
-    plain = Setting(t.regular, t.bold, t.setting.size, t.setting.leading, t.setting.color, False, False)
+    regular = plain(t.regular, t.setting.size, t.setting.color, t.setting.leading)
     if t.design.category_on_card:
         area.line(x, y, "Catégorie", t.regular, t.setting.size - 1, GREY)
         y += t.setting.leading
-        y = _lines(area, card.category, Setting(t.bold, t.bold, plain.size, plain.leading, t.accent, False, False),
+        y = _lines(area, card.category, plain(t.bold, t.setting.size, t.accent, t.setting.leading),
                    x, y, inner) + 10
     if t.territory_label:
         area.line(x, y, t.territory_label, t.bold, t.setting.size - 0.5, GREY)
         y += t.setting.leading
     for territory in card.territories:
-        y = _lines(area, territory.name, plain, x, y, inner) + 3
+        y = _lines(area, territory.name, regular, x, y, inner) + 3
+    return y + PADDING
+
+
+def tint(area: Area, top: float, bottom: float) -> None:
+    area.page.rect(area.x0, top, area.x1, bottom, fill=area.template.tint)
 
 
 def _lines(area: Area, text: str, setting: Setting, x: float, y: float, room: float) -> float:

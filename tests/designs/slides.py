@@ -9,7 +9,7 @@ from .content import Card
 from .flow import Frame
 from .sheet import Page
 from .template import BODY_TOP, MARGIN, Template
-from .words import BLOCKS
+from .choices import ORDERS
 
 BOX_GUTTER = 16.0
 BOX_PADDING = 6.0
@@ -27,7 +27,7 @@ def card_slides(book, card: Card) -> tuple[list[int], list[str]]:
     y = flow.draw(summary, Frame(slide, x0, y, t.body_bottom)) + SUMMARY_GAP
     box = (x1 - x0 - 2 * BOX_GUTTER) / 3
     slides: list[Page] = [slide]
-    for index, role in enumerate(BLOCKS):
+    for index, role in enumerate(ORDERS[t.design.block_order]):
         rows = body.block(card, role, t.design, t.setting, t.headings, box - 2 * BOX_PADDING, t.accent)
         left, start, number, top = x0 + index * (box + BOX_GUTTER), 0, 0, y
         while start < len(rows):

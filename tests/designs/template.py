@@ -60,10 +60,10 @@ class Template:
 
 
 def draw(design: Design, year: int, rng: random.Random) -> Template:
-    regular, bold, _ = FAMILIES[design.font]
+    regular, bold, italic = FAMILIES[design.font]
     accent = COLOURS[design.accent]
     size = design.body_size if design.page == "a4" else design.body_size - 0.5
-    setting = Setting(regular, bold, size, round(size * LEADING_RATIO, 2), INK, design.justify, design.hyphenate)
+    setting = Setting(regular, bold, italic, size, round(size * LEADING_RATIO, 2), INK, design.justify, design.hyphenate)
     association, site = rng.choice(words.ASSOCIATION), rng.choice(words.SITE)
     return Template(
         design=design, regular=regular, bold=bold, setting=setting, accent=accent,

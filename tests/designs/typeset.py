@@ -48,11 +48,17 @@ class Setting:
 
     font: str
     bold: str
+    italic: str
     size: float
     leading: float
     color: tuple
     justify: bool
     hyphenate: bool
+
+
+def plain(font: str, size: float, color: tuple, leading: float | None = None) -> Setting:
+    """A setting for short texts (titles, labels, cells): ragged, never hyphenated."""
+    return Setting(font, font, font, size, leading or round(size * 1.3, 2), color, False, False)
 
 
 def break_points(word: str) -> list[int]:

@@ -128,18 +128,27 @@ ITEMS = (
 # Titles: a name of the project's own, then what it is.
 BRAND_PARTS = (("Ka", "Vi", "Ter", "Num", "Lu", "Ci", "Mo", "Sy", "Al", "Eco", "Ré", "Géo", "Da"),
                ("léo", "ria", "lab", "nova", "tix", "mia", "link", "pass", "zen", "dom", "ville", "data"))
-TITLE_HEADS = (
-    "Portail des aides", "Cartographie participative", "Plateforme de signalement", "Jumeau numérique",
-    "Guichet unique", "Observatoire de l'énergie", "Réseau de capteurs", "Application citoyenne",
-    "Tiers-lieu numérique", "Budget participatif", "Éclairage public intelligent",
-    "Dématérialisation des démarches", "Médiation numérique itinérante", "Télésanté de proximité",
-    "Covoiturage solidaire", "Données ouvertes", "Alerte inondation", "Inscriptions en ligne",
-)
-TITLE_TAILS = (
-    "des arbres remarquables", "des espaces publics", "pour les familles", "au service des aînés",
-    "des écoles", "des associations", "en zone rurale", "du centre-bourg", "des bâtiments publics",
-    "pour tous", "des services techniques", "du bassin de vie", "des communes rurales", "du littoral",
-)
+TITLES = {  # what the project is → what it is for or where
+    "Portail des aides": ("aux familles", "au logement", "pour les associations", "aux entreprises locales"),
+    "Cartographie participative": ("des arbres remarquables", "des espaces publics", "des sentiers",
+                                   "du patrimoine bâti"),
+    "Plateforme de signalement": ("des incidents de voirie", "pour les habitants", "des dépôts sauvages"),
+    "Jumeau numérique": ("du centre-ville", "du réseau d'eau", "des bâtiments publics", "du littoral"),
+    "Guichet unique": ("des démarches d'urbanisme", "des aides sociales", "pour les nouveaux arrivants"),
+    "Observatoire de l'énergie": ("des bâtiments publics", "des écoles", "du patrimoine communal"),
+    "Réseau de capteurs": ("pour la qualité de l'air", "des niveaux de crue", "des parkings"),
+    "Application citoyenne": ("de la vie locale", "des marchés de producteurs", "des transports scolaires"),
+    "Tiers-lieu numérique": ("en zone rurale", "du centre-bourg", "de la vallée"),
+    "Budget participatif": ("en ligne", "des quartiers", "des jeunes"),
+    "Éclairage public intelligent": ("des hameaux", "des zones d'activité", "du centre-bourg"),
+    "Dématérialisation": ("des actes d'état civil", "des autorisations d'urbanisme", "des marchés publics"),
+    "Médiation numérique itinérante": ("en zone rurale", "au service des aînés", "dans les villages"),
+    "Télésanté de proximité": ("pour les communes rurales", "en maison de santé", "au service des aînés"),
+    "Covoiturage solidaire": ("du bassin de vie", "vers les zones d'emploi", "pour les jeunes"),
+    "Données ouvertes": ("des services publics", "de la mobilité", "des budgets communaux"),
+    "Alerte inondation": ("des riverains", "par SMS", "du bassin versant"),
+    "Inscriptions en ligne": ("aux activités périscolaires", "à la cantine", "aux équipements sportifs"),
+}
 
 CATEGORIES = (
     "Administration numérique", "Aménagement et attractivité", "Transition écologique", "E-santé",
