@@ -57,7 +57,8 @@ def score(fig: dict) -> float:
     precision, recall = fig["card_precision"], fig["card_recall"]
     tp, tr = fig["territory_precision"], fig["territory_recall"]
     territory_f = 2 * tp * tr / (tp + tr) if tp + tr else 0.0
-    fields = (fig["medal"], fig["category"], fig["title"], fig["first_page"], territory_f, fig["block_similarity"])
+    fields = (fig["medal"], fig["category"], fig["title"], fig["first_page"], territory_f,
+              fig["block_similarity"])
     parts = [precision, recall] + [value * recall for value in fields]
     return sum(parts) / len(parts)
 
@@ -69,7 +70,8 @@ def noise_leaks(doc, gold) -> list[str]:
     for project, card in paired(doc, gold):
         if project is None:
             continue
-        text = unicodedata.normalize("NFKC", " ".join(getattr(project, b) or "" for b in BLOCKS)).lower()
+        fields = " ".join(getattr(project, block) or "" for block in BLOCKS)
+        text = unicodedata.normalize("NFKC", fields).lower()
         for noise in gold.get("noise", []) + card.get("noise", []):
             wanted = unicodedata.normalize("NFKC", noise).lower().strip()
             if len(wanted) >= MIN_NOISE and wanted in text:

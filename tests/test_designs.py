@@ -7,6 +7,7 @@ The generator's own checks (same seed, same bytes; every gold word printed on it
 pages) must pass; the score thresholds are the issue's acceptance, which the pipeline does
 not reach yet (xfail, not strict). `bench/designs.py` runs a hundred designs.
 """
+
 from __future__ import annotations
 
 import copy
@@ -22,21 +23,33 @@ from .designs import choices, write
 from .designs.check import collisions, page_problems, read, unprinted
 from .scoring import figures, score
 
-MEDIAN_TARGET, FLOOR = 0.97, 0.85          # issue 13's acceptance over generated designs
-CARDS = (12, 16)                           # cards per design here: the generator's low end, for CI time
+MEDIAN_TARGET, FLOOR = 0.97, 0.85  # issue 13's acceptance over generated designs
+CARDS = (12, 16)  # cards per design here: the generator's low end, for CI time
 DESIGNS = [
     (101, {"medal": "banner", "columns": 1}),
     (102, {"medal": "badge", "columns": 2, "listing": "table", "hyphenate": True}),
     (103, {"medal": "shape", "columns": 3, "page": "a4"}),
     (104, {"medal": "run_in", "territory_sep": "et", "listing": "none", "page": "a4"}),
     (105, {"medal": "sidebar", "headings": "unseen", "listing": "palmares", "page": "a4"}),
-    (106, {"medal": "small_caps", "share_pages": True, "columns": 1, "sidebar": "none", "page": "a4"}),
+    (
+        106,
+        {"medal": "small_caps", "share_pages": True, "columns": 1, "sidebar": "none", "page": "a4"},
+    ),
     (107, {"medal": "rotated", "margin_text": True, "page": "a4"}),
     (108, {"page": "slide", "medal": "shape", "territory_sep": "slash"}),
     (109, {"page": "slide", "medal": "run_in", "headings": "unseen", "long_cards": True}),
     (110, {"headings": "none", "shuffle": True, "page": "a4"}),
     (111, {"heading_style": "run_in", "headings": "mixed", "divider_numbers": True}),
-    (112, {"long_cards": True, "sidebar": "right", "columns": 1, "territory_label": "unknown", "page": "a4"}),
+    (
+        112,
+        {
+            "long_cards": True,
+            "sidebar": "right",
+            "columns": 1,
+            "territory_label": "unknown",
+            "page": "a4",
+        },
+    ),
 ]
 IDS = [f"seed{seed}-" + "-".join(f"{k}={v}" for k, v in forced.items()) for seed, forced in DESIGNS]
 
@@ -63,6 +76,7 @@ def scores(samples):
 
 # --- the generator's own checks ------------------------------------------------------------
 
+
 def test_same_seed_gives_the_same_bytes_and_gold(tmp_path):
     first, second = write(7, tmp_path / "a"), write(7, tmp_path / "b")
     assert first.pdf.read_bytes() == second.pdf.read_bytes()
@@ -79,6 +93,8 @@ def test_forced_axes_are_kept_and_gold_is_printed_on_its_pages(samples, seed, fo
     assert page_problems(sample.gold, len(printed.sizes)) == []
     assert unprinted(printed, sample.gold) == []
     assert collisions(printed) == []
+    width, height = printed.sizes[-1]
+    assert (width > height) == (sample.design.page == "slide")
 
 
 def test_the_check_finds_a_gold_word_that_is_not_printed(samples):
@@ -93,6 +109,7 @@ def test_the_check_finds_a_gold_word_that_is_not_printed(samples):
 
 def test_the_check_finds_words_printed_over_one_another(tmp_path):
     from .designs.sheet import A4, Page, save
+
     page = Page(1, A4, "card")
     page.text(100, 100, "Chevauchement", "Helvetica", 10)
     page.text(104, 101, "superposé", "Helvetica", 10)
@@ -102,31 +119,60 @@ def test_the_check_finds_words_printed_over_one_another(tmp_path):
     assert all(int(p.split("(")[1].split(",")[0]) < 160 for p in problems)  # none involves "Seul"
 
 
-def test_layout_axes_take_effect(samples):
-    shared = samples[106].gold["cards"]
-    assert any(a["pages"][-1] == b["pages"][0] for a, b in zip(shared, shared[1:])), "two cards on a page"
-    assert any(c["pages"][0] < c["pages"][1] for c in samples[112].gold["cards"]), "a card over two pages"
-    assert any(c["pages"][0] < c["pages"][1] for c in samples[109].gold["cards"]), "a card over two slides"
-    with pdfplumber.open(samples[109].pdf) as pdf:
-        assert pdf.pages[0].width > pdf.pages[0].height
+def _share(tmp_path, forced: dict, holds) -> float:
+    """The share of eight designs with `forced` axes whose gold cards satisfy `holds`."""
+    golds = [write(seed, tmp_path, forced, CARDS).gold for seed in range(300, 308)]
+    return sum(holds(gold["cards"]) for gold in golds) / len(golds)
+
+
+def test_layout_axes_take_effect(tmp_path):
+    def shared(cards):
+        return any(a["pages"][-1] == b["pages"][0] for a, b in zip(cards, cards[1:]))
+
+    def spanning(cards):
+        return any(card["pages"][0] < card["pages"][1] for card in cards)
+
+    assert _share(tmp_path, {"share_pages": True, "long_cards": False}, shared) >= 0.75
+    assert _share(tmp_path, {"share_pages": False}, shared) == 0
+    assert _share(tmp_path, {"long_cards": True, "page": "a4"}, spanning) >= 0.75
+    assert _share(tmp_path, {"long_cards": True, "page": "slide"}, spanning) >= 0.75
 
 
 def test_gold_has_the_shape_of_the_samples_gold(samples):
     gold = samples[105].gold
     assert {"edition", "categories", "cards", "noise", "anomalies"} <= set(gold)
-    card_keys = {"index", "medal", "category", "title", "territories", "summary", "innovation",
-                 "problematique", "apports", "pages", "noise"}
+    card_keys = {
+        "index",
+        "medal",
+        "category",
+        "title",
+        "territories",
+        "summary",
+        "innovation",
+        "problematique",
+        "apports",
+        "pages",
+        "noise",
+    }
     assert all(set(card) == card_keys for card in gold["cards"])
-    missing = [c["title"] for c in gold["cards"] if None in (c["innovation"], c["problematique"], c["apports"])]
+    missing = [
+        c["title"]
+        for c in gold["cards"]
+        if None in (c["innovation"], c["problematique"], c["apports"])
+    ]
     assert [a["title"] for a in gold["anomalies"] if a["code"] == "block_missing"] == missing
 
 
 def test_hyphenated_design_breaks_words_that_the_gold_keeps_whole(samples):
     sample = samples[102]
     with pdfplumber.open(sample.pdf) as pdf:
-        ends = [w["text"] for page in pdf.pages for w in page.extract_words() if w["text"].endswith("-")]
+        ends = [
+            w["text"] for page in pdf.pages for w in page.extract_words() if w["text"].endswith("-")
+        ]
     assert ends, "a hyphenated design breaks some words at line ends"
-    text = " ".join(c[b] or "" for c in sample.gold["cards"] for b in ("summary", "innovation", "apports"))
+    text = " ".join(
+        c[b] or "" for c in sample.gold["cards"] for b in ("summary", "innovation", "apports")
+    )
     assert not any(f" {end} " in text for end in ends)
 
 
@@ -151,6 +197,7 @@ def test_an_axis_is_forced_by_name_and_value_and_checked():
 
 
 # --- the pipeline against them (issue 13's acceptance) -------------------------------------
+
 
 @pytest.mark.xfail(strict=False, reason="issue 13: the pipeline does not read unseen designs yet")
 def test_median_score_over_the_designs(scores):

@@ -5,12 +5,16 @@ has never seen (issue 13, item 9).
     sample = write(seed=7, directory=tmp)     # sample.pdf, sample.gold (dict), sample.design
 
 One seed gives one design (`choices.py`: columns, sidebar, medal style, headings, listings,
-furniture, fonts…), one content (`content.py`: categories and 12–30 cards in French), one
-template (`template.py`: the wordings and styles repeated on every card), laid out page by
-page (`book.py`, `head.py`, `sidebar.py`, `body.py`, `flow.py`, `listings.py`), drawn with
-reportlab (`sheet.py`) and described by its gold (`gold.py`). The same seed gives the same
-bytes.
+furniture, fonts… each an axis with its values), one content (`content.py` from the word
+banks of `words.py`: categories and 12–30 cards in French), one template (`template.py`: the
+wordings and styles repeated on every card). `book.py` lays the yearbook out page by page:
+card heads (`head.py`, the medal styles in `medals.py`, the sidebar in `sidebar.py`), bodies
+set in rows (`body.py`, `typeset.py`) and poured into columns (`flow.py`) or slide boxes
+(`slides.py`), dividers and listings (`listings.py`); `sheet.py` draws it with reportlab and
+`gold.py` describes it. `check.py` verifies a generated file against its gold. The same seed
+gives the same bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,17 +36,21 @@ class Sample:
     gold: dict
 
 
-def write(seed: int, directory: Path, forced: dict | None = None,
-          cards: tuple[int, int] = content.CARDS) -> Sample:
+def write(
+    seed: int, directory: Path, forced: dict | None = None, cards: tuple[int, int] = content.CARDS
+) -> Sample:
     """Generate design `seed` (with the `forced` axis values) into `directory`: PDF and gold."""
     register_fonts()
     design = choices.draw(seed, forced)
-    body = content.draw(random.Random(f"content-{seed}"), design.long_cards, cards)
+    length = "long" if design.long_cards else "short" if design.share_pages else "usual"
+    body = content.draw(random.Random(f"content-{seed}"), length, cards)
     book = lay_out(body, template.draw(design, body.year, random.Random(f"template-{seed}")))
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     pdf = save(book.pages, directory / f"design_{seed}.pdf", seed if design.shuffle else None)
     expected = gold(book, body)
     gold_path = directory / f"design_{seed}.gold.json"
-    gold_path.write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    gold_path.write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return Sample(design, pdf, gold_path, expected)

@@ -4,21 +4,28 @@ and the furniture of every page (running header, footer, page number, text up th
 `lay_out` returns the pages (still as operations) and, per card, where it was printed and the
 lines it printed besides its values: what the gold needs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from . import body, flow, head, listings, sidebar, slides
+from .area import Area
 from .content import Card, Content
 from .flow import Frame
 from .sheet import Page
 from .template import BODY_TOP, GREY, GUTTER, MARGIN, Template
 
-SHARE_ROOM = 0.4              # a card may start on the page of the one before when this much of it is free
-HEAD_ESTIMATE = 130.0         # height of a card's head, to judge whether it fits below another card
+SHARE_ROOM = 0.4  # a card may start on the page of the one before when this much of it is free
+HEAD_ESTIMATE = 130.0  # height of a card's head, to judge whether it fits below another card
 SHARED_GAP = 26.0
 HEADER_TOP, FOOTER_GAP, MARGIN_TEXT_X = 34.0, 26.0, 22.0
-PAGE_NUMBERS = {"plain": "{n}", "dashes": "— {n} —", "page": "Page {n}", "of_total": "{n} / {total}"}
+PAGE_NUMBERS = {
+    "plain": "{n}",
+    "dashes": "— {n} —",
+    "page": "Page {n}",
+    "of_total": "{n} / {total}",
+}
 
 
 @dataclass
@@ -34,7 +41,7 @@ class Placed:
 class Book:
     template: Template
     pages: list[Page] = field(default_factory=list)
-    lowest: float = 0.0                     # bottom of the last card's text on the last page
+    lowest: float = 0.0  # bottom of the last card's text on the last page
     placed: list[Placed] = field(default_factory=list)
     divider_pages: dict[str, int] = field(default_factory=dict)
 
@@ -48,9 +55,14 @@ def lay_out(content: Content, template: Template) -> Book:
     cover(book.new_page("cover"), template, content.year)
     if template.design.listing == "palmares":
         page = book.new_page("palmares")
-        listings.table(page, lambda: book.new_page("palmares"), template,
-                       listings.palmares_table(template, content), listings.palmares_heading(page, template),
-                       (0.36, 0.34, 0.2, 0.1))
+        listings.table(
+            page,
+            lambda: book.new_page("palmares"),
+            template,
+            listings.palmares_table(template, content),
+            listings.palmares_heading(page, template),
+            (0.36, 0.34, 0.2, 0.1),
+        )
     for number, category in enumerate(content.categories, 1):
         page = book.new_page("divider")
         book.divider_pages[category.name] = page.number
@@ -58,11 +70,21 @@ def lay_out(content: Content, template: Template) -> Book:
         if template.design.listing == "bullets":
             listings.bullets(page, template, category.cards, y)
         elif template.design.listing == "table":
-            listings.table(page, lambda: book.new_page("divider"), template,
-                           listings.category_table(template, category.cards), y, (0.45, 0.4, 0.15))
+            listings.table(
+                page,
+                lambda: book.new_page("divider"),
+                template,
+                listings.category_table(template, category.cards),
+                y,
+                (0.45, 0.4, 0.15),
+            )
         book.lowest = template.body_bottom
         for card in category.cards:
-            book.placed.append(slide_card(book, card) if template.design.page == "slide" else card_pages(book, card))
+            book.placed.append(
+                slide_card(book, card)
+                if template.design.page == "slide"
+                else card_pages(book, card)
+            )
     furnish(book)
     return book
 
@@ -70,7 +92,14 @@ def lay_out(content: Content, template: Template) -> Book:
 def cover(page: Page, template: Template, year: int) -> None:
     page.rect(0, 0, page.size[0], page.size[1] * 0.45, fill=template.accent)
     page.text(MARGIN, page.size[1] * 0.3, f"Annuaire {year}", template.bold, 34, (1, 1, 1))
-    page.text(MARGIN, page.size[1] * 0.3 + 30, "Label « Territoire Innovant »", template.regular, 16, (1, 1, 1))
+    page.text(
+        MARGIN,
+        page.size[1] * 0.3 + 30,
+        "Label « Territoire Innovant »",
+        template.regular,
+        16,
+        (1, 1, 1),
+    )
 
 
 def card_pages(book: Book, card: Card) -> Placed:
@@ -78,9 +107,11 @@ def card_pages(book: Book, card: Card) -> Placed:
     t = book.template
     design = t.design
     x0, x1 = MARGIN, t.page_size[0] - MARGIN
-    (side0, side1), (main0, main1) = sidebar.edges(t, x0, x1) if design.sidebar != "none" else ((0, 0), (x0, x1))
+    (side0, side1), (main0, main1) = (
+        sidebar.edges(t, x0, x1) if design.sidebar != "none" else ((0, 0), (x0, x1))
+    )
     column = (main1 - main0 - (design.columns - 1) * GUTTER) / design.columns
-    rows = body.rows(card, design, t.setting, t.headings, column, t.accent)
+    rows = body.rows(card, t, column)
     needed = HEAD_ESTIMATE + flow.height(rows) / design.columns
     room = t.body_bottom - book.lowest - SHARED_GAP
     if design.share_pages and room > SHARE_ROOM * (t.body_bottom - BODY_TOP) and needed < room:
@@ -88,15 +119,20 @@ def card_pages(book: Book, card: Card) -> Placed:
         page.rule(x0, top - SHARED_GAP / 2, x1, GREY, 0.8)
     else:
         page, top = book.new_page("card"), BODY_TOP
-    area = head.Area(page, main0, main1, t)
+    area = Area(page, main0, main1, t)
     y = head.draw(area, card, top, with_territories=design.sidebar == "none")
-    side = head.Area(page, side0, side1, t)
+    side = Area(page, side0, side1, t)
     side_bottom = sidebar.draw(side, card, top) if design.sidebar != "none" else top
 
     def frames(page: Page, top: float) -> list[Frame]:
-        return [Frame(page, main0 + k * (column + GUTTER), top, t.body_bottom) for k in range(design.columns)]
+        return [
+            Frame(page, main0 + k * (column + GUTTER), top, t.body_bottom)
+            for k in range(design.columns)
+        ]
 
-    pages, book.lowest = flow.place(rows, frames(page, y), lambda: frames(book.new_page("card"), BODY_TOP))
+    pages, book.lowest = flow.place(
+        rows, frames(page, y), lambda: frames(book.new_page("card"), BODY_TOP)
+    )
     if design.sidebar != "none":
         ends_here = len(pages) == 1
         book.lowest = max(book.lowest, side_bottom) if ends_here else book.lowest
@@ -105,7 +141,8 @@ def card_pages(book: Book, card: Card) -> Placed:
 
 
 def slide_card(book: Book, card: Card) -> Placed:
-    numbers, noise = slides.card_slides(book, card)
+    numbers, noise = slides.card_slides(book.template, lambda: book.new_page("card"), card)
+    book.lowest = book.template.body_bottom
     return Placed(card, numbers, noise)
 
 

@@ -4,6 +4,7 @@ A reader can only be scored against a gold it could have read: every word of a c
 must be printed on the card's pages. Words hyphenated at a line's end count when their two
 pieces are printed ("démat-" then "érialisation").
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,13 @@ def read(pdf: Path) -> Printed:
             sizes.append((page.width, page.height))
             chars.append([c for c in page.chars if c["text"].strip()])
             words.append({token for text in raw for token in tokens(text)})
-            pieces.append({text.rstrip("-").split("-")[-1] for text in raw if text.endswith("-") and len(text) > 1})
+            pieces.append(
+                {
+                    text.rstrip("-").split("-")[-1]
+                    for text in raw
+                    if text.endswith("-") and len(text) > 1
+                }
+            )
     return Printed(sizes, chars, words, pieces)
 
 
@@ -55,16 +62,22 @@ def unprinted(printed: Printed, gold: dict) -> list[str]:
     problems = []
     for card in gold["cards"]:
         first, last = card["pages"]
-        words = set().union(*printed.words[first - 1:last])
-        pieces = set().union(*printed.pieces[first - 1:last])
-        fields = {"title": card["title"], "category": card["category"],
-                  "territories": " ".join(t["name"] for t in card["territories"]),
-                  **{name: card[name] for name in ("summary",) + BLOCKS}}
+        words = set().union(*printed.words[first - 1 : last])
+        pieces = set().union(*printed.pieces[first - 1 : last])
+        fields = {
+            "title": card["title"],
+            "category": card["category"],
+            "territories": " ".join(t["name"] for t in card["territories"]),
+            **{name: card[name] for name in ("summary",) + BLOCKS},
+        }
         if gold["design"].get("category_on_card") is False:
             fields.pop("category")
         for name, text in fields.items():
-            problems += [f"{card['title']}: {name}: {word}" for word in tokens(text)
-                         if not _printed(word, words, pieces)]
+            problems += [
+                f"{card['title']}: {name}: {word}"
+                for word in tokens(text)
+                if not _printed(word, words, pieces)
+            ]
     return problems
 
 
@@ -79,7 +92,7 @@ def page_problems(gold: dict, page_count: int) -> list[str]:
     return problems
 
 
-OVERLAP_TOLERANCE = 1.0       # points two glyphs' boxes may share (tight leading, italics)
+OVERLAP_TOLERANCE = 1.0  # points two glyphs' boxes may share (tight leading, italics)
 
 
 def collisions(printed: Printed) -> list[str]:
@@ -87,10 +100,15 @@ def collisions(printed: Printed) -> list[str]:
     bug of the generator, which would make its gold unreadable."""
     problems = []
     for number, ((width, height), chars) in enumerate(zip(printed.sizes, printed.chars), 1):
-        problems += [f"page {number}: {c['text']} off the page" for c in chars
-                     if c["x0"] < 0 or c["x1"] > width or c["bottom"] > height]
-        problems += [f"page {number}: {a['text']} / {b['text']} at ({a['x0']:.0f}, {a['top']:.0f})"
-                     for a, b in _overlapping(chars)]
+        problems += [
+            f"page {number}: {c['text']} off the page"
+            for c in chars
+            if c["x0"] < 0 or c["x1"] > width or c["bottom"] > height
+        ]
+        problems += [
+            f"page {number}: {a['text']} / {b['text']} at ({a['x0']:.0f}, {a['top']:.0f})"
+            for a, b in _overlapping(chars)
+        ]
     return problems
 
 
@@ -103,7 +121,9 @@ def _overlapping(chars: list[dict]) -> list[tuple[dict, dict]]:
     tops, found = sorted(lines), {}
     for index, top in enumerate(tops):
         bottom = max(c["bottom"] for c in lines[top])
-        group = [c for other in tops[index:] if other < bottom - OVERLAP_TOLERANCE for c in lines[other]]
+        group = [
+            c for other in tops[index:] if other < bottom - OVERLAP_TOLERANCE for c in lines[other]
+        ]
         reach = None
         for char in sorted(group, key=lambda c: c["x0"]):
             if reach is not None and _overlap(reach, char):
@@ -114,5 +134,7 @@ def _overlapping(chars: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def _overlap(a: dict, b: dict) -> bool:
-    return (min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > OVERLAP_TOLERANCE
-            and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > OVERLAP_TOLERANCE)
+    return (
+        min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > OVERLAP_TOLERANCE
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > OVERLAP_TOLERANCE
+    )

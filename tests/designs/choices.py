@@ -5,13 +5,14 @@ seeded random generator, then makes the choices agree with each other (a medal p
 the sidebar needs a sidebar; a slide deck has no columns). `--axis name=value` in the
 benchmark and the tests force an axis through `draw(seed, forced)`.
 """
+
 from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass
 
 AXES: dict[str, tuple] = {
-    "page": ("a4", "a4", "a4", "slide"),                  # weights by repetition
+    "page": ("a4", "a4", "a4", "slide"),  # weights by repetition
     "columns": (1, 2, 2, 3),
     "sidebar": ("none", "none", "left", "right"),
     "medal": ("banner", "badge", "shape", "run_in", "sidebar", "small_caps", "rotated"),
@@ -40,26 +41,38 @@ AXES: dict[str, tuple] = {
     "shuffle": (False, True),
 }
 COLOURS = {
-    "navy": (.11, .21, .42), "teal": (.0, .45, .47), "plum": (.45, .16, .40), "rust": (.66, .27, .11),
-    "green": (.16, .42, .20),
+    "navy": (0.11, 0.21, 0.42),
+    "teal": (0.0, 0.45, 0.47),
+    "plum": (0.45, 0.16, 0.40),
+    "rust": (0.66, 0.27, 0.11),
+    "green": (0.16, 0.42, 0.20),
 }
-ORDERS = {"standard": ("innovation", "problematique", "apports"),
-          "problem_first": ("problematique", "innovation", "apports")}
+ORDERS = {
+    "standard": ("innovation", "problematique", "apports"),
+    "problem_first": ("problematique", "innovation", "apports"),
+}
 SLIDE_MEDALS = ("shape", "badge", "run_in")
 SIDES = ("left", "right")
-# (axis, values that constrain, constrained axis, values it may then take, the first axis's fallback)
+# (axis, values that constrain, constrained axis, values it may then take, first axis's fallback)
 CONSTRAINTS = (
-    ("page", ("slide",), "columns", (1,), "a4"),                # a slide's blocks stand side by side
+    ("page", ("slide",), "columns", (1,), "a4"),  # a slide's blocks stand side by side
     ("page", ("slide",), "sidebar", ("none",), "a4"),
     ("page", ("slide",), "share_pages", (False,), "a4"),
     ("page", ("slide",), "hyphenate", (False,), "a4"),
     ("page", ("slide",), "justify", (False,), "a4"),
     ("page", ("slide",), "medal", SLIDE_MEDALS, "a4"),
-    ("medal", ("sidebar",), "sidebar", SIDES, "badge"),         # a medal in the sidebar needs one
-    ("sidebar", SIDES, "columns", (1, 2), "none"),              # beside a sidebar, two columns at most
-    ("headings", ("none",), "heading_style", ("line", "caps"), "unseen"),  # no run-in label without words
-    ("hyphenate", (True,), "justify", (True,), False),          # hyphens belong to justified columns
+    ("medal", ("sidebar",), "sidebar", SIDES, "badge"),  # a medal in the sidebar needs one
+    ("sidebar", SIDES, "columns", (1, 2), "none"),  # beside a sidebar, two columns at most
+    (
+        "headings",
+        ("none",),
+        "heading_style",
+        ("line", "caps"),
+        "unseen",
+    ),  # no run-in label without words
+    ("hyphenate", (True,), "justify", (True,), False),  # hyphens belong to justified columns
 )
+
 
 @dataclass(frozen=True)
 class Design:
@@ -112,7 +125,7 @@ def parse(value: str, axis: str):
 
 
 def draw(seed: int, forced: dict | None = None) -> Design:
-    """The design of seed `seed`: a random value per axis, the forced ones kept, then made coherent."""
+    """The design of seed `seed`: a random value per axis, the forced ones kept, made coherent."""
     rng = random.Random(f"design-{seed}")
     values = {axis: rng.choice(options) for axis, options in AXES.items()}
     values.update(forced or {})

@@ -5,6 +5,7 @@ territory made, its purpose, its means, the problem it answered and measured eff
 random figures so that no two lines of a yearbook are alike (a line printed on many pages is
 furniture to a reader). Some cards lack a block, as real yearbooks do.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,15 +13,16 @@ from dataclasses import dataclass, field
 
 from . import words
 
-MISSING_BLOCK_RATE = 0.1      # share of cards printed without one of their three blocks
-UNLISTED_RATE = 0.3           # share of yearbooks whose listing forgets a card
-MISLISTED_RATE = 0.3          # share of yearbooks whose listing gives a card another medal
-ITEM_RATE = 0.35              # share of blocks that hold a bulleted list
-CARDS = (12, 30)              # cards per yearbook
+MISSING_BLOCK_RATE = 0.1  # share of cards printed without one of their three blocks
+UNLISTED_RATE = 0.3  # share of yearbooks whose listing forgets a card
+MISLISTED_RATE = 0.3  # share of yearbooks whose listing gives a card another medal
+ITEM_RATE = 0.35  # share of blocks that hold a bulleted list
+CARDS = (12, 30)  # cards per yearbook
 CATEGORY_COUNT = (3, 5)
 TERRITORY_COUNTS = (1, 1, 1, 1, 2, 2, 3)
-SCALES = (1, 1, 2)            # at most this many paragraphs per block, drawn per card
-LONG_SCALES = (1, 2, 4, 6)    # in a design of long cards, some of which run over two pages
+# At most this many paragraphs per block, drawn per card, by length of the design's cards:
+# long ones run over two pages, short ones share a page two by two.
+SCALES = {"short": (1,), "usual": (1, 1, 2), "long": (1, 2, 4, 6)}
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,9 @@ class Card:
     title: str
     territories: list[Territory]
     summary: list[str]
-    blocks: dict[str, list]       # role → paragraphs (str) and items (Item); a missing block is absent
-    listed: bool = True           # named by the listing (when the design has one)
-    listed_medal: str = ""        # the medal the listing gives, when it is not the card's
+    blocks: dict[str, list]  # role → paragraphs (str) and items (Item); a missing block is absent
+    listed: bool = True  # named by the listing (when the design has one)
+    listed_medal: str = ""  # the medal the listing gives, when it is not the card's
 
 
 @dataclass
@@ -69,14 +71,18 @@ def text_of(parts: list) -> str:
     return "\n".join(f"- {part.text}" if isinstance(part, Item) else part for part in parts)
 
 
-def draw(rng: random.Random, long_cards: bool, card_range: tuple[int, int] = CARDS) -> Content:
+def draw(rng: random.Random, length: str, card_range: tuple[int, int] = CARDS) -> Content:
     """A yearbook's content: its year, 3 to 5 categories, 12 to 30 cards spread over them."""
     names = rng.sample(words.CATEGORIES, rng.randint(*CATEGORY_COUNT))
     categories = [Category(name) for name in names]
     titles: set[str] = set()
     for index in range(rng.randint(*card_range)):
-        category = categories[index % len(categories)] if index < len(categories) else rng.choice(categories)
-        category.cards.append(_card(rng, category.name, titles, long_cards))
+        category = (
+            categories[index % len(categories)]
+            if index < len(categories)
+            else rng.choice(categories)
+        )
+        category.cards.append(_card(rng, category.name, titles, SCALES[length]))
     content = Content(rng.randint(2019, 2032), categories)
     _listing_slips(rng, content.cards)
     return content
@@ -91,15 +97,19 @@ def _listing_slips(rng: random.Random, cards: list[Card]) -> None:
         mislisted.listed_medal = rng.choice([m for m in words.MEDALS if m != mislisted.medal])
 
 
-def _card(rng: random.Random, category: str, titles: set[str], long_cards: bool) -> Card:
-    scale = rng.choice(LONG_SCALES if long_cards else SCALES)
+def _card(rng: random.Random, category: str, titles: set[str], scales: tuple[int, ...]) -> Card:
+    scale = rng.choice(scales)
     blocks = {role: _block(rng, role, scale) for role in words.BLOCKS}
     if rng.random() < MISSING_BLOCK_RATE:
         del blocks[rng.choice(words.BLOCKS)]
-    return Card(medal=rng.choice(words.MEDALS), category=category, title=_title(rng, titles),
-                territories=[territory(rng) for _ in range(rng.choice(TERRITORY_COUNTS))],
-                summary=[_paragraph(rng, "summary") for _ in range(rng.randint(1, 1 + scale // 2))],
-                blocks=blocks)
+    return Card(
+        medal=rng.choice(words.MEDALS),
+        category=category,
+        title=_title(rng, titles),
+        territories=[territory(rng) for _ in range(rng.choice(TERRITORY_COUNTS))],
+        summary=[_paragraph(rng, "summary") for _ in range(rng.randint(1, 1 + scale // 2))],
+        blocks=blocks,
+    )
 
 
 def _title(rng: random.Random, taken: set[str]) -> str:
@@ -116,15 +126,33 @@ def _title(rng: random.Random, taken: set[str]) -> str:
 
 def territory(rng: random.Random) -> Territory:
     """A territory and its kind, named the way yearbooks name them."""
-    kind = rng.choice(("commune", "commune", "commune", "communaute_de_communes", "communaute_d_agglomeration",
-                       "metropole", "departement", "region", "communaute_urbaine", "syndicat"))
-    town, city, dep, pays = (rng.choice(words.TOWNS), rng.choice(words.CITIES), rng.choice(words.DEPARTMENTS),
-                             rng.choice(words.PAYS))
+    kind = rng.choice(
+        (
+            "commune",
+            "commune",
+            "commune",
+            "communaute_de_communes",
+            "communaute_d_agglomeration",
+            "metropole",
+            "departement",
+            "region",
+            "communaute_urbaine",
+            "syndicat",
+        )
+    )
+    town, city, dep, pays = (
+        rng.choice(words.TOWNS),
+        rng.choice(words.CITIES),
+        rng.choice(words.DEPARTMENTS),
+        rng.choice(words.PAYS),
+    )
     names = {
         "commune": (f"Ville {_of(town)}", f"Commune {_of(town)}", f"Mairie {_of(town)}"),
         "communaute_de_communes": (f"Communauté de communes {pays}",),
-        "communaute_d_agglomeration": (f"Communauté d'agglomération {_of(city)}",
-                                       f"Communauté d'agglomération {pays}"),
+        "communaute_d_agglomeration": (
+            f"Communauté d'agglomération {_of(city)}",
+            f"Communauté d'agglomération {pays}",
+        ),
         "metropole": (f"{city} Métropole", f"Métropole {_of(city)}"),
         "departement": (f"Département {dep}", f"Conseil départemental {dep}"),
         "region": words.REGIONS,
@@ -142,41 +170,30 @@ def _of(place: str) -> str:
 
 
 def _paragraph(rng: random.Random, role: str) -> str:
-    return " ".join(_sentence(rng, role) for _ in range(rng.randint(2, 4)))
+    """Two to four sentences, each of another form."""
+    forms = rng.sample(words.SENTENCES[role], rng.randint(2, 4))
+    return " ".join(_sentence(rng, form) for form in forms)
 
 
-def _sentence(rng: random.Random, role: str) -> str:
+def _sentence(rng: random.Random, form: str) -> str:
+    """A form of `words.SENTENCES` with its slots drawn."""
     figures = {"a": rng.randint(20, 90), "b": rng.randint(2, 15), "n": rng.randint(40, 9000),
                "p": rng.randint(8, 85), "k": rng.randint(2, 40)}
-    thing, purpose, means = rng.choice(words.THINGS), rng.choice(words.PURPOSES), rng.choice(words.MEANS)
     people, other = rng.sample(words.PEOPLE, 2)
-    forms = {
-        "summary": (f"La collectivité a mis en place {thing} pour {purpose}.",
-                    f"Le projet s'adresse d'abord {_to(people)}, puis {_to(other)}.",
-                    f"Lancé en {rng.randint(2015, 2030)}, il s'appuie sur {means}.",
-                    f"Le service est ouvert {_to(people)} depuis {rng.randint(3, 30)} mois."),
-        "innovation": (f"Le projet associe {people} et {other} dès sa conception.",
-                       f"Il repose sur {means}, une première à cette échelle.",
-                       f"{_cap(thing)} permet pour la première fois de {purpose}.",
-                       f"La démarche combine {means} et {rng.choice(words.MEANS)}."),
-        "problematique": (f"Avant le projet, {rng.choice(words.PROBLEMS)}.",
-                          f"Il fallait {purpose} sans alourdir le travail des agents.",
-                          f"Pour {people}, {rng.choice(words.PROBLEMS)}.",
-                          f"Le territoire compte {figures['n']} habitants répartis sur {figures['k']} communes."),
-        "apports": (f"Aujourd'hui, {rng.choice(words.EFFECTS).format(**figures)}.",
-                    f"Selon les services, {rng.choice(words.EFFECTS).format(**figures)}.",
-                    f"Le projet a aussi permis de {purpose}.",
-                    f"{_cap(people)} saluent un service plus simple et plus rapide."),
+    means, more_means = rng.sample(words.MEANS, 2)
+    slots = {
+        "thing": rng.choice(words.THINGS), "purpose": rng.choice(words.PURPOSES), "means": means,
+        "more_means": more_means, "people": people, "other": other, "to_people": _to(people),
+        "to_other": _to(other), "problem": rng.choice(words.PROBLEMS),
+        "effect": rng.choice(words.EFFECTS).format(**figures), "year": rng.randint(2015, 2030),
+        "months": rng.randint(3, 30), **figures,
     }
-    return rng.choice(forms[role])
+    sentence = form.format(**slots)
+    return sentence[0].upper() + sentence[1:]
 
 
 def _to(people: str) -> str:
     return "aux " + people[4:] if people.startswith("les ") else "à " + people
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def _block(rng: random.Random, role: str, scale: int) -> list:
@@ -185,5 +202,5 @@ def _block(rng: random.Random, role: str, scale: int) -> list:
     if rng.random() < ITEM_RATE:
         at = rng.randrange(len(parts))
         parts[at] = parts[at].rstrip(".") + ", notamment :"
-        parts[at + 1:at + 1] = [Item(text) for text in rng.sample(words.ITEMS, rng.randint(2, 4))]
+        parts[at + 1 : at + 1] = [Item(text) for text in rng.sample(words.ITEMS, rng.randint(2, 4))]
     return parts

@@ -5,6 +5,7 @@ frames of the current page (one per column) and asks for a new page when they ar
 On the card's last page the columns are balanced, as layout programs do, which is also what
 lets two short cards share a page.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ from typing import Callable
 from .sheet import SYMBOL_FONT, Page, width
 from .typeset import Row
 
-ASCENT = 0.78                 # baseline below the row's top, as a share of the leading
-MARKER_OFFSET = 10.0          # a bullet stands this far left of its item's text
+ASCENT = 0.78  # baseline below the row's top, as a share of the leading
+MARKER_OFFSET = 10.0  # a bullet stands this far left of its item's text
 RULE_LENGTH = 28.0
 
 
@@ -68,8 +69,9 @@ def balanced(rows: list[Row], start: int, frames: list[Frame]) -> list[Frame]:
     return [Frame(f.page, f.x, f.top, f.top + room) for f in frames]
 
 
-def place(rows: list[Row], frames: list[Frame], new_page: Callable[[], list[Frame]],
-          balance: bool = True) -> tuple[list[Page], float]:
+def place(
+    rows: list[Row], frames: list[Frame], new_page: Callable[[], list[Frame]], balance: bool = True
+) -> tuple[list[Page], float]:
     """Pour `rows` into `frames`, then into those of new pages; the pages used and the lowest
     point reached on the last one."""
     pages, start, lowest = [], 0, 0.0
@@ -99,7 +101,14 @@ def draw(rows: list[Row], frame: Frame) -> float:
         if row.rule:
             frame.page.rule(x, y - 1.0, x + RULE_LENGTH, row.rule, 1.5)
         if row.marker:
-            frame.page.text(x - MARKER_OFFSET, baseline, row.marker.text, SYMBOL_FONT, row.size, row.marker.color)
+            frame.page.text(
+                x - MARKER_OFFSET,
+                baseline,
+                row.marker.text,
+                SYMBOL_FONT,
+                row.size,
+                row.marker.color,
+            )
         for span in row.spans:
             space = row.word_space if span is row.spans[-1] else 0.0
             frame.page.text(x, baseline, span.text, span.font, row.size, span.color, space)

@@ -4,6 +4,7 @@ Keeping the operations lets the book be finished before it is drawn (the running
 say "12 / 48") and lets a design draw a page's text out of reading order, as some layout
 programs do. Coordinates are distances from the top of the page, as pdfplumber gives them.
 """
+
 from __future__ import annotations
 
 import random
@@ -20,9 +21,9 @@ FAMILIES = {  # regular, bold, italic
     "Times": ("Times-Roman", "Times-Bold", "Times-Italic"),
     "DejaVu": ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"),
 }
-SYMBOL_FONT = "DejaVuSans"    # "•" of the standard fonts comes out of pdfminer as "(cid:127)"
+SYMBOL_FONT = "DejaVuSans"  # "•" of the standard fonts comes out of pdfminer as "(cid:127)"
 A4 = (595.28, 841.89)
-SLIDE = (842.0, 473.6)        # 16:9
+SLIDE = (842.0, 473.6)  # 16:9
 
 
 def register_fonts() -> None:
@@ -32,9 +33,14 @@ def register_fonts() -> None:
     for name in wanted:
         if name in known:
             continue
-        path = next((Path(d) / f"{name}.ttf" for d in DEJAVU_DIRS if (Path(d) / f"{name}.ttf").exists()), None)
+        path = next(
+            (Path(d) / f"{name}.ttf" for d in DEJAVU_DIRS if (Path(d) / f"{name}.ttf").exists()),
+            None,
+        )
         if path is None:
-            raise RuntimeError(f"font {name}.ttf not found in {DEJAVU_DIRS}: install fonts-dejavu-core")
+            raise RuntimeError(
+                f"font {name}.ttf not found in {DEJAVU_DIRS}: install fonts-dejavu-core"
+            )
         pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
@@ -46,7 +52,7 @@ def width(text: str, font: str, size: float) -> float:
 class Page:
     number: int
     size: tuple[float, float]
-    kind: str                                  # cover, palmares, divider, card
+    kind: str  # cover, palmares, divider, card
     ops: list[tuple] = field(default_factory=list)
 
     def text(self, x, top, text, font, size, color=(0, 0, 0), word_space=0.0, angle=0) -> None:
@@ -100,7 +106,14 @@ def _draw(canvas: Canvas, height: float, op: tuple) -> None:
             canvas.setFillColorRGB(*fill)
         if stroke:
             canvas.setStrokeColorRGB(*stroke)
-        canvas.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=int(bool(stroke)), fill=int(bool(fill)))
+        canvas.rect(
+            x0,
+            height - bottom,
+            x1 - x0,
+            bottom - top,
+            stroke=int(bool(stroke)),
+            fill=int(bool(fill)),
+        )
     elif kind == "circle":
         _, x, top, radius, fill = op
         canvas.setFillColorRGB(*fill)

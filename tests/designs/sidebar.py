@@ -1,9 +1,11 @@
 """The tinted side column of a sidebar design: medal (small capitals beside a dot), category,
 and the territories one per line under the design's label."""
+
 from __future__ import annotations
 
+from .area import Area
 from .content import Card
-from .head import Area, small_caps
+from .medals import small_caps
 from .template import GREY, SIDEBAR_WIDTH, Template
 from .typeset import Setting, paragraph, plain
 
@@ -11,7 +13,9 @@ PADDING = 10.0
 DOT_RADIUS = 3.5
 
 
-def edges(template: Template, x0: float, x1: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def edges(
+    template: Template, x0: float, x1: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """(sidebar's x0, x1), (main column's x0, x1) within the page's margins."""
     if template.design.sidebar == "left":
         return (x0, x0 + SIDEBAR_WIDTH), (x0 + SIDEBAR_WIDTH + 18, x1)
@@ -33,8 +37,17 @@ def draw(area: Area, card: Card, top: float) -> float:
     if t.design.category_on_card:
         area.line(x, y, "Catégorie", t.regular, t.setting.size - 1, GREY)
         y += t.setting.leading
-        y = _lines(area, card.category, plain(t.bold, t.setting.size, t.accent, t.setting.leading),
-                   x, y, inner) + 10
+        y = (
+            _lines(
+                area,
+                card.category,
+                plain(t.bold, t.setting.size, t.accent, t.setting.leading),
+                x,
+                y,
+                inner,
+            )
+            + 10
+        )
     if t.territory_label:
         area.line(x, y, t.territory_label, t.bold, t.setting.size - 0.5, GREY)
         y += t.setting.leading

@@ -5,6 +5,7 @@ breaks a word between syllables (a French rule of thumb: before a consonant foll
 vowel, or between two consonants that do not make one sound) and prints "-" at the line's
 end; the gold keeps the word whole, as a reader must rejoin it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,11 +13,29 @@ from dataclasses import dataclass, field
 from .sheet import width
 
 VOWELS = set("aeiouyàâäéèêëîïôöùûüœæ")
-INSEPARABLE = {"ch", "ph", "th", "gn", "qu", "bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr",
-               "tr", "vr"}
-MIN_PIECE = 3                 # letters kept on each side of a hyphenation break
-HYPHENATE_FROM = 7            # shorter words are never broken
-MAX_STRETCH = 0.5             # extra space per word gap, as a share of the font size, when justifying
+INSEPARABLE = {
+    "ch",
+    "ph",
+    "th",
+    "gn",
+    "qu",
+    "bl",
+    "br",
+    "cl",
+    "cr",
+    "dr",
+    "fl",
+    "fr",
+    "gl",
+    "gr",
+    "pl",
+    "pr",
+    "tr",
+    "vr",
+}
+MIN_PIECE = 3  # letters kept on each side of a hyphenation break
+HYPHENATE_FROM = 7  # shorter words are never broken
+MAX_STRETCH = 0.5  # extra space per word gap, as a share of the font size, when justifying
 
 
 @dataclass(frozen=True)
@@ -34,11 +53,11 @@ class Row:
     size: float
     leading: float
     indent: float = 0.0
-    gap: float = 0.0              # space above the row (dropped at a column's top)
-    keep: bool = False            # keep with the next row (a heading)
+    gap: float = 0.0  # space above the row (dropped at a column's top)
+    keep: bool = False  # keep with the next row (a heading)
     word_space: float = 0.0
-    marker: Span | None = None    # a bullet drawn left of `indent`
-    rule: tuple | None = None     # colour of a short rule drawn above the row (headings by style)
+    marker: Span | None = None  # a bullet drawn left of `indent`
+    rule: tuple | None = None  # colour of a short rule drawn above the row (headings by style)
     extra: dict = field(default_factory=dict)
 
 
@@ -71,15 +90,26 @@ def break_points(word: str) -> list[int]:
         before, here, after = low[i - 1], low[i], low[i + 1] if i + 1 < len(low) else ""
         if before in VOWELS and here not in VOWELS and after in VOWELS:
             points.append(i)
-        elif before not in VOWELS and here not in VOWELS and low[i - 2] in VOWELS \
-                and before + here not in INSEPARABLE and after in VOWELS:
+        elif (
+            before not in VOWELS
+            and here not in VOWELS
+            and low[i - 2] in VOWELS
+            and before + here not in INSEPARABLE
+            and after in VOWELS
+        ):
             points.append(i)
     return points
 
 
-def wrap(text: str, font: str, size: float, line_width: float, first_width: float | None = None,
-         hyphenate: bool = False) -> list[str]:
-    """Greedy line breaking; `first_width`: the room left on the first line (after a run-in label)."""
+def wrap(
+    text: str,
+    font: str,
+    size: float,
+    line_width: float,
+    first_width: float | None = None,
+    hyphenate: bool = False,
+) -> list[str]:
+    """Greedy line breaking; `first_width`: the room on the first line (after a run-in label)."""
     lines, current, room = [], "", first_width if first_width is not None else line_width
     pending = text.split()
     while pending:
@@ -114,19 +144,25 @@ def paragraph(text: str, setting: Setting, column: float, indent: float = 0.0, g
     """A paragraph's rows; `label`: a run-in heading printed before its first words."""
     label_width = width(label.text + " ", label.font, setting.size) if label else 0.0
     room = column - indent
-    lines = wrap(text, setting.font, setting.size, room, room - label_width if label else None,
-                 setting.hyphenate)
+    first_room = room - label_width if label else None
+    lines = wrap(text, setting.font, setting.size, room, first_room, setting.hyphenate)
     rows = []
     for number, line in enumerate(lines):
         spans = [Span(line, setting.font, color or setting.color)]
         if number == 0 and label:
             spans.insert(0, Span(label.text + " ", label.font, label.color))
-        space = 0.0
-        last = number == len(lines) - 1
-        if setting.justify and not last and line.count(" "):
-            line_room = room - (label_width if number == 0 else 0.0)
-            space = (line_room - width(line, setting.font, setting.size)) / line.count(" ")
-            space = space if space <= MAX_STRETCH * setting.size else 0.0
+        justified = setting.justify and number < len(lines) - 1
+        line_room = room - (label_width if number == 0 else 0.0)
+        space = _word_space(line, setting, line_room) if justified else 0.0
         rows.append(Row(spans, setting.size, setting.leading, indent, gap if number == 0 else 0.0,
                         word_space=space))
     return rows
+
+
+def _word_space(line: str, setting: Setting, room: float) -> float:
+    """The extra space per word gap that fills the line to `room` (none when it would gape)."""
+    gaps = line.count(" ")
+    if not gaps:
+        return 0.0
+    space = (room - width(line, setting.font, setting.size)) / gaps
+    return space if space <= MAX_STRETCH * setting.size else 0.0
