@@ -57,8 +57,14 @@ def score(fig: dict) -> float:
     precision, recall = fig["card_precision"], fig["card_recall"]
     tp, tr = fig["territory_precision"], fig["territory_recall"]
     territory_f = 2 * tp * tr / (tp + tr) if tp + tr else 0.0
-    fields = (fig["medal"], fig["category"], fig["title"], fig["first_page"], territory_f,
-              fig["block_similarity"])
+    fields = (
+        fig["medal"],
+        fig["category"],
+        fig["title"],
+        fig["first_page"],
+        territory_f,
+        fig["block_similarity"],
+    )
     parts = [precision, recall] + [value * recall for value in fields]
     return sum(parts) / len(parts)
 

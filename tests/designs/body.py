@@ -60,8 +60,9 @@ def block(card: Card, role: str, template: Template, column: float) -> list[Row]
     return out
 
 
-def _heading(heading: str | None, template: Template,
-             column: float) -> tuple[list[Row], Span | None]:
+def _heading(
+    heading: str | None, template: Template, column: float
+) -> tuple[list[Row], Span | None]:
     """The heading's own rows, or the run-in label that opens the first paragraph."""
     if not heading:
         return [], None
@@ -70,7 +71,13 @@ def _heading(heading: str | None, template: Template,
         text = heading if heading.endswith(("?", ":")) else f"{heading} :"
         if width(text, setting.bold, setting.size) <= RUN_IN_MAX * column:
             return [], Span(text, setting.bold, template.accent)
-    bold = replace(setting, font=setting.bold, size=setting.size + 1, leading=setting.leading + 1,
-                   justify=False, hyphenate=False)
+    bold = replace(
+        setting,
+        font=setting.bold,
+        size=setting.size + 1,
+        leading=setting.leading + 1,
+        justify=False,
+        hyphenate=False,
+    )
     heading_rows = paragraph(heading, bold, column, color=template.accent)
     return [replace(row, keep=True) for row in heading_rows], None

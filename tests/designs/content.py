@@ -177,16 +177,29 @@ def _paragraph(rng: random.Random, role: str) -> str:
 
 def _sentence(rng: random.Random, form: str) -> str:
     """A form of `words.SENTENCES` with its slots drawn."""
-    figures = {"a": rng.randint(20, 90), "b": rng.randint(2, 15), "n": rng.randint(40, 9000),
-               "p": rng.randint(8, 85), "k": rng.randint(2, 40)}
+    figures = {
+        "a": rng.randint(20, 90),
+        "b": rng.randint(2, 15),
+        "n": rng.randint(40, 9000),
+        "p": rng.randint(8, 85),
+        "k": rng.randint(2, 40),
+    }
     people, other = rng.sample(words.PEOPLE, 2)
     means, more_means = rng.sample(words.MEANS, 2)
     slots = {
-        "thing": rng.choice(words.THINGS), "purpose": rng.choice(words.PURPOSES), "means": means,
-        "more_means": more_means, "people": people, "other": other, "to_people": _to(people),
-        "to_other": _to(other), "problem": rng.choice(words.PROBLEMS),
-        "effect": rng.choice(words.EFFECTS).format(**figures), "year": rng.randint(2015, 2030),
-        "months": rng.randint(3, 30), **figures,
+        "thing": rng.choice(words.THINGS),
+        "purpose": rng.choice(words.PURPOSES),
+        "means": means,
+        "more_means": more_means,
+        "people": people,
+        "other": other,
+        "to_people": _to(people),
+        "to_other": _to(other),
+        "problem": rng.choice(words.PROBLEMS),
+        "effect": rng.choice(words.EFFECTS).format(**figures),
+        "year": rng.randint(2015, 2030),
+        "months": rng.randint(3, 30),
+        **figures,
     }
     sentence = form.format(**slots)
     return sentence[0].upper() + sentence[1:]

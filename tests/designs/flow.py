@@ -8,8 +8,8 @@ lets two short cards share a page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .sheet import SYMBOL_FONT, Page, width
 from .typeset import Row

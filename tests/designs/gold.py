@@ -12,8 +12,11 @@ from .words import BLOCKS
 def gold(book: Book, content: Content) -> dict:
     template = book.template
     listed = template.design.listing != "none"
-    running = (template.header if template.design.header else "", template.footer,
-               template.margin_text if template.design.margin_text else "")
+    running = (
+        template.header if template.design.header else "",
+        template.footer,
+        template.margin_text if template.design.margin_text else "",
+    )
     return {
         "edition": content.year,
         "design": {"seed": template.design.seed, **template.design.axes()},
@@ -29,20 +32,30 @@ def _card(book: Book, index: int, placed: Placed) -> dict:
     numbers = [page_number(book.template, n, total) for n in placed.pages]
     blocks = {role: text_of(card.blocks[role]) if role in card.blocks else None for role in BLOCKS}
     return {
-        "index": index, "medal": card.medal, "category": card.category, "title": card.title,
+        "index": index,
+        "medal": card.medal,
+        "category": card.category,
+        "title": card.title,
         "territories": [{"name": t.name, "kind": t.kind} for t in card.territories],
-        "summary": "\n".join(card.summary), **blocks,
+        "summary": "\n".join(card.summary),
+        **blocks,
         "pages": [placed.pages[0], placed.pages[-1]],
         "noise": sorted({text for text in placed.noise + numbers if len(text) >= MIN_NOISE}),
     }
 
 
 def _category(book: Book, name: str, listed: bool) -> dict:
-    cards = [(index, placed.card) for index, placed in enumerate(book.placed)
-             if placed.card.category == name]
-    return {"name": name, "page": book.divider_pages[name],
-            "listed": [card.title for _, card in cards if card.listed and listed],
-            "cards": [index for index, _ in cards]}
+    cards = [
+        (index, placed.card)
+        for index, placed in enumerate(book.placed)
+        if placed.card.category == name
+    ]
+    return {
+        "name": name,
+        "page": book.divider_pages[name],
+        "listed": [card.title for _, card in cards if card.listed and listed],
+        "cards": [index for index, _ in cards],
+    }
 
 
 def anomalies(content: Content, listed: bool) -> list[dict]:

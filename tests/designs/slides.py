@@ -35,8 +35,9 @@ def card_slides(template: Template, new_page, card: Card) -> tuple[list[int], li
     return [s.number for s in slides], area.noise
 
 
-def _box(rows, slides: list[Page], new_page, template: Template, left: float, box: float,
-         top: float) -> None:
+def _box(
+    rows, slides: list[Page], new_page, template: Template, left: float, box: float, top: float
+) -> None:
     """One block in its box, continued in the same place on the next slides when it is long."""
     start, number = 0, 0
     while start < len(rows):

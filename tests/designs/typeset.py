@@ -139,8 +139,15 @@ def _hyphen_head(current: str, word: str, font: str, size: float, room: float) -
     return None
 
 
-def paragraph(text: str, setting: Setting, column: float, indent: float = 0.0, gap: float = 0.0,
-              label: Span | None = None, color: tuple | None = None) -> list[Row]:
+def paragraph(
+    text: str,
+    setting: Setting,
+    column: float,
+    indent: float = 0.0,
+    gap: float = 0.0,
+    label: Span | None = None,
+    color: tuple | None = None,
+) -> list[Row]:
     """A paragraph's rows; `label`: a run-in heading printed before its first words."""
     label_width = width(label.text + " ", label.font, setting.size) if label else 0.0
     room = column - indent
@@ -154,8 +161,16 @@ def paragraph(text: str, setting: Setting, column: float, indent: float = 0.0, g
         justified = setting.justify and number < len(lines) - 1
         line_room = room - (label_width if number == 0 else 0.0)
         space = _word_space(line, setting, line_room) if justified else 0.0
-        rows.append(Row(spans, setting.size, setting.leading, indent, gap if number == 0 else 0.0,
-                        word_space=space))
+        rows.append(
+            Row(
+                spans,
+                setting.size,
+                setting.leading,
+                indent,
+                gap if number == 0 else 0.0,
+                word_space=space,
+            )
+        )
     return rows
 
 
