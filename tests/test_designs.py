@@ -4,8 +4,9 @@
 Twelve designs chosen to cover every medal style, slides, every listing shape, headings of
 unseen wording or none, shared pages, long cards, hyphenation and shuffled drawing order.
 The generator's own checks (same seed, same bytes; every gold word printed on its card's
-pages) must pass; the score thresholds are the issue's acceptance, which the pipeline does
-not reach yet (xfail, not strict). `bench/designs.py` runs a hundred designs.
+pages; no glyph over another; the forced axes kept and taking effect) must pass; the score
+thresholds are the issue's acceptance, which the pipeline does not reach yet (xfail, not
+strict). `bench/designs.py` runs a hundred designs.
 """
 
 from __future__ import annotations

@@ -26,21 +26,23 @@ def title(area: Area, card: Card, y: float, room: float) -> float:
 
 
 def territories(area: Area, card: Card, y: float, room: float) -> float:
-    """The territories under the design's label, on one line or one per line."""
+    """The territories under the design's label, on one line or one per line; in bold when no
+    label sets them apart from the intro that follows."""
     t = area.template
     names = [territory.name for territory in card.territories]
     label = t.territory_label
+    font = t.regular if label else t.bold
     if t.design.territory_sep == "newline":
         if label:
             area.line(area.x0, y + 10, label, t.bold, t.setting.size, GREY)
             y += t.setting.leading
         for name in names:
-            area.page.text(area.x0, y + 10, name, t.regular, t.setting.size, t.setting.color)
+            area.page.text(area.x0, y + 10, name, font, t.setting.size, t.setting.color)
             y += t.setting.leading
         return y + 8
     text = t.territories(names)
     label_span = Span(label, t.bold, GREY) if label else None
-    setting = plain(t.regular, t.setting.size, t.setting.color, t.setting.leading)
+    setting = plain(font, t.setting.size, t.setting.color, t.setting.leading)
     for row in paragraph(text, setting, room, label=label_span):
         x = area.x0
         for span in row.spans:
