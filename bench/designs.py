@@ -10,7 +10,8 @@ minimum), the mean score per value of each axis with its share among the worst q
 the worst designs, then writes every result to the JSON file. `--keep DIR` keeps each PDF,
 its gold and the pipeline's output (DIR/design_<seed>.{pdf,gold.json,out.json}) so that the
 shared scorer can be run on them; `--axis columns=3` forces an axis in every design.
-A file the pipeline refuses scores 0 and its error is recorded. Acceptance (issue 13):
+A file the pipeline refuses scores 0 and its error is recorded; `noise_leaks` keeps the first five
+of a design's leaks (the summary counts those). Acceptance (issue 13):
 median >= 0.97, none below 0.85.
 """
 
