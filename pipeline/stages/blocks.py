@@ -248,6 +248,21 @@ def read_heading(
     return None, "", "", 1
 
 
+def style_sections(body: list[Line]) -> list[Section] | None:
+    """A card that titles no block but sets each in a type of its own (a colour, italics): its
+    runs of one type, read as the summary then the blocks in their usual order — when it shows
+    exactly as many runs as a card has texts; else None."""
+    runs: list[list[Line]] = []
+    for line in body:
+        if runs and same_style(runs[-1][-1], line):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    if len(runs) != len(CARD_TEXTS):
+        return None
+    return [(role, "", run) for role, run in zip(CARD_TEXTS, runs)]
+
+
 def is_heading(line: Line, profile: Profile, template: Template, roles: Roles) -> bool:
     """A line that opens a block: worded as a heading, or styled as one the yearbook knows."""
     if heading_of(line.text, line, profile)[0] is not None:

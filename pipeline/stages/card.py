@@ -20,7 +20,7 @@ from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
 from ..vocabulary import BLOCKS
-from .blocks import Roles, heading_of, is_heading, split_blocks, wording
+from .blocks import Roles, heading_of, is_heading, split_blocks, style_sections, wording
 from .head import HeadFacts, beside, read_facts
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .segment import CardSpan, is_banner
@@ -30,6 +30,7 @@ from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
+BY_TYPE = "the card titles no block: its blocks are told by their type, in the usual order"
 NO_AWARD = 'no award line ("Label … attribué à …", "Lauréat : …") was found on the card'
 TEMPLATE_SHARE = 0.5  # a block is in the template when this share of the other cards print it
 CATEGORY_LIKENESS = 0.8  # similarity to the section's name of a category line above the card
@@ -74,6 +75,10 @@ def parse(
         notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
     provenance = head_provenance(head, medal_lines)
     sections = split_blocks(head.after, profile, template, roles)
+    styled = style_sections(head.after) if len(sections) == 1 and not roles else None
+    if styled:
+        sections = styled
+        notes.append(("heading_guessed", BY_TYPE))
     texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)
     block_notes += guessed_headings(sections, roles)
     return Card(
