@@ -74,11 +74,7 @@ def parse(
     if medal is None:
         notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
     provenance = head_provenance(head, medal_lines)
-    sections = split_blocks(head.after, profile, template, roles)
-    styled = style_sections(head.after) if len(sections) == 1 and not roles else None
-    if styled:
-        sections = styled
-        notes.append(("heading_guessed", BY_TYPE))
+    sections = card_sections(head.after, profile, template, roles, notes)
     texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)
     block_notes += guessed_headings(sections, roles)
     return Card(
@@ -94,6 +90,19 @@ def parse(
         strays=[Stray(ln, "card_header") for ln in head.before if ln not in head.title_lines],
         notes=notes + block_notes,
     )
+
+
+def card_sections(
+    body: list[Line], profile: Profile, template: Template, roles: Roles, notes: list
+) -> list[tuple[str, str, list[Line]]]:
+    """The card's text cut at its headings; a card of a yearbook that titles no block, cut at
+    its type's changes (noted as a guess)."""
+    sections = split_blocks(body, profile, template, roles)
+    styled = style_sections(body) if len(sections) == 1 and not roles else None
+    if styled:
+        notes.append(("heading_guessed", BY_TYPE))
+        return styled
+    return sections
 
 
 def head_provenance(head: Head, medal_lines: list[Line]) -> dict[str, list[Rect]]:
