@@ -87,6 +87,24 @@ def test_two_cards_sharing_a_page_are_two_cards():
     assert [span.pages[0] for span in found.cards][:2] == [1, 1]
 
 
+def test_a_title_printed_again_on_the_next_page_continues_the_card(profile):
+    pages = yearbook()
+    first = pages[0]
+    again = page(
+        2,
+        [line("Projet numéro 1 (suite)", 80, size=18, bold=True, color=NAVY)]
+        + stack(["La suite du bloc."], 120),
+    )
+    pages = [first, again] + [replace(p, number=p.number + 1) for p in pages[1:]]
+    pages = [page(p.number, p.lines) for p in pages]
+    learnt = template.learn(pages, 10.0)
+    found = segment.split(pages, segment_profile(), 10.0, learnt)
+    assert len(found.cards) == 6 and found.cards[0].pages == [1, 2]
+    card = parse_card(found.cards[0], profile, None, 13.6, 10.0, learnt, {})
+    assert "(suite)" not in (card.blocks["apports"] or "") + (card.summary or "")
+    assert [stray.line.text for stray in card.strays] == ["Projet numéro 1 (suite)"]
+
+
 def test_a_report_with_recurring_headings_is_not_cut_into_cards():
     """Without medals to count them, no card opens at a recurring style."""
     pages = [

@@ -234,7 +234,8 @@ def find_title(
     before: list[Line], after: list[Line], template: Template, body: float
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """A title set apart on its own, above or below the award line: in the template's title
-    style, else the first prominent run. What stood above it is head too."""
+    style, else the first prominent run. What stood above it is head too; the title printed
+    again on the card's next pages ("… (suite)") is no text of its blocks."""
     styled = sorted(
         (ln for ln in before + after if template.is_title(ln)), key=lambda ln: (ln.page, ln.top)
     )
@@ -246,7 +247,8 @@ def find_title(
     if title_lines and title_lines[0] in after:
         before = before + after[: after.index(title_lines[0])]
         after = [ln for ln in after[after.index(title_lines[0]) :] if ln not in title_lines]
-    return title_lines, before, after
+    repeated = [ln for ln in styled if title_lines and ln.page != title_lines[0].page]
+    return title_lines, before + repeated, [ln for ln in after if ln not in repeated]
 
 
 def title_run(styled: list[Line]) -> list[Line]:

@@ -11,14 +11,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..elements import Line, Page
 from ..profiles.profile import Profile, first
-from ..text import containment, fold, similarity
+from ..text import containment, fold, key, similarity
 from . import toc
 from .template import Template, runs
 
+CONTINUED = re.compile(r"\(\s*(?:suite|fin|cont\.?|\d+\s*/\s*\d+)\s*\)|\bsuite\s*$", re.I)
 HEAD_REACH = 2.0  # a card's head lines stand within this many title sizes above its title
 HEADING = 1.3  # a section heading is set at least this many times the body size
 
@@ -96,7 +98,8 @@ def split(
     toc_pages = [p for p in pages if toc.is_toc_page(p)]
     toc_numbers = {p.number for p in toc_pages}
     next_category = upcoming_categories(pages, profile)
-    starts = openers(pages, profile, body, template or Template())
+    template = template or Template()
+    starts = openers(pages, profile, body, template)
     followed = {a.number: bool(starts.get(b.number)) for a, b in zip(pages, pages[1:])}
     walk = Walk(Segments([], toc_pages, [], [], {}))
     for page in pages:
@@ -106,6 +109,7 @@ def split(
         if (
             not opens
             and heading
+            and not any(template.is_title(line) for line in heading)  # a card's title again
             and page.number not in toc_numbers
             and is_section(heading, page, upcoming, followed.get(page.number, False), profile)
         ):
@@ -172,7 +176,7 @@ def openers(
     if any(banners.values()):
         return {page.number: with_side_head(page, banners[page.number]) for page in pages}
     if template.title is not None and template.medals_counted:
-        return {page.number: title_openers(page, template) for page in pages}
+        return title_openers(pages, template)
     out = {}
     for page in pages:
         found: list[int] = []
@@ -189,21 +193,38 @@ def openers(
     return out
 
 
-def title_openers(page: Page, template: Template) -> list[int]:
-    """Where the cards of a page start: at each title (its first line read, a title being one
-    run of the title style however its lines were drawn), and before it at the head lines that
+def title_openers(pages: list[Page], template: Template) -> dict[int, list[int]]:
+    """Per page, where cards start: at each title (its first line read, a title being one run
+    of the title style however its lines were drawn), and before it at the head lines that
     stand beside it (a sidebar) or just above it (a kicker, a badge) — not at the previous
-    card's text above it in its column."""
-    index = {id(line): i for i, line in enumerate(page.lines)}
-    titles = runs([line for line in page.lines if template.is_title(line)])
-    found: list[int] = []
-    for title in sorted(titles, key=lambda run: min(index[id(line)] for line in run)):
-        start = min(index[id(line)] for line in title)
-        floor = found[-1] + 1 if found else 0
-        while start > floor and in_head(page.lines[start - 1], title[0]):
-            start -= 1
-        found.append(start)
-    return sorted(set(found))
+    card's text above it in its column. A title repeated on the page after its card's
+    ("… (suite)") continues that card."""
+    out: dict[int, list[int]] = {}
+    last = ""
+    for page in pages:
+        index = {id(line): i for i, line in enumerate(page.lines)}
+        titles = runs([line for line in page.lines if template.is_title(line)])
+        found: list[int] = []
+        for title in sorted(titles, key=lambda run: min(index[id(line)] for line in run)):
+            text = " ".join(line.text for line in title)
+            if continues_card(text, last):
+                continue
+            last = text
+            start = min(index[id(line)] for line in title)
+            floor = found[-1] + 1 if found else 0
+            while start > floor and in_head(page.lines[start - 1], title[0]):
+                start -= 1
+            found.append(start)
+        out[page.number] = sorted(set(found))
+    return out
+
+
+def continues_card(title: str, last: str) -> bool:
+    """A title that carries on the previous card: marked as such ("(suite)", "(2/2)"), or the
+    previous card's title printed again."""
+    if not last:
+        return False
+    return bool(CONTINUED.search(title)) or key(title) == key(last)
 
 
 def with_side_head(page: Page, starts: list[int]) -> list[int]:
