@@ -67,7 +67,12 @@ def convert(
         placing = place.place_cards(reading, raw, path)
     with clock("reconcile"):
         checks, matches = reconcile.check(
-            placing.placed, reading.entries, reading.listings, card_labels(reading)
+            placing.placed,
+            reading.entries,
+            reading.listings,
+            card_labels(reading),
+            reading.palmares.entries,
+            reading.context.thresholds.banner_similarity,
         )
     with clock("coverage"):
         front = frontmatter.with_contents(
@@ -147,6 +152,7 @@ def account(
         reading.entries,
         reading.toc_headings,
         front,
+        reading.palmares,
     )
     strays += coverage.leftovers(reading.pages, in_fields, strays)
     return strays, coverage.per_page(reading.pages, in_fields)

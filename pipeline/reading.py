@@ -15,10 +15,20 @@ from .elements import Line, Page, Removed, Stray
 from .errors import InputError
 from .options import Options
 from .profiles.profile import Profile, available, load
-from .stages import blocks, frontmatter, furniture, layout, listing, segment, template, toc
+from .stages import (
+    blocks,
+    frontmatter,
+    furniture,
+    layout,
+    listing,
+    palmares,
+    segment,
+    template,
+    toc,
+)
 from .stages import card as card_stage
 from .stages.card import Card
-from .stages.listing import Listed
+from .stages.listing import Listing
 from .stages.toc import TocRow
 
 AWARDED_SHARE = 0.5  # the share of cards that must name a medal or territories
@@ -35,8 +45,13 @@ class Reading:
     entries: list[TocRow]
     toc_headings: list[Line]
     cards: list[Card]
-    listings: dict[int, list[Listed]]  # section page → its listing's entries
-    listing_strays: list[Stray]
+    listings: dict[int, Listing]  # section page → its listing
+    palmares: palmares.Palmares  # the book's palmarès (empty when it has none)
+
+    @property
+    def listing_strays(self) -> list[Stray]:
+        """The lines of the section pages no entry took."""
+        return [stray for found in self.listings.values() for stray in found.strays]
 
 
 def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) -> Reading:
@@ -70,7 +85,8 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
         ]
         context = replace(context, template=template.learn(pages, context.body, seeds))
     with clock("segment"):
-        segments = segment.split(pages, profile, context.body, context.template)
+        rest, book = palmares.take(pages, profile, context.lexicon)
+        segments = segment.split(rest, profile, context.body, context.template)
         entries, toc_headings = toc.parse(segments.toc_pages)
     card_lines = [line for span in segments.cards for line in span.lines]
     spans = [(span.lines, span.section.title if span.section else None) for span in segments.cards]
@@ -84,24 +100,11 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
             for span in segments.cards
         ]
         cards = card_stage.missing_blocks(cards)
-        listings, listing_strays = read_listings(segments, context)
-    return Reading(
-        context, pages, removed, segments, entries, toc_headings, cards, listings, listing_strays
-    )
-
-
-def read_listings(
-    segments: segment.Segments, context: Context
-) -> tuple[dict[int, list[Listed]], list[Stray]]:
-    """Each section's listing, and the lines of the section pages no entry took."""
-    listings: dict[int, list[Listed]] = {}
-    strays: list[Stray] = []
-    for section in segments.sections:
-        listings[section.page], left = listing.parse(
-            section, context.profile, context.lexicon, context.pitch
-        )
-        strays += left
-    return listings, strays
+        listings = {
+            section.page: listing.parse(section, profile, context.lexicon, context.pitch)
+            for section in segments.sections
+        }
+    return Reading(context, pages, removed, segments, entries, toc_headings, cards, listings, book)
 
 
 def is_card_head(line: Line, profile: Profile) -> bool:

@@ -105,7 +105,19 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "An entry of the table of contents points at a card page where no card was found.",
     ),
     # a card against its category's listing
-    WarningCode("not_in_listing", "warning", "The card is missing from its category's listing."),
+    WarningCode(
+        "not_in_listing",
+        "warning",
+        "The card is missing from its category's listing or from the palmarès (checked only "
+        "where one was printed).",
+    ),
+    WarningCode(
+        "listing_unread",
+        "info",
+        "The card is not among the entries read from its listing, but the listing's text that "
+        "could not be read as entries names it: the reading is in doubt, not the yearbook "
+        "(the message gives the confidence).",
+    ),
     WarningCode(
         "listed_without_card", "warning", "The listing announces a project no card was found for."
     ),
@@ -139,7 +151,8 @@ WARNING_CODES: tuple[WarningCode, ...] = (
     WarningCode(
         "category_mismatch",
         "warning",
-        "The card's banner names another category than the section it stands in.",
+        "The card prints a category (banner, kicker) other than its section's or the "
+        "palmarès's (a card that prints none disagrees with nothing).",
     ),
     WarningCode("block_missing", "warning", "The card lacks one of the three blocks."),
     WarningCode(

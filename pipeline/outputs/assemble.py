@@ -14,10 +14,11 @@ from ..enrich.edition import DatedSentence
 from ..enrich.run import Enrichment, Found
 from ..reading import Reading
 from ..registry import Link
+from ..stages import categories
 from ..stages.frontmatter import FrontPart
+from ..stages.listing import Listed
 from ..stages.place import Placing
 from ..stages.reconcile import Placed
-from ..stages.segment import Section
 from ..stages.territory import TerritoryName
 from ..vocabulary import REGISTRY_KINDS
 from . import models as out
@@ -30,7 +31,7 @@ class Assembly:
     source: out.Source
     reading: Reading
     placing: Placing
-    matches: dict[tuple[int, int], str]  # (section page, listing index) → project id
+    matches: dict[tuple[int, int], str]  # (section or palmarès page, listing index) → project id
     links: dict[str, list[Link]]  # project id → the registry link of each of its territories
     front: list[FrontPart]
     strays: list[Stray]
@@ -48,9 +49,7 @@ def document(parts: Assembly) -> out.Annuaire:
         source=parts.source,
         profile=reading.context.profile.name,
         edition=edition_model(parts.placing.year, found),
-        categories=[
-            category_model(section, parts, labels) for section in reading.segments.sections
-        ],
+        categories=category_models(parts, labels),
         projects=[
             project_model(
                 p, labels, ocr_pages, parts.links[p.id], found.projects[p.id] if found else None
@@ -197,26 +196,62 @@ def edition_model(year: int | None, found: Enrichment | None) -> out.Edition:
     )
 
 
-def category_model(
-    section: Section, parts: Assembly, labels: dict[int, str | None]
-) -> out.Category:
-    return out.Category(
-        name=parts.placing.category_names[section.page],
-        printed=section.title,
-        page=section.page,
-        page_label=labels.get(section.page),
-        listed=[
-            out.ListedProject(
-                text=item.text,
-                title=item.title,
-                territories=item.territories,
-                medal=item.medal,
-                project_id=parts.matches.get((section.page, i)),
-                box=boxes(merge_boxes(item.lines))[0],
-            )
-            for i, item in enumerate(parts.reading.listings[section.page])
-        ],
+def category_models(parts: Assembly, labels: dict[int, str | None]) -> list[out.Category]:
+    """One category per section with its listing; the palmarès's entries go to the category
+    they name (a category of its own, on the palmarès's page, when no section names it)."""
+    names, book = parts.placing.category_names, parts.reading.palmares
+    found = [
+        (names[s.page], s.title, s.page, keyed(parts.reading.listings[s.page].entries, s.page))
+        for s in parts.reading.segments.sections
+    ]
+    entries = keyed(book.entries, book.pages[0]) if book.entries else []
+    for (item, where), name in zip(entries, palmares_names(parts), strict=True):
+        if all(category[0] != name for category in found):
+            found.append((name, item.category or "", item.page, []))
+        next(category for category in found if category[0] == name)[3].append((item, where))
+    return [
+        out.Category(
+            name=name,
+            printed=printed,
+            page=page,
+            page_label=labels.get(page),
+            listed=[listed_model(item, parts.matches.get(where)) for item, where in items],
+        )
+        for name, printed, page, items in found
+    ]
+
+
+def keyed(entries: list[Listed], page: int) -> list[tuple[Listed, tuple[int, int]]]:
+    """Each entry with its key in the matches: (its listing's first page, its index)."""
+    return [(item, (page, i)) for i, item in enumerate(entries)]
+
+
+def palmares_names(parts: Assembly) -> list[str]:
+    """The canonical name of the category each palmarès entry names."""
+    known = list(parts.placing.category_names.values()) + parts.reading.context.profile.categories
+    lexicon = parts.reading.context.lexicon
+    return [
+        categories.canonical(e.category or "", known, lexicon)
+        for e in parts.reading.palmares.entries
+    ]
+
+
+def listed_model(item: Listed, project_id: str | None) -> out.ListedProject:
+    return out.ListedProject(
+        text=item.text,
+        title=item.title,
+        territories=item.territories,
+        medal=item.medal,
+        project_id=project_id,
+        box=boxes(merge_boxes(item.lines))[0],
     )
+
+
+def page_kind(number: int, reading: Reading) -> str:
+    """The page's kind; a page that holds nothing but the palmarès is the palmarès."""
+    if number in reading.palmares.alone:
+        return "palmares"
+    return reading.segments.kinds.get(number, "front_matter")
 
 
 def unplaced_model(stray: Stray) -> out.Unplaced:
@@ -232,7 +267,7 @@ def page_model(page: Page, parts: Assembly) -> out.PageInfo:
     return out.PageInfo(
         number=page.number,
         label=page.label,
-        kind=parts.reading.segments.kinds.get(page.number, "front_matter"),
+        kind=page_kind(page.number, parts.reading),
         ocr=page.ocr,
         ocr_confidence=page.confidence,
         coverage=parts.coverage[page.number],

@@ -26,7 +26,7 @@ from ..vocabulary import (
 
 SCHEMA_VERSION: Final = "1.3"
 
-PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
+PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued", "palmares"]
 
 
 class Model(BaseModel):
