@@ -9,6 +9,7 @@ sees what the child prints too.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -370,8 +371,8 @@ def test_text_no_stage_placed_is_kept_as_unplaced(tmp_path, yearbook, monkeypatc
     parse = listing.parse
 
     def forgetful(*args, **kw):
-        entries, strays = parse(*args, **kw)
-        return entries[1:], strays
+        found = parse(*args, **kw)
+        return dataclasses.replace(found, entries=found.entries[1:])
 
     monkeypatch.setattr(listing, "parse", forgetful)
     doc = convert(write(tmp_path / "annuaire.pdf", yearbook)).document
