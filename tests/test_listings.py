@@ -197,17 +197,22 @@ def line(text, x0, top, size=9.5):
     return Line(text, 1, x0, top, x0 + 5.2 * len(text), top + size, size)
 
 
+def grid(rows: dict[float, list[tuple[float, str]]]) -> list[Line]:
+    """Lines from the cells printed on each line of print: top → [(x0, text), …]."""
+    return [line(text, x0, top) for top, cells in rows.items() for x0, text in cells]
+
+
 def test_a_table_is_no_table_without_cells_side_by_side():
     """Lines one under the other, however aligned, make no table; two rows side by side do."""
     single = [line(t, 56, 100 + 12 * i) for i, t in enumerate(["Un", "Deux", "Trois"])]
     assert tables.read(single) is None
-    rows = [
-        line("Titre long qui", 56, 100),
-        line("Ville de Pau", 260, 100),
-        line("continue", 56, 112),
-        line("Autre titre", 56, 130),
-        line("Ville de Dax", 260, 130),
-    ]
+    rows = grid(
+        {
+            100: [(56, "Titre long qui"), (260, "Ville de Pau")],
+            112: [(56, "continue")],
+            130: [(56, "Autre titre"), (260, "Ville de Dax")],
+        }
+    )
     table = tables.read(rows)
     assert [r.cells for r in table.rows] == [
         ("Titre long qui continue", "Ville de Pau"),
@@ -350,20 +355,16 @@ def test_two_cells_the_reader_joined_are_cut_where_the_next_column_starts():
     the space where that column starts; a line far below the table is no part of it."""
     title = "Médiation numérique itinérante au service"  # up to the next column, at 277
     joined = f"{title} Communauté d'agglomération de"
-    rows = [
-        line("PROJET", 54, 156),
-        line("TERRITOIRE", 277, 156),
-        line("LABEL", 475, 156),
-        line("Observatoire des écoles", 54, 175),
-        line("Ville d'Issoire", 277, 175),
-        line("Or", 475, 175),
-        Line(joined, 1, 54, 194, 54 + (277 - 54) / len(title) * len(joined), 203, 8.5),
-        line("Argent", 475, 194),
-        line("des aînés", 54, 205),
-        line("Perpignan", 277, 205),
-        line("Réseau des territoires numériques", 54, 800),
-        line("Page 14", 475, 800),
-    ]
+    rows = grid(
+        {
+            156: [(54, "PROJET"), (277, "TERRITOIRE"), (475, "LABEL")],
+            175: [(54, "Observatoire des écoles"), (277, "Ville d'Issoire"), (475, "Or")],
+            194: [(475, "Argent")],
+            205: [(54, "des aînés"), (277, "Perpignan")],
+            800: [(54, "Réseau des territoires numériques"), (475, "Page 14")],
+        }
+    )
+    rows.append(Line(joined, 1, 54, 194, 54 + (277 - 54) / len(title) * len(joined), 203, 8.5))
     table = tables.read(rows)
     assert [r.cells for r in table.rows] == [
         ("PROJET", "TERRITOIRE", "LABEL"),
