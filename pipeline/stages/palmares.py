@@ -44,8 +44,8 @@ def take(pages: list[Page], profile: Profile, words: Counter | None) -> tuple[li
     for page in pages:
         table = tables.read(list(page.lines), words)
         follows = bool(found.pages) and found.pages[-1] == page.number - 1
-        read = table and read_table(table, profile, roles if follows else None)
-        if not read:
+        read = read_table(table, profile, roles if follows else None) if table else None
+        if table is None or read is None:
             out.append(page)
             continue
         entries, header, roles = read

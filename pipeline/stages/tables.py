@@ -65,12 +65,14 @@ def read(lines: list[Line], words: Counter | None = None) -> Table | None:
     edges = column_edges(visual)
     if len(edges) < 2:
         return None
-    placed = [place(row, edges) for row in visual]
     start = next(i for i, row in enumerate(visual) if side_by_side(row))
-    end = start
-    while end < len(placed) and placed[end] is not None and not apart(visual, start, end):
-        end += 1
-    rows = group_rows(placed[start:end], len(edges), words)
+    fitted: list[list[tuple[int, Piece]]] = []
+    for end in range(start, len(visual)):
+        row = place(visual[end], edges)
+        if row is None or apart(visual, start, end):
+            break
+        fitted.append(row)
+    rows = group_rows(fitted, len(edges), words)
     if sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1) < MIN_SIDE_BY_SIDE:
         return None
     return Table(tuple(rows), frozenset(ln for row in rows for ln in row.lines))
@@ -116,7 +118,7 @@ def column_edges(visual: list[list[Piece]]) -> list[float | None]:
                 counts.append([x0, 1])
             else:
                 near[1] += 1
-    edges: list[float | None] = sorted(x0 for x0, n in counts if n >= MIN_SIDE_BY_SIDE)
+    edges: list[float | None] = [x0 for x0, n in sorted(counts) if n >= MIN_SIDE_BY_SIDE]
     widest = max((len(p.line.cells) for row in visual for p in row if p.line.cells), default=0)
     return edges + [None] * max(0, widest - len(edges))
 
@@ -150,22 +152,22 @@ def cut_over(piece: Piece, column: int, edges: list[float | None]):
     nearly touch. It is cut at the space nearest to where the next column starts (estimated from
     the line's width, within `CUT_SLACK` characters). A line that reaches the last column is a
     paragraph across the table, which fits in no column (None)."""
-    following = next((i for i in range(column + 1, len(edges)) if edges[i] is not None), None)
+    known = [(i, edge) for i, edge in enumerate(edges) if edge is not None]
+    following = next(((i, edge) for i, edge in known if i > column), None)
     line = piece.line
-    if following is None or line.x1 <= edges[following] + COLUMN_SLACK:
+    if following is None or line.x1 <= following[1] + COLUMN_SLACK:
         return [(column, piece)]
-    last = max(e for e in edges if e is not None)
-    if line.x1 > last - COLUMN_SLACK or not piece.text:
+    if line.x1 > known[-1][1] - COLUMN_SLACK or not piece.text:
         return None
     start = piece.x0 if piece.x0 is not None else line.x0
     per_char = (line.x1 - start) / len(piece.text)
-    estimate = (edges[following] - start) / per_char
+    estimate = (following[1] - start) / per_char
     spaces = [i for i, char in enumerate(piece.text) if char == " "]
     cut = min(spaces, key=lambda i: abs(i - estimate), default=None)
     if cut is None or abs(cut - estimate) > CUT_SLACK:
         return None
-    tail = Piece(piece.text[cut + 1 :], line, edges[following])
-    rest = cut_over(tail, following, edges)
+    tail = Piece(piece.text[cut + 1 :], line, following[1])
+    rest = cut_over(tail, following[0], edges)
     return None if rest is None else [(column, Piece(piece.text[:cut], line, start))] + rest
 
 
