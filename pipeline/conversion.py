@@ -66,14 +66,7 @@ def convert(
     with clock("place"):
         placing = place.place_cards(reading, raw, path)
     with clock("reconcile"):
-        checks, matches = reconcile.check(
-            placing.placed,
-            reading.entries,
-            reading.listings,
-            card_labels(reading),
-            reading.palmares.entries,
-            reading.context.thresholds.banner_similarity,
-        )
+        checks, matches = cross_check(reading, placing)
     with clock("coverage"):
         front = frontmatter.with_contents(
             reading.segments, reading.entries, reading.toc_headings, reading.context
@@ -130,6 +123,20 @@ def read_pages(
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")
     return raw, notes
+
+
+def cross_check(
+    reading: Reading, placing: place.Placing
+) -> tuple[list[out.Warning], dict[tuple[int, int], str]]:
+    """reconcile: the cards against the table of contents, the listings and the palmarès."""
+    return reconcile.check(
+        placing.placed,
+        reading.entries,
+        reading.listings,
+        card_labels(reading),
+        reading.palmares.entries,
+        reading.context.thresholds.banner_similarity,
+    )
 
 
 def card_labels(reading: Reading) -> set[str | None]:
