@@ -2,7 +2,8 @@
 
 `schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
 whenever a change to these models would break a consumer (the minor number when
-fields are only added: 1.1 added the enrichment, 1.2 the territories' registry links).
+fields or values are only added: 1.1 added the enrichment, 1.2 the territories' registry
+links, 1.3 the entities' source and code, 1.4 the page kind `palmares`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.3"
+SCHEMA_VERSION: Final = "1.4"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued", "palmares"]
 
@@ -338,7 +339,7 @@ class Edition(Model):
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.3"] = SCHEMA_VERSION
+    schema_version: Literal["1.4"] = SCHEMA_VERSION
     source: Source
     profile: str = Field(description="The edition profile used to read the yearbook")
     edition: Edition
