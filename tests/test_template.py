@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline.profiles.profile import load
-from pipeline.stages import blocks, head, segment, template
+from pipeline.stages import blocks, head, layout, segment, template
 from pipeline.stages.card import parse as parse_card
 from pipeline.stages.segment import CardSpan
 
@@ -50,6 +50,18 @@ def test_medal_tokens_are_short_lines_naming_a_medal():
     assert template.medal_in("● Médaille d'or") == "or"  # a drawn dot before it
     assert template.medal_in("Or, le projet a permis de relier les communes.") is None
     assert template.medal_in("Les élus ont choisi l'or pour la façade") is None
+    assert template.medal_in("TOURISME OR") == "or"  # a kicker, then its medal
+    assert template.medal_in("Tourisme or") is None
+
+
+def test_a_medal_up_the_margin_is_no_table_cell():
+    """A rotated word level with two columns of text is read as the card's medal, not as the
+    cell of a table (nor joined to a table row)."""
+    word = replace(line("LABEL OR", 150, x0=20, bold=True, color=NAVY), rotated=True)
+    columns = [line("Un texte", 150, x0=60), line("Un autre", 150, x0=300)]
+    assert not template.in_table_row(word, [word, *columns])
+    assert template.in_table_row(columns[0], [word, *columns, line("Et un", 150, x0=450)])
+    assert word in layout.table_rows([word, *columns, *stack(["x", "y"], 170)])
 
 
 def test_template_finds_title_medal_and_heading_styles():

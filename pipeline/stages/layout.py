@@ -70,7 +70,9 @@ def table_rows(lines) -> list[Line]:
     """
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: (round(ln.top), ln.x0)):
-        if rows and abs(rows[-1][0].top - line.top) < 0.5 * line.size:
+        if line.rotated:  # a word set up the margin stands in no row
+            rows.append([line])
+        elif rows and not rows[-1][0].rotated and abs(rows[-1][0].top - line.top) < 0.5 * line.size:
             rows[-1].append(line)
         else:
             rows.append([line])

@@ -122,6 +122,8 @@ def medal_in(text: str) -> str | None:
     for rank, word in enumerate(words[:MEDAL_WORD_RANK]):
         if word in MEDAL_WORDS and all(w in MEDAL_COMPANIONS for w in words[:rank]):
             return MEDAL_WORDS[word]
+    if words[-1] in MEDAL_WORDS and in_capitals(text):  # "TOURISME OR": kicker, then medal
+        return MEDAL_WORDS[words[-1]]
     return None
 
 
@@ -186,8 +188,9 @@ def learn(pages: list[Page], body_size: float, heading_lines: Sequence[Line] = (
 
 
 def in_table_row(line: Line, lines: list[Line]) -> bool:
-    """A cell of a table: it stands on one baseline with two or more other pieces of text."""
-    return (
+    """A cell of a table: it stands on one baseline with two or more other pieces of text (a
+    word set up the margin stands on no baseline)."""
+    return not line.rotated and (
         sum(
             1
             for other in lines
