@@ -23,7 +23,7 @@ from ..vocabulary import BLOCKS
 from .blocks import Roles, heading_of, is_heading, split_blocks, style_sections, wording
 from .head import HeadFacts, beside, read_facts
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
-from .segment import CardSpan, is_banner
+from .segment import CONTINUED, CardSpan, is_banner
 from .template import Template, medal_in, same_style, wraps_onto
 from .territory import TerritoryName
 from .territory import split as split_territories
@@ -247,7 +247,11 @@ def find_title(
     if title_lines and title_lines[0] in after:
         before = before + after[: after.index(title_lines[0])]
         after = [ln for ln in after[after.index(title_lines[0]) :] if ln not in title_lines]
-    repeated = [ln for ln in styled if title_lines and ln.page != title_lines[0].page]
+    repeated = [
+        ln
+        for ln in styled
+        if title_lines and ln.page != title_lines[0].page and CONTINUED.search(ln.text)
+    ]
     return title_lines, before + repeated, [ln for ln in after if ln not in repeated]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..elements import Line, Page
 from ..profiles.profile import Profile, first
-from ..text import containment, fold, key, similarity
+from ..text import containment, fold, similarity
 from . import toc
 from .template import Template, runs
 
@@ -109,7 +109,7 @@ def split(
         if (
             not opens
             and heading
-            and not any(template.is_title(line) for line in heading)  # a card's title again
+            and not CONTINUED.search(" ".join(line.text for line in heading))  # "… (suite)"
             and page.number not in toc_numbers
             and is_section(heading, page, upcoming, followed.get(page.number, False), profile)
         ):
@@ -220,11 +220,10 @@ def title_openers(pages: list[Page], template: Template) -> dict[int, list[int]]
 
 
 def continues_card(title: str, last: str) -> bool:
-    """A title that carries on the previous card: marked as such ("(suite)", "(2/2)"), or the
-    previous card's title printed again."""
-    if not last:
-        return False
-    return bool(CONTINUED.search(title)) or key(title) == key(last)
+    """A title that carries on the previous card: marked as such ("(suite)", "(2/2)"). A title
+    printed again word for word is no evidence: the style the template takes for the titles
+    may be a kicker that names the category on every card."""
+    return bool(last) and bool(CONTINUED.search(title))
 
 
 def with_side_head(page: Page, starts: list[int]) -> list[int]:
