@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .clock import Clock
@@ -47,17 +49,25 @@ class Preread:
 
 def read_ahead(path: str | Path, options: Options, progress=None) -> Preread | None:
     """The read stage alone; None when the file needed a repair (the repaired copy it was read from
-    lives in a temporary folder, which the conversion must make again)."""
+    lives in a temporary folder, which the conversion must make again). `progress(done, total)`."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
         raw, source, notes = read(path, options, progress, Path(work))
     return Preread(raw, notes) if source == path else None
 
 
+def silent(phase: str, done: int, total: int) -> None:
+    """No progress shown (the API's default). A `progress` is told each phase as it starts
+    ("read", "ocr", "cards", "enrich"), and the pages read and OCR'd so far."""
+
+
 def convert(
-    path: str | Path, options: Options | None = None, progress=None, preread: Preread | None = None
+    path: str | Path,
+    options: Options | None = None,
+    progress: Callable[[str, int, int], None] = silent,
+    preread: Preread | None = None,
 ) -> Result:
-    """Convert one yearbook PDF into a validated document (from its pages, when read ahead)."""
+    """One yearbook PDF as a validated document; `progress(phase, done, total)`: see `silent`."""
     options = options or Options()
     path = Path(path)
     clock = Clock()
@@ -72,11 +82,8 @@ def convert(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    with clock("link"):
-        links, ambiguous = link.cards(placing.placed)
-    found = enrichment(placing, front, reading, options, clock)
-    warnings = notes + checks + low_coverage(shares, reading) + ambiguous
-    warnings += found.warnings if found else []
+    links, found, later = link_and_enrich(placing, front, reading, options, progress, clock)
+    warnings = notes + checks + low_coverage(shares, reading) + later
     with clock("assemble"):
         parts = assemble.Assembly(
             source=out.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
@@ -94,12 +101,34 @@ def convert(
     return Result(document, clock.timings)
 
 
+def link_and_enrich(
+    placing: place.Placing,
+    front: list[FrontPart],
+    reading: Reading,
+    options: Options,
+    progress: Callable[[str, int, int], None],
+    clock: Clock,
+):
+    """link → enrich: the cards' registry links, the enrichment (None when off), and the
+    warnings of both."""
+    with clock("link"):
+        links, ambiguous = link.cards(placing.placed)
+    found = enrichment(placing, front, reading, options, progress, clock)
+    return links, found, ambiguous + (found.warnings if found else [])
+
+
 def enrichment(
-    placing: place.Placing, front: list[FrontPart], reading: Reading, options: Options, clock: Clock
+    placing: place.Placing,
+    front: list[FrontPart],
+    reading: Reading,
+    options: Options,
+    progress: Callable[[str, int, int], None],
+    clock: Clock,
 ) -> enrich.Enrichment | None:
     """The enrich stage; None when enrichment is off."""
     if not options.enrich:
         return None
+    progress("enrich", 0, 0)
     with clock("enrich"):
         return enrich.run(placing.placed, front, reading.context, placing.year)
 
@@ -112,16 +141,19 @@ def read_pages(
         if preread is not None:
             raw, source, notes = preread.pages, path, list(preread.notes)
         else:
+            progress("read", 0, 0)
             with clock("read"):
-                raw, source, notes = read(path, options, progress, Path(work))
+                pages = partial(progress, "read")
+                raw, source, notes = read(path, options, pages, Path(work))
         with clock("ocr"):
             # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever
             # the engine
             password = options.password if source == path else None
-            raw = ocr.complete(source, raw, options.ocr, password)
+            raw = ocr.complete(source, raw, options.ocr, password, partial(progress, "ocr"))
     if not any(page.lines for page in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")
+    progress("cards", 0, 0)
     return raw, notes
 
 

@@ -45,7 +45,11 @@ def test_help_explains_every_option_and_the_exit_codes():
     out = run("--help").stdout
     for option in (
         "-o DIR",
-        "--format {json,jsonl,csv}",
+        "--format {json,jsonl,csv,xlsx}",
+        "--csv-sep",
+        "--skip-existing",
+        "--recursive",
+        "--timings",
         "--report",
         "--sqlite FILE",
         "--stdout",
@@ -80,7 +84,7 @@ def test_converts_into_the_output_folder_with_a_summary_line(tmp_path):
     assert r.returncode == 0
     doc = json.loads((tmp_path / "annuaire_2023.json").read_text(encoding="utf-8"))
     assert len(doc["projects"]) == 25
-    assert "read 38/38 pages" in r.stderr
+    assert "annuaire_2023.pdf: reading pages 38/38" in r.stderr
     assert r.stderr.strip().splitlines()[-1].startswith("annuaire_2023.pdf: 25 projects, ")
     assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was renamed, not left behind
 
@@ -170,7 +174,7 @@ def test_csv_report_and_database_in_one_run(tmp_path, edition_2024):
     r = run(pdf, "-o", out, "--format", "csv", "--report", "--sqlite", db)
     assert r.returncode == 0, r.stderr
     assert sorted(f.name for f in out.iterdir()) == ["annuaire_2024.csv", "annuaire_2024.html"]
-    assert (out / "annuaire_2024.csv").read_bytes().startswith(b"\xef\xbb\xbfedition,id,")
+    assert (out / "annuaire_2024.csv").read_bytes().startswith(b"\xef\xbb\xbfedition;id;")
     assert (
         r.stderr.strip()
         .splitlines()[-1]
@@ -199,3 +203,10 @@ def test_a_file_that_is_not_the_database_is_exit_code_2_and_nothing_is_written(
     assert "notes.txt: not a database this tool can write" in r.stderr.strip().splitlines()[-1]
     assert not out.exists()
     assert notes.read_bytes().startswith(b"Notes de l'archiviste")
+
+
+def test_limits_out_of_range_are_refused_in_one_line():
+    for option, value in [("--timeout", "inf"), ("--timeout", "nan"), ("--max-pages", str(2**70))]:
+        r = run("x.pdf", option, value)
+        assert r.returncode == 2 and f"not a positive number: '{value}'" in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr

@@ -33,7 +33,10 @@ def test_csv_read_back_equals_the_json_records(which, request):
     text = export.serialize(doc, "csv")
     assert text.startswith("\ufeff")  # the BOM that makes spreadsheet programs read UTF-8
     data = text.encode("utf-8")
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rows = [
+        {k: undo(v) for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";")
+    ]
     records = json_records(doc)
     assert len(rows) == len(records) > 0
     for row, rec in zip(rows, records):
@@ -56,9 +59,16 @@ def test_csv_read_back_equals_the_json_records(which, request):
         assert row["page_labels"].split(" ; ") == rec["page_labels"]
 
 
+def undo(cell: str) -> str:
+    """The documented rule that undoes the neutralisation of formula-like cells."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def test_csv_keeps_quotes_ampersands_and_line_breaks(edition):
     rows = list(
-        csv.DictReader(io.StringIO(export.serialize(edition, "csv").lstrip("\ufeff"), newline=""))
+        csv.DictReader(
+            io.StringIO(export.serialize(edition, "csv", ",").lstrip("\ufeff"), newline="")
+        )
     )
     assert rows[0]["title"] == PASS_TITLE
     assert rows[0]["territories"] == "Ville de Paris ; Rennes Métropole"
@@ -95,23 +105,12 @@ TERRITORY_FIELDS = (
 def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
     """Rebuild an edition's project records from the database's tables alone."""
     out = []
-    for (
-        pid,
-        category,
-        medal,
-        title,
-        pages,
-        labels,
-        provenance,
-        ocr,
-        confidence,
-        found_dates,
-        found_figures,
-        found_entities,
-    ) in db.execute(
-        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, "
-        "dates, figures, "
-        "entities FROM projects "
+    enriched = db.execute(
+        "SELECT enriched FROM edition_facts WHERE edition = ?", (year,)
+    ).fetchone()[0]
+    for pid, category, medal, title, pages, labels, provenance, ocr, confidence in db.execute(
+        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence "
+        "FROM projects "
         "WHERE edition = ? ORDER BY position",
         (year,),
     ):
@@ -145,17 +144,27 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
                 provenance=json.loads(provenance),
                 ocr=bool(ocr),
                 ocr_confidence=confidence,
-                **{
-                    k: None if v is None else json.loads(v)
-                    for k, v in (
-                        ("dates", found_dates),
-                        ("figures", found_figures),
-                        ("entities", found_entities),
-                    )
-                },
+                **{table: found(db, table, pid) if enriched else None for table in FOUND},
             )
         )
     return out
+
+
+FOUND = {
+    "dates": ("field", "offset", "text", "precision", "value", "start", "end", "valid"),
+    "figures": ("field", "offset", "text", "value", "unit", "counts"),
+    "entities": ("field", "offset", "text", "label", "source", "code"),
+}
+
+
+def found(db: sqlite3.Connection, table: str, pid: str) -> list[dict]:
+    columns = FOUND[table]
+    rows = db.execute(
+        f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} "
+        "WHERE project_id = ? ORDER BY position",
+        (pid,),
+    )
+    return [dict(zip(columns, row)) for row in rows]
 
 
 def counts(db):
@@ -231,3 +240,68 @@ def test_sqlite_refuses_what_it_cannot_key_or_did_not_make(tmp_path, edition):
     )
     with pytest.raises(InputError, match="year is unknown"):
         sqlite.load(yearless, tmp_path / "new.sqlite")
+
+
+def sql_in(name: str) -> str:
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    return re.search(r"```sql\n(.*?)```", text, re.S).group(1)
+
+
+def test_full_text_search_finds_every_project_that_talks_about_a_word(tmp_path, sample, edition):
+    path = tmp_path / "labels.sqlite"
+    sqlite.load(sample, path)
+    sqlite.load(edition, path)
+    sqlite.load(sample, path)  # a re-load: its blocks leave the index and come back once
+    folded = re.compile("cybers[ée]curit[ée]", re.I)
+    expected = sorted(
+        {
+            (2023, p.title)
+            for p in sample.projects
+            if any(folded.search(getattr(p, b) or "") for b in CARD_TEXTS)
+        }
+    )
+    with sqlite3.connect(path) as db:
+        assert db.execute(sql_in("sqlite.md")).fetchall() == expected != []
+        assert (
+            db.execute("SELECT count(*) FROM blocks_search").fetchone()
+            == db.execute("SELECT count(*) FROM blocks").fetchone()
+        )
+
+
+def test_the_edition_facts_and_categories(tmp_path, sample):
+    path = tmp_path / "labels.sqlite"
+    sqlite.load(sample, path)
+    with sqlite3.connect(path) as db:
+        assert db.execute(
+            "SELECT enriched, applications, labelled FROM edition_facts"
+        ).fetchall() == [(1, sample.edition.applications, sample.edition.labelled)]
+        assert [name for (name,) in db.execute("SELECT name FROM jury ORDER BY position")] == [
+            j.name for j in sample.edition.jury
+        ]
+        assert [
+            name for (name,) in db.execute("SELECT name FROM categories ORDER BY position")
+        ] == [c.name for c in sample.categories]
+        assert db.execute("PRAGMA foreign_key_list(dates)").fetchall()[0][2] == "projects"
+
+
+def test_a_reload_without_enrichment_is_refused(tmp_path, edition):
+    path = tmp_path / "labels.sqlite"
+    sqlite.load(edition, path)
+    before = list(sqlite3.connect(path).iterdump())
+    plain = edition.model_copy(
+        update={
+            "projects": [
+                p.model_copy(update={"dates": None, "figures": None, "entities": None})
+                for p in edition.projects
+            ],
+            "front_matter": [s.model_copy(update={"dates": None}) for s in edition.front_matter],
+        }
+    )
+    with pytest.raises(
+        InputError, match="edition 2024 there has its dates, figures, entities and facts"
+    ):
+        sqlite.load(plain, path)
+    assert list(sqlite3.connect(path).iterdump()) == before
+    other = tmp_path / "plain.sqlite"
+    sqlite.load(plain, other)
+    sqlite.load(edition, other)  # with enrichment over without: nothing is lost

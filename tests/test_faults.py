@@ -13,8 +13,11 @@ import dataclasses
 import json
 import os
 import random
+import re
 import shutil
 import signal
+import subprocess
+import sys
 import time
 import zipfile
 import zlib
@@ -34,7 +37,7 @@ from pipeline.stages import coverage, furniture, listing
 from pipeline.thresholds import DEFAULTS
 
 from . import pdfs
-from .conftest import line, page
+from .conftest import ROOT, SAMPLE, line, page
 from .yearbook import Block, Card, Category, Yearbook, build
 
 BODY = (
@@ -319,6 +322,100 @@ def test_enormous_compressed_stream_hits_the_memory_cap(capfd, tmp_path):
     assert "needs more than 256 MiB of memory, the limit (--max-memory)" in err
 
 
+def test_a_page_of_60_mib_of_drawing_instructions_is_refused_at_once(capfd, tmp_path):
+    """At the default limits it would take minutes and gigabytes before the memory cap stopped
+    it."""
+    path = write(
+        tmp_path / "huge.pdf",
+        pdfs.pages(1, content=b"BT /F1 12 Tf " + b"(a) Tj 1 0 Td " * 4_500_000 + b"ET"),
+    )
+    start = time.monotonic()
+    err = rejected(capfd, path)
+    assert "page 1 holds 60 MiB of drawing instructions, over the limit of 8 MiB a page" in err
+    assert time.monotonic() - start < 60
+
+
+@pytest.mark.parametrize("enrich", [(), ("--no-enrich",)], ids=["enriched", "not enriched"])
+def test_the_smallest_memory_cap_ends_in_exit_2(tmp_path, enrich):
+    """Under a cap of 1 MiB the child crashes in C code rather than raising MemoryError. As a
+    command of its own: a test process has megabytes mapped and free that the child could use."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            SAMPLE,
+            "-o",
+            tmp_path,
+            "-q",
+            "--max-memory",
+            "1",
+            *enrich,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert run.returncode == 2 and not list(tmp_path.iterdir())
+    assert (
+        run.stderr
+        == "error: annuaire_2023.pdf: needs more than 1 MiB of memory, the limit (--max-memory)\n"
+    )
+
+
+def test_the_review_page_is_made_under_the_limits(tmp_path, edition_2024):
+    """Pages of 14000 x 14842 pt rendered for the review page: the memory cap stops it, in the
+    file's child process; the command itself stays small (its peak resident memory, VmHWM,
+    read while it runs)."""
+    pdf, _ = edition_2024
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            page.MediaBox = [0, 0, 14000, 14842]
+        document.save(tmp_path / "huge.pdf")
+    start = time.monotonic()
+    command = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            tmp_path / "huge.pdf",
+            "-o",
+            tmp_path / "out",
+            "--report",
+            "--max-memory",
+            "300",
+            "--timeout",
+            "60",
+            "--no-enrich",
+            "-q",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    peak = 0
+    while command.poll() is None:
+        peak = max(peak, resident_peak(command.pid))
+        time.sleep(0.05)
+    assert command.returncode == 2 and time.monotonic() - start < 60
+    assert (
+        command.stderr.read()
+        == "error: huge.pdf: needs more than 300 MiB of memory, the limit (--max-memory)\n"
+    )
+    assert 0 < peak < 400 << 20
+    assert not (tmp_path / "out").exists()
+
+
+def resident_peak(pid: int) -> int:
+    """Bytes: the most resident memory process `pid` has used so far (0 once it has ended)."""
+    try:
+        status = open(f"/proc/{pid}/status").read()
+    except OSError:
+        return 0
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(found.group(1)) * 1024 if found else 0
+
+
 def test_endless_content_stream_hits_the_timeout(capfd, tmp_path):
     path = write(tmp_path / "slow.pdf", pdfs.pages(1, content=SLOW))
     start = time.monotonic()
@@ -439,7 +536,7 @@ def test_a_read_ahead_that_outlasts_the_model_loading_is_given_up(monkeypatch):
     running = isolate.start(time.sleep, (60,), 512)
     start = time.monotonic()
     assert batch.preread(running, Options()) is None
-    assert time.monotonic() - start < 5 and not running.child.is_alive()
+    assert time.monotonic() - start < 5 and not os.path.exists(f"/proc/{running.pid}")
 
 
 def test_internal_error_in_one_file_of_a_batch(capfd, tmp_path, yearbook, monkeypatch):
@@ -499,13 +596,14 @@ def test_two_pdfs_of_one_name_do_not_overwrite_each_other(capfd, tmp_path, yearb
 
 
 def test_an_output_that_cannot_be_written(capfd, tmp_path, yearbook):
-    blocked = write(tmp_path / "out", b"a file where the output folder should be")
-    code, _, err = cli(capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", blocked, "-q")
-    assert (
-        code == 3
-        and err.strip()
-        == f"error: annuaire.pdf: cannot write {blocked / 'annuaire.json'} (File exists)"
+    blocked = tmp_path / "out" / "annuaire.json"
+    blocked.mkdir(parents=True)  # a folder where the document should go
+    code, _, err = cli(
+        capfd, write(tmp_path / "annuaire.pdf", yearbook), "-o", blocked.parent, "-q"
     )
+    assert code == 3 and err.startswith("error: annuaire.pdf: 2 projects, ")
+    assert f"; nothing written: cannot write {blocked} (" in err and len(err.splitlines()) == 1
+    assert [p.name for p in blocked.parent.iterdir()] == ["annuaire.json"]
 
 
 def test_stdout_takes_one_pdf(capfd, tmp_path, yearbook):
@@ -562,3 +660,53 @@ def test_fuzz(capfd, tmp_path):
             assert not out.exists() and len(err.strip().splitlines()) == 1, (i, err)
         codes.append(code)
     assert 0 in codes and 2 in codes  # the mutations hurt some files, not all
+
+
+# --- batch habits ------------------------------------------------------------------------------
+
+
+def test_an_existing_file_given_as_output_folder(capfd, tmp_path, yearbook):
+    notes = write(tmp_path / "notes.txt", b"not a folder")
+    code, _, err = cli(capfd, write(tmp_path / "a.pdf", yearbook), "-o", notes)
+    assert (
+        code == 2
+        and err
+        == f"python -m pipeline: error: -o {notes}: a file, not a folder; give the folder "
+        "to write into\n"
+    )
+    assert notes.read_bytes() == b"not a folder"
+
+
+def test_recursive_mirrors_the_sub_folders_and_skip_existing_goes_on(capfd, tmp_path, yearbook):
+    for sub in ("2023", "2024/bis"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        write(tmp_path / "in" / sub / "annuaire.pdf", yearbook)
+    out = tmp_path / "out"
+    code, _, err = cli(capfd, tmp_path / "in", "-o", out, "-q")
+    assert code == 2 and "a folder with no PDF in it" in err  # not without --recursive
+    code, _, err = cli(capfd, tmp_path / "in", "-o", out, "-q", "--recursive", "--no-enrich")
+    assert code == 0, err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")) == [
+        "2023/annuaire.json",
+        "2024/bis/annuaire.json",
+    ]
+    (out / "2023" / "annuaire.json").unlink()
+    before = (out / "2024" / "bis" / "annuaire.json").stat().st_mtime_ns
+    code, _, err = cli(
+        capfd, tmp_path / "in", "-o", out, "--recursive", "--skip-existing", "--no-enrich"
+    )
+    assert code == 0 and "annuaire.pdf: skipped, " in err and "(--skip-existing)" in err
+    assert (out / "2023" / "annuaire.json").exists()
+    assert (out / "2024" / "bis" / "annuaire.json").stat().st_mtime_ns == before
+
+
+def test_a_document_that_would_overwrite_its_input(capfd, tmp_path, yearbook):
+    pdf = write(tmp_path / "x.json", yearbook)
+    code, _, err = cli(capfd, pdf, "-o", tmp_path, "-q")
+    assert code == 2 and "its document would be written over it" in err
+    assert pdf.read_bytes() == yearbook
+
+
+def test_the_password_from_the_environment(capfd, tmp_path, yearbook, monkeypatch):
+    monkeypatch.setenv("ANNUAIRE_PASSWORD", "secret")
+    converted(capfd, encrypted(tmp_path / "locked.pdf", yearbook))

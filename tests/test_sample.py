@@ -4,6 +4,7 @@ schema."""
 import json
 import re
 
+import jsonschema
 import pytest
 
 from pipeline.outputs import export
@@ -141,3 +142,37 @@ def test_committed_output_validates_against_the_models():
     Annuaire.model_validate_json(
         (ROOT / "output" / "annuaire_2023.json").read_text(encoding="utf-8")
     )
+
+
+def test_every_property_of_the_schema_is_described():
+    schema = json.loads((ROOT / "schemas" / "annuaire.schema.json").read_text(encoding="utf-8"))
+    undescribed = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                if "description" not in prop:
+                    undescribed.append(f"{path}.{name}")
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, path)
+
+    walk(schema, "")
+    assert undescribed == []
+
+
+def test_a_consumer_of_this_schema_accepts_a_later_minor_version(sample):
+    """A 1.x consumer validates a 1.y document (y > x) that adds properties at every level."""
+    schema = json.loads((ROOT / "schemas" / "annuaire.schema.json").read_text(encoding="utf-8"))
+    major, minor = map(int, sample.schema_version.split("."))
+    later = json.loads(export.dumps(sample))
+    later.update(schema_version=f"{major}.{minor + 1}", generator={"name": "annuaire-pipeline"})
+    later["projects"][0]["budget"] = 120000
+    later["projects"][0]["territories"][0]["population"] = 5000
+    later["pages"][0]["rotation"] = 0
+    jsonschema.Draft202012Validator(schema).validate(later)
+    later["schema_version"] = f"{major + 1}.0"  # a major version is another contract
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(later)

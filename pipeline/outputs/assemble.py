@@ -266,6 +266,8 @@ def unplaced_model(stray: Stray) -> out.Unplaced:
 def page_model(page: Page, parts: Assembly) -> out.PageInfo:
     return out.PageInfo(
         number=page.number,
+        width=round(page.width, 2),
+        height=round(page.height, 2),
         label=page.label,
         kind=page_kind(page.number, parts.reading),
         ocr=page.ocr,

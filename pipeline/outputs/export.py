@@ -1,9 +1,9 @@
-"""Stage 8 — export: the validated document as JSON, JSON Lines or CSV, written atomically; the
-JSON Schema.
+"""Stage 8 — export: the validated document as JSON, JSON Lines, CSV or XLSX, written
+atomically; the JSON Schema.
 
 JSON is the whole document. JSON Lines and CSV hold the projects only, one per line
 or row, each carrying its edition's year so that files of several editions can be
-concatenated.
+concatenated; XLSX holds sheets of projects, territories and warnings (`spreadsheet`).
 """
 
 from __future__ import annotations
@@ -13,25 +13,16 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from ..vocabulary import CARD_TEXTS
+from . import spreadsheet
 from .models import Annuaire, Project
+from .spreadsheet import PROJECT_COLUMNS as CSV_COLUMNS  # noqa: F401 (tests)
 
-FORMATS = ("json", "jsonl", "csv")
-CSV_COLUMNS = (
-    "edition",
-    "id",
-    "category",
-    "medal",
-    "title",
-    "territories",
-    "territory_kinds",
-    *CARD_TEXTS,
-    "pages",
-    "page_labels",
-)
-JOIN = " ; "  # between the territories (and the pages) of one CSV cell
+FORMATS = ("json", "jsonl", "csv", "xlsx")
+SEPARATORS = {";": ";", ",": ",", "tab": "\t"}  # --csv-sep: the name given → the character
+SEPARATOR = ";"  # the default: what a spreadsheet set to French expects (see docs/spreadsheets.md)
 
 
 def dumps(doc: Annuaire) -> str:
@@ -50,54 +41,78 @@ def jsonl(doc: Annuaire) -> str:
     return "".join(json.dumps(record(doc, p), ensure_ascii=False) + "\n" for p in doc.projects)
 
 
-def csv_row(doc: Annuaire, p: Project) -> dict[str, str]:
-    """One spreadsheet row: lists joined with " ; ", a missing value as an empty cell."""
-    row: dict[str, object] = {
-        "edition": doc.edition.year,
-        "id": p.id,
-        "category": p.category,
-        "medal": p.medal,
-        "title": p.title,
-        "territories": JOIN.join(t.name for t in p.territories),
-        "territory_kinds": JOIN.join(t.kind for t in p.territories),
-        **{b: getattr(p, b) for b in CARD_TEXTS},
-        "pages": JOIN.join(map(str, p.pages)),
-        "page_labels": JOIN.join(label or "" for label in p.page_labels),
-    }
-    return {k: "" if v is None else str(v) for k, v in row.items()}
-
-
-def csv_text(doc: Annuaire) -> str:
-    """CSV with a byte-order mark, without which spreadsheet programs garble the accents."""
+def csv_text(doc: Annuaire, sep: str = SEPARATOR) -> str:
+    """CSV with a byte-order mark, without which spreadsheet programs garble the accents; every
+    cell neutralised against formula injection (`spreadsheet.neutral`)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(
+        out,
+        fieldnames=spreadsheet.PROJECT_COLUMNS,
+        delimiter=SEPARATORS[sep],
+        lineterminator="\r\n",
+    )
     writer.writeheader()
-    writer.writerows(csv_row(doc, p) for p in doc.projects)
+    writer.writerows(
+        {k: spreadsheet.neutral(v) for k, v in spreadsheet.project_row(doc, p).items()}
+        for p in doc.projects
+    )
     return "\ufeff" + out.getvalue()
 
 
-def serialize(doc: Annuaire, fmt: str = "json") -> str:
-    """The document in one of FORMATS, validated again first."""
+def serialize(doc: Annuaire, fmt: str = "json", sep: str = SEPARATOR) -> str | bytes:
+    """The document in one of FORMATS (xlsx as bytes), validated again first."""
     doc = Annuaire.model_validate(doc.model_dump())
-    return {"json": dumps, "jsonl": jsonl, "csv": csv_text}[fmt](doc)
+    if fmt == "csv":
+        return csv_text(doc, sep)
+    writers: dict[str, Callable[[Annuaire], str | bytes]] = {
+        "json": dumps,
+        "jsonl": jsonl,
+        "xlsx": spreadsheet.xlsx,
+    }
+    return writers[fmt](doc)
 
 
-def write(text: str, path: Path) -> Path:
-    """Write UTF-8 text to a temporary file beside the target and rename it over (never half a
-    file)."""
+def write(content: str | bytes, path: Path) -> Path:
+    """Write to a temporary file beside the target and rename it over (never half a file)."""
+    staged = stage(content, path)
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def stage(content: str | bytes, path: Path) -> Path:
+    """The content (text in UTF-8) written to a temporary file beside `path`, whence a rename
+    moves it into place at once; that file's path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(
             tmp, 0o666 & ~umask()
         )  # mkstemp makes it private; the output is meant to be shared
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
+
+
+def open_to_additions(node):
+    """The schema without `additionalProperties: false`: a consumer validating with it accepts a
+    later 1.y document that only adds properties (the pipeline validates its own output
+    strictly)."""
+    if isinstance(node, dict):
+        return {
+            k: open_to_additions(v)
+            for k, v in node.items()
+            if not (k == "additionalProperties" and v is False)
+        }
+    if isinstance(node, list):
+        return [open_to_additions(v) for v in node]
+    return node
 
 
 def umask() -> int:
@@ -108,7 +123,7 @@ def umask() -> int:
 
 def schema() -> str:
     """The published JSON Schema of the output (schemas/annuaire.schema.json)."""
-    s = Annuaire.model_json_schema()
+    s = open_to_additions(Annuaire.model_json_schema())
     s = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/annuaire-pipeline/annuaire-pipeline/schemas/annuaire.schema.json",

@@ -1,9 +1,13 @@
 """The output: one validated document per yearbook (pydantic v2).
 
-`schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
-whenever a change to these models would break a consumer (the minor number when
-fields or values are only added: 1.1 added the enrichment, 1.2 the territories' registry
-links, 1.3 the entities' source and code, 1.4 the page kind `palmares`).
+`schemas/annuaire.schema.json` is generated from `Annuaire`. Versions (docs/schema.md):
+SCHEMA_VERSION's minor number goes up when fields are only added (1.1 added the
+enrichment, 1.2 the territories' registry links, 1.3 the entities' source and code, 1.4
+the page kind palmares, 1.5 the pages' size), its major number when a field is removed,
+renamed or changes meaning.
+The published schema lets objects carry properties it does not know, so that a consumer
+validating with the 1.x schema accepts any 1.y document (y > x); the pipeline itself
+validates its own output strictly (`Model` forbids extra fields).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.4"
+SCHEMA_VERSION: Final = "1.5"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued", "palmares"]
 
@@ -38,15 +42,20 @@ class Box(Model):
     """Where a value was read: a rectangle in pdfplumber coordinates (points, origin top-left)."""
 
     page: int = Field(ge=1, description="1-based page number in the PDF file")
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    x0: float = Field(description="Left edge, in points from the page's left")
+    top: float = Field(description="Top edge, in points from the page's top")
+    x1: float = Field(description="Right edge, in points from the page's left")
+    bottom: float = Field(description="Bottom edge, in points from the page's top")
 
 
 class Territory(Model):
+    """A territory (local government) the card names as the project's holder."""
+
     name: str = Field(description="As printed, without a leading article or the acronym")
-    kind: TerritoryKind
+    kind: TerritoryKind = Field(
+        description="The kind of local government, read from the name's title ('Ville de', "
+        "'Communauté de communes'…); autre when none is known"
+    )
     acronym: str | None = Field(None, description="Given in brackets after the name, e.g. CANGT")
     service: str | None = Field(
         None, description="The service named after the territory, not a territory itself"
@@ -108,7 +117,9 @@ class Mention(Model):
 
 
 class DateRef(Mention):
-    precision: Literal["day", "month", "year", "season"]
+    precision: Literal["day", "month", "year", "season"] = Field(
+        description="How precise the expression is"
+    )
     value: str | None = Field(
         description="ISO 8601: 2023-03-22, 2023-03, 2023, a season as ISO 8601-2 "
         "(2022-22: summer 2022), a range as start/end; null when invalid"
@@ -156,9 +167,13 @@ class Project(Model):
 
     id: str = Field(description="Stable: edition, category and title slugs")
     category: str = Field(description="Canonical category name, as the table of contents writes it")
-    medal: Medal | None
+    medal: Medal | None = Field(
+        description="The award: or, argent, bronze; null when the card names none"
+    )
     title: str = Field(description="Without « » and without 'Pour le projet'")
-    territories: list[Territory]
+    territories: list[Territory] = Field(
+        description="The territories holding the project, in the card's order"
+    )
     summary: str | None = Field(description="The intro between the title and the first block")
     innovation: str | None = Field(
         description="Block 'Innovation du projet'; null when the card lacks it"
@@ -197,46 +212,65 @@ class ListedProject(Model):
     """A project as its category's listing page announces it."""
 
     text: str = Field(description="The entry as printed, medal marker left out")
-    title: str | None
-    territories: str | None
-    medal: Medal | None
+    title: str | None = Field(
+        description="The project's title in the entry; null when it cannot be told apart"
+    )
+    territories: str | None = Field(description="The territories in the entry, as printed")
+    medal: Medal | None = Field(
+        description="The medal the entry's marker gives; null without a marker"
+    )
     project_id: str | None = Field(description="The card it was matched to, if any")
-    box: Box
+    box: Box = Field(description="Where the entry is printed")
 
 
 class Category(Model):
+    """A category of the yearbook, from its section page."""
+
     name: str = Field(description="Canonical name")
     printed: str = Field(description="As the section page prints it")
-    page: int
-    page_label: str | None
-    listed: list[ListedProject]
+    page: int = Field(description="1-based number of the section page in the PDF file")
+    page_label: str | None = Field(description="The page number printed on the section page")
+    listed: list[ListedProject] = Field(
+        description="The projects the section page lists, in its order"
+    )
 
 
 class TocEntry(Model):
-    text: str
-    page_label: str
+    """A line of the table of contents."""
+
+    text: str = Field(description="As printed, leader dots and page number left out")
+    page_label: str = Field(description="The page number it points to, as printed")
     level: int = Field(
         description="0: a part of the yearbook (a category among them); 1: a project"
     )
 
 
 class FrontSection(Model):
-    heading: str
-    text: str
-    pages: list[int]
+    """A section of the pages before the cards (foreword, jury, calendar, the table of contents)."""
+
+    heading: str = Field(description="The section's heading as printed")
+    text: str = Field(description="The section's text, paragraphs separated by line breaks")
+    pages: list[int] = Field(description="1-based page numbers in the PDF file")
     dates: list[DateRef] | None = Field(
         description="Every date expression of the text; null when enrichment was turned off"
     )
 
 
 class Warning(Model):
+    """Something inconsistent or doubtful, for a person to check."""
+
     code: WarningCodeName = Field(
         description="Stable identifier; the docs' output reference says what each one means"
     )
-    severity: Severity
-    message: str
-    pages: list[int]
-    project_id: str | None = None
+    severity: Severity = Field(
+        description="warning: a value may be wrong (--strict fails on it); info: worth knowing, "
+        "nothing wrong"
+    )
+    message: str = Field(description="One sentence for a person, naming what and where")
+    pages: list[int] = Field(description="1-based page numbers in the PDF file it concerns")
+    project_id: str | None = Field(
+        None, description="The card it concerns; null for the whole yearbook"
+    )
 
 
 def warn(code: str, message: str, pages, project_id: str | None = None) -> Warning:
@@ -253,25 +287,38 @@ def warn(code: str, message: str, pages, project_id: str | None = None) -> Warni
 class Unplaced(Model):
     """Text no stage could assign to a field; kept so that nothing is silently lost."""
 
-    page: int
-    text: str
+    page: int = Field(description="1-based page number in the PDF file")
+    text: str = Field(description="The line as read")
     reason: str = Field(
         description="card_header (above a card's award line), section_text (prose on a "
         "section page), rotated_text (rotated text that does not repeat from page to page), "
         "not_placed (no stage took it)"
     )
-    box: Box
+    box: Box = Field(description="Where the line is printed")
 
 
 class RemovedText(Model):
-    text: str
-    reason: Literal["running_header", "running_footer", "page_number", "logo", "margin_text"]
+    """Page furniture: repeated on many pages, it is no part of any record."""
+
+    text: str = Field(description="The line as read")
+    reason: Literal["running_header", "running_footer", "page_number", "logo", "margin_text"] = (
+        Field(description="What it was taken for")
+    )
 
 
 class PageInfo(Model):
-    number: int
+    """One page of the PDF file: what it holds and how well it was read."""
+
+    number: int = Field(description="1-based page number in the PDF file")
+    width: float = Field(
+        description="Width of the page in points (1/72 inch): the frame of every box"
+    )
+    height: float = Field(description="Height of the page in points")
     label: str | None = Field(description="The page number printed on the page")
-    kind: PageKind
+    kind: PageKind = Field(
+        description="cover, toc (table of contents), front_matter, section (a category's "
+        "page), card (a card starts), card_continued"
+    )
     ocr: bool = Field(description="The page's text comes from OCR")
     ocr_confidence: float | None = Field(description="OCR engine's mean word confidence (0-100)")
     coverage: float | None = Field(
@@ -284,14 +331,16 @@ class PageInfo(Model):
 
 
 class Source(Model):
-    file_name: str
-    sha256: str
-    page_count: int
+    """The PDF file the document was made from."""
+
+    file_name: str = Field(description="Its name, without the folder")
+    sha256: str = Field(description="SHA-256 of its bytes, in hexadecimal: which file exactly")
+    page_count: int = Field(description="Its number of pages")
 
 
 class JuryMember(Model):
-    name: str
-    organisation: str
+    name: str = Field(description="As printed")
+    organisation: str = Field(description="The organisation printed with the name")
 
 
 class Dated(Model):
@@ -299,14 +348,14 @@ class Dated(Model):
 
     date: DateRef = Field(description="Offset into the text of front_matter[section]")
     section: int = Field(description="Index in front_matter of the section the sentence is in")
-    sentence: str
+    sentence: str = Field(description="The sentence, as printed")
 
 
 class Ceremony(Dated):
     """The award ceremony, as the front matter tells of it."""
 
-    venue: str | None
-    city: str | None
+    venue: str | None = Field(description="Where it takes place, as printed; null when unsaid")
+    city: str | None = Field(description="The city it takes place in; null when unsaid")
 
 
 class CalendarStep(Dated):
@@ -317,8 +366,10 @@ class CalendarStep(Dated):
 
 
 class NextEdition(Model):
-    year: int
-    calendar: list[CalendarStep]
+    """The next edition, as the front matter announces it."""
+
+    year: int = Field(description="Its year")
+    calendar: list[CalendarStep] = Field(description="Its dated steps, in the front matter's order")
 
 
 class Edition(Model):
@@ -332,21 +383,34 @@ class Edition(Model):
         None, description="The jury, each member with their organisation"
     )
     criteria: list[str] | None = Field(None, description="The scoring criteria")
-    ceremony: Ceremony | None = None
+    ceremony: Ceremony | None = Field(
+        None, description="The award ceremony, when the front matter tells of it"
+    )
     next_edition: NextEdition | None = Field(None, description="The next edition's calendar")
 
 
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.4"] = SCHEMA_VERSION
-    source: Source
+    schema_version: str = Field(
+        SCHEMA_VERSION,
+        pattern=r"^1\.[0-9]+$",
+        description="MAJOR.MINOR of the schema the document follows: a 1.x consumer "
+        "reads any 1.y document, ignoring the properties it does not know",
+    )
+    source: Source = Field(description="The PDF file it was made from")
     profile: str = Field(description="The edition profile used to read the yearbook")
-    edition: Edition
-    categories: list[Category]
-    projects: list[Project]
-    warnings: list[Warning]
-    unplaced: list[Unplaced]
-    toc: list[TocEntry]
-    front_matter: list[FrontSection]
-    pages: list[PageInfo]
+    edition: Edition = Field(
+        description="The edition: its year and the facts its front matter gives"
+    )
+    categories: list[Category] = Field(description="The categories, in the yearbook's order")
+    projects: list[Project] = Field(description="Every project card, in the yearbook's order")
+    warnings: list[Warning] = Field(
+        description="Everything inconsistent or doubtful, for a person to check"
+    )
+    unplaced: list[Unplaced] = Field(
+        description="Text no stage could assign to a field: nothing is lost silently"
+    )
+    toc: list[TocEntry] = Field(description="The table of contents, line by line")
+    front_matter: list[FrontSection] = Field(description="The sections before the cards")
+    pages: list[PageInfo] = Field(description="Every page of the file, in order")

@@ -16,6 +16,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from statistics import mean
@@ -29,6 +31,7 @@ Mode = Literal["auto", "always", "never"]
 MIN_CHARS = 40  # fewer readable characters than this: the page has no usable text layer
 MIN_READABLE = 0.7  # share of letters, digits and punctuation a usable layer must have
 LANGUAGE = "fra"
+WATCH = 0.5  # seconds between two counts of the pages OCRmyPDF has done
 INSTALL = (
     "install Tesseract with its French model and OCRmyPDF: "
     "apt-get install tesseract-ocr tesseract-ocr-fra ghostscript && pip install "
@@ -60,15 +63,17 @@ def complete(
     pages: list[Page],
     mode: Mode,
     password: str | None = None,
+    progress=None,
 ) -> list[Page]:
-    """The pages, with those that need it replaced by their OCR'd reading."""
+    """The pages, with those that need it replaced by their OCR'd reading; `progress(done, total)`
+    as Tesseract finishes each page."""
     todo = needing(pages, mode)
     if not todo:
         return pages
     check_installed(path.name)
     with tempfile.TemporaryDirectory(prefix="annuaire-ocr-") as work:
         out = Path(work) / "ocr.pdf"
-        run_ocrmypdf(path, out, todo, Path(work), password)
+        run_ocrmypdf(path, out, todo, Path(work), password, progress or (lambda done, total: None))
         confidences = page_confidences(Path(work))
         redone = {p.number: p for p in reader.read(out, only=set(todo))}
     return [
@@ -109,9 +114,10 @@ def run_ocrmypdf(
     pages: list[int],
     work: Path,
     password: str | None,
+    progress,
 ) -> None:
-    """OCRmyPDF in a subprocess (its own temporary files kept in `work` for their hOCR); the
-    conversion's child process bounds its time (`--timeout`)."""
+    """OCRmyPDF in a subprocess (its temporary files kept in `work` for their hOCR, which count
+    the pages done); the conversion's child process bounds its time (`--timeout`)."""
     if password:
         raise InputError(
             f"{source.name}: OCR of an encrypted PDF is not supported; decrypt it first"
@@ -135,11 +141,30 @@ def run_ocrmypdf(
         str(source),
         str(target),
     ]
-    env = {**os.environ, "TMPDIR": str(work)}
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+    stderr = watch(cmd, work, len(pages), progress)
+    if stderr is not None:
+        last = (stderr.strip().splitlines() or ["no message"])[-1]
         raise InputError(f"{source.name}: OCR failed ({last})")
+
+
+def watch(cmd: list[str], work: Path, total: int, progress) -> str | None:
+    """Run OCRmyPDF (its TMPDIR `work`), telling `progress` each page done; its stderr if it
+    failed, else None."""
+    env = {**os.environ, "TMPDIR": str(work)}
+    running = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    )
+    # communicate reads stderr as it comes: a full pipe would block OCRmyPDF
+    reader = ThreadPoolExecutor(1).submit(running.communicate)
+    done = 0
+    while running.poll() is None:
+        count = len(list(work.glob("**/*_ocr_hocr.hocr")))
+        if count != done:
+            done = count
+            progress(done, total)
+        time.sleep(WATCH)
+    stderr = reader.result()[1]
+    return stderr if running.returncode != 0 else None
 
 
 def page_confidences(work: Path) -> dict[int, float]:

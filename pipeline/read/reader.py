@@ -35,7 +35,7 @@ from pdfminer.pdfdocument import (
 )
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..elements import Line, Page, Rect
@@ -61,6 +61,10 @@ FONT_CACHE = 1024  # font names remembered (bold or not, base name, small caps):
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
 # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
 ENDS = 1024
+MIB = 1 << 20
+# Decoded content a page may hold: the yearbooks' largest page holds 0.22 MiB (the brochure);
+# a page of tens of MiB is hostile, and pdfminer would spend minutes and gigabytes on it.
+MAX_CONTENT = 8 * MIB
 NOT_PDF = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -108,9 +112,13 @@ def count_pages(doc: PDFDocument, name: str, declared, max_pages: int | None) ->
     """The pages the tree holds, walked no further than the limit; an error when it holds none
     or too many."""
     try:
-        counted = sum(
-            1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None)
-        )
+        counted = 0
+        for counted, page in enumerate(
+            islice(PDFPage.create_pages(doc), max_pages + 1 if max_pages else None), 1
+        ):
+            check_content(name, counted, page)
+    except InputError:
+        raise
     except Exception as e:
         raise unreadable(f"{name}: its page tree", e) from None
     if max_pages and counted > max_pages:
@@ -120,6 +128,21 @@ def count_pages(doc: PDFDocument, name: str, declared, max_pages: int | None) ->
             raise Damaged(f"{name}: declares {declared} pages but none can be found")
         raise InputError(f"{name}: the PDF has no pages")
     return counted
+
+
+def check_content(name: str, number: int, page: PDFPage) -> None:
+    """Refuse a page whose content (its drawing instructions, decoded) is over MAX_CONTENT:
+    parsing it would take minutes and gigabytes before any other limit stops it."""
+    size = sum(
+        len(stream.get_data())
+        for stream in map(resolve1, page.contents)
+        if isinstance(stream, PDFStream)
+    )
+    if size > MAX_CONTENT:
+        raise InputError(
+            f"{name}: page {number} holds {size / MIB:.0f} MiB of drawing instructions, over the "
+            f"limit of {MAX_CONTENT // MIB} MiB a page (a yearbook's pages hold under 1 MiB)"
+        )
 
 
 class Collector(logging.Handler):

@@ -11,10 +11,10 @@ processes maps `convert_file` over the files (`--jobs`).
 from __future__ import annotations
 
 import gc
-import sys
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -22,8 +22,8 @@ from .. import conversion
 from ..conversion import Preread, convert
 from ..errors import PipelineError
 from ..options import Options
-from ..outputs import export
-from . import isolate
+from ..outputs import export, report
+from . import isolate, progress
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Outcome:
     warnings: int = 0  # warnings of severity "warning" (not "info")
     details: str = ""  # the traceback of an internal error
     pages: int = 0  # pages converted
+    files: dict[str, str | bytes] = field(default_factory=dict)  # what to publish, by file suffix
+    timings: dict[str, float] = field(default_factory=dict)  # seconds each stage took
 
     def exit_code(self, strict: bool = False) -> int:
         if self.status == "converted":
@@ -45,54 +47,79 @@ class Outcome:
         return 2 if self.status == "unusable" else 3
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """The outputs a run publishes for each file, which its child makes (within the limits)."""
+
+    format: str = "json"  # one of export.FORMATS
+    report: bool = False  # the review page (HTML)
+    document: bool = False  # the JSON document itself, for the database
+    csv_sep: str = export.SEPARATOR
+
+
 def unusable(source, message: str) -> Outcome:
     return Outcome(str(source), "unusable", message)
 
 
-def inputs(paths: list[Path]) -> list[Path | Outcome]:
-    """The PDFs to convert, in the order given (a folder gives its *.pdf, sorted), and an
-    unusable outcome in place of a path that gives none."""
+def inputs(
+    paths: list[Path], recursive: bool = False
+) -> tuple[list[Path | Outcome], dict[Path, Path]]:
+    """The PDFs to convert, in the order given (a folder gives its *.pdf, sorted; with `recursive`,
+    those of its sub-folders too), an unusable outcome in place of a path that gives none, and
+    the sub-folder (relative to the folder given) each PDF was found in."""
     out: list[Path | Outcome] = []
+    under: dict[Path, Path] = {}
     for path in paths:
         if not path.exists():
             out.append(unusable(path, f"{path}: no such file or folder"))
         elif path.is_dir():
-            pdfs = sorted(f for f in path.iterdir() if f.suffix.lower() == ".pdf" and f.is_file())
+            found = path.rglob("*") if recursive else path.iterdir()
+            pdfs = sorted(f for f in found if f.suffix.lower() == ".pdf" and f.is_file())
+            under.update((pdf, pdf.parent.relative_to(path)) for pdf in pdfs)
             out += pdfs or [unusable(path, f"{path}: a folder with no PDF in it")]
         else:
             out.append(path)
-    return out
+    return out, under
 
 
 def convert_file(
-    path: Path, options: Options, pages: bool = False, preread: Preread | None = None
+    path: Path, options: Options, preread: Preread | None = None, wanted: Wanted = Wanted()
 ) -> Outcome:
-    """Convert one PDF in a child process; the outcome carries its JSON document (nothing is
-    written).
-    `pages`: report page progress on stderr; `preread`: its pages, read ahead."""
+    """Convert one PDF in a child process; the outcome carries the outputs `wanted` (nothing is
+    written). `preread`: its pages, read ahead. Its phases go to the run's display (`progress`)."""
     try:
         return isolate.call(
-            work, (path, options, pages, preread), options.timeout, options.max_memory
+            work, (path, options, preread, wanted), options.timeout, options.max_memory
         )
     except isolate.Timeout:
         return unusable(
             path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)"
         )
+    except isolate.OutOfMemory:
+        return unusable(
+            path,
+            f"{path.name}: needs more than {options.max_memory} MiB of memory, the limit "
+            "(--max-memory)",
+        )
     except isolate.Crash as e:
         if e.died and options.reader == "pdfium":
             # PDFium, in C++, ends the process on some hostile files (an allocation refused
             # under the memory cap aborts it): pdfplumber reads the file again, and says why
-            return convert_file(path, options.model_copy(update={"reader": "pdfplumber"}), pages)
+            plumber = options.model_copy(update={"reader": "pdfplumber"})
+            return convert_file(path, plumber, None, wanted)
         return Outcome(
             str(path), "failed", f"internal error on {path.name}: {e}", details=e.details
         )
 
 
-def read_ahead(path: Path, options: Options, pages: bool = False) -> isolate.Running:
+def read_ahead(path: Path, options: Options) -> isolate.Running:
     """Start reading a file's pages in a child process (reading needs no model: this runs while
-    the models load, on a core that would otherwise wait). `pages`: report page progress."""
-    progress = Progress(path.name) if pages else None
-    return isolate.start(conversion.read_ahead, (path, options, progress), options.max_memory)
+    the models load, on a core that would otherwise wait)."""
+    return isolate.start(
+        conversion.read_ahead,
+        (path, options, partial(progress.report, path.name, "read")),
+        options.max_memory,
+    )
 
 
 # Seconds the conversions wait, once the models are loaded, for a file still being read ahead;
@@ -109,7 +136,7 @@ def preread(running: isolate.Running, options: Options, others: bool = True) -> 
     wait = time.monotonic() - running.started + PREREAD_WAIT if others else options.timeout
     try:
         return isolate.finish(running, min(options.timeout, wait))
-    except (isolate.Timeout, isolate.Crash):
+    except (isolate.Timeout, isolate.OutOfMemory, isolate.Crash):
         return None
 
 
@@ -117,33 +144,42 @@ def prepare(options: Options) -> None:
     """Load the enrichment models in this process, so that the processes it forks (workers, and
     each file's child) start with them: loaded once per run, not once per file.
 
-    What is loaded then lives as long as the run: it is moved out of the garbage collector's
+    The model is run once: OpenBLAS maps its work buffers on first use, and in a child under
+    its memory cap a failure to map them hangs it rather than failing. What is loaded then
+    lives as long as the run: it is moved out of the garbage collector's
     sight (`gc.freeze`), whose every full collection would otherwise walk the model's
     objects again and, in a forked process, copy the memory pages it touches.
     """
     if options.enrich:
         from ..enrich import dates, entities
 
-        entities.load()
+        entities.load()("La Ville de Paris.")  # a first run: OpenBLAS's buffers too
         dates.parse("1 janvier 2000", "day")
         gc.collect()
         gc.freeze()
 
 
-def work(path: Path, options: Options, progress: bool, preread: Preread | None = None) -> Outcome:
-    """The conversion itself, as the child process runs it: every error becomes an outcome."""
+def work(
+    path: Path, options: Options, preread: Preread | None = None, wanted: Wanted = Wanted()
+) -> Outcome:
+    """The conversion and the outputs made of it, as the child process runs them: every error
+    becomes an outcome."""
     try:
-        doc = convert(path, options, Progress(path.name) if progress else None, preread).document
+        result = convert(
+            path,
+            options,
+            lambda phase, done, total: progress.report(path.name, phase, done, total),
+            preread,
+        )
+        doc = result.document
+        progress.report(path.name, "write")
         text = export.dumps(doc)
+        files = outputs(doc, text, path, options, wanted)
     except PipelineError as e:
         return Outcome(str(path), "unusable" if e.exit_code == 2 else "failed", str(e))
-    except MemoryError:
-        return unusable(
-            path,
-            f"{path.name}: needs more than {options.max_memory} MiB of memory, the limit "
-            "(--max-memory)",
-        )
     except Exception as e:  # anything else is our bug: the caller points to the details
+        if isolate.out_of_memory(e):
+            raise  # the child reports it, with room it keeps for that
         return Outcome(
             str(path),
             "failed",
@@ -155,10 +191,24 @@ def work(path: Path, options: Options, progress: bool, preread: Preread | None =
         "converted",
         f"{path.name}: {len(doc.projects)} projects, {len(doc.warnings)} "
         f"warnings, {len(doc.unplaced)} unplaced lines",
-        document=text,
+        document=text if wanted.document else None,
         warnings=sum(w.severity == "warning" for w in doc.warnings),
         pages=doc.source.page_count,
+        files=files,
+        timings=result.timings,
     )
+
+
+def outputs(doc, text: str, path: Path, options: Options, wanted: Wanted) -> dict[str, str | bytes]:
+    """The files to publish, by suffix: the document in its format, the review page."""
+    files = {
+        wanted.format: text
+        if wanted.format == "json"
+        else export.serialize(doc, wanted.format, wanted.csv_sep)
+    }
+    if wanted.report:
+        files["html"] = report.html(doc, path, options.password)
+    return files
 
 
 def summary(outcomes: list[Outcome]) -> str:
@@ -167,51 +217,3 @@ def summary(outcomes: list[Outcome]) -> str:
     failed = [o for o in outcomes if o.status != "converted"]
     head = f"{len(outcomes)} files: {len(outcomes) - len(failed)} converted, {len(failed)} failed"
     return "\n".join([head + (":" if failed else "")] + [f"  {o.message}" for o in failed])
-
-
-class Bar:
-    """Files (and their pages) done, on stderr: one bar redrawn on a terminal, a log line per
-    file otherwise; nothing for a single file (its pages show instead) or when quiet."""
-
-    def __init__(self, total: int, quiet: bool = False):
-        self.total, self.files, self.pages = total, 0, 0
-        self.on = total > 1 and not quiet
-        self.tty = sys.stderr.isatty()
-
-    def done(self, outcome: Outcome) -> None:
-        if not self.on:
-            return
-        self.files += 1
-        self.pages += outcome.pages
-        if self.tty:
-            filled = round(30 * self.files / self.total)
-            print(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.files}/{self.total} files, "
-                f"{self.pages} pages",
-                end="\n" if self.files == self.total else "",
-                file=sys.stderr,
-                flush=True,
-            )
-        else:
-            print(
-                f"[{self.files}/{self.total}] {Path(outcome.source).name}: {outcome.status}, "
-                f"{self.pages} pages so far",
-                file=sys.stderr,
-            )
-
-
-class Progress:
-    """Page progress on stderr: one updated line on a terminal, a few plain lines otherwise."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.tty = sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.tty:
-            end = "\n" if done == total else ""
-            print(
-                f"\r{self.name}: reading page {done}/{total}", end=end, file=sys.stderr, flush=True
-            )
-        elif done == total or done % 10 == 0:
-            print(f"{self.name}: read {done}/{total} pages", file=sys.stderr)

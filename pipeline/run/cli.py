@@ -1,25 +1,31 @@
-"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--report] [--sqlite DB] [--jobs
-N] …"""
+"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--csv-sep S] [--report]
+[--sqlite DB] [--jobs N] …"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import glob
 import os
 import signal
 import sys
 import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from .. import __version__
 from ..errors import InputError
 from ..options import Options
-from ..outputs import export, report, sqlite
+from ..outputs import export
 from ..outputs.models import Annuaire
 from ..profiles.profile import available, load
-from . import batch, isolate
+from . import batch, isolate, lifeline, progress
+from . import publish as publishing
+
+PASSWORD_VARIABLE = "ANNUAIRE_PASSWORD"  # the password of encrypted PDFs, kept off the command line
+MODEL = "spaCy's fr_core_news_sm"  # how the progress names the language model while it loads
 
 EXIT_CODES = """\
 exit codes:
@@ -49,6 +55,7 @@ def parser() -> argparse.ArgumentParser:
     )
     add_files(ap)
     add_destinations(ap)
+    add_batch(ap)
     add_reading(ap)
     add_limits(ap)
     return ap
@@ -77,7 +84,15 @@ def add_files(ap: argparse.ArgumentParser) -> None:
         choices=export.FORMATS,
         default="json",
         help="json: the whole document (default); jsonl: one project per line, with its edition's "
-        "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM",
+        "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM; "
+        "xlsx: a workbook with sheets of projects, territories and warnings",
+    )
+    ap.add_argument(
+        "--csv-sep",
+        choices=export.SEPARATORS,
+        default=export.SEPARATOR,
+        help="separator of the CSV cells: ';' (the default: what a spreadsheet set to French "
+        "expects), ',' (the international convention, RFC 4180) or 'tab'",
     )
     ap.add_argument(
         "--report",
@@ -115,7 +130,29 @@ def add_destinations(ap: argparse.ArgumentParser) -> None:
         "path of a TOML file; 'auto' (the default) takes the profile made for the year "
         "printed on the first pages, else the one that reads the most consistent cards",
     )
-    ap.add_argument("--password", help="password of an encrypted PDF")
+    ap.add_argument(
+        "--password",
+        help=f"password of an encrypted PDF; '-' to be asked for it (not shown), or "
+        f"set {PASSWORD_VARIABLE}: a password on the command line is seen by "
+        "anyone who lists the processes",
+    )
+
+
+def add_batch(ap: argparse.ArgumentParser) -> None:
+    """How a batch finds its PDFs and goes on after a stop."""
+    ap.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="leave out a PDF whose outputs are all there already (its document, and its review "
+        "page with --report): a batch stopped midway goes on where it stopped",
+    )
+    ap.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="a folder gives the PDFs of its sub-folders too, each written into the same "
+        "sub-folder of the output folder",
+    )
 
 
 def add_reading(ap: argparse.ArgumentParser) -> None:
@@ -179,6 +216,11 @@ def add_limits(ap: argparse.ArgumentParser) -> None:
         metavar="MIB",
         help="memory (MiB of address space) a file's conversion may take (default: %(default)d)",
     )
+    ap.add_argument(
+        "--timings",
+        action="store_true",
+        help="after each file, the seconds each stage of its conversion took",
+    )
     ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     ap.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the output and exit"
@@ -192,7 +234,7 @@ def positive(kind):
             value = kind(text)
         except ValueError:
             value = 0
-        if not value > 0:
+        if not 0 < value <= sys.maxsize:  # not inf nor nan, and a count Python can index with
             raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
         return value
 
@@ -217,14 +259,21 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
-    items = batch.inputs(expand(args.paths))
+    if args.output.exists() and not args.output.is_dir():
+        print(
+            f"python -m pipeline: error: -o {args.output}: a file, not a folder; give the folder "
+            "to write into",
+            file=sys.stderr,
+        )
+        return 2
+    items, under = batch.inputs(expand(args.paths), args.recursive)
     if args.stdout and len(items) > 1:
         print("python -m pipeline: error: --stdout takes one PDF", file=sys.stderr)
         return 2
     # a SIGTERM unwinds like an interruption: the children are killed
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
-        outcomes = run(items, options, args)
+        outcomes = run(items, under, options, args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -233,13 +282,20 @@ def main(argv: list[str] | None = None) -> int:
     return max(o.exit_code(args.strict) for o in outcomes)
 
 
+def password(given: str | None) -> str | None:
+    """--password, asked for with '-', else the environment's."""
+    if given == "-":
+        return getpass.getpass("password of the PDF: ")
+    return given if given is not None else os.environ.get(PASSWORD_VARIABLE)
+
+
 def options_of(args: argparse.Namespace) -> Options:
     """The conversion's options; an unknown profile stops the run before any file."""
     if args.profile != "auto":
         load(args.profile)
     return Options(
         profile=args.profile,
-        password=args.password,
+        password=password(args.password),
         ocr=args.ocr,
         reader=args.reader,
         enrich=args.enrich,
@@ -259,83 +315,144 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def run(items: list, options: Options, args) -> list[batch.Outcome]:
-    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the
-    order given."""
-    pdfs = [item for item in items if isinstance(item, Path)]
+@dataclass
+class Plan:
+    """What a run does with each PDF: where its outputs go, or why it is left out."""
+
+    targets: dict[Path, Path | None]  # the document (None: printed on stdout)
+    folders: dict[Path, Path]  # the folder of its outputs
+    left_out: dict[Path, batch.Outcome]  # a clash, or its outputs there already (--skip-existing)
+
+
+def plan(pdfs: list[Path], under: dict[Path, Path], args) -> Plan:
+    folders = {pdf: args.output / under.get(pdf, Path()) for pdf in pdfs}
     targets = {
-        pdf: None if args.stdout else args.output / f"{pdf.stem}.{args.format}" for pdf in pdfs
+        pdf: None if args.stdout else folders[pdf] / f"{pdf.stem}.{args.format}" for pdf in pdfs
     }
-    clashes = clashing(pdfs, targets)
-    todo = [pdf for pdf in pdfs if pdf not in clashes]
-    progress = batch.Bar(len(todo), quiet=args.quiet)
-    pages = not args.quiet and len(todo) == 1  # a single file's pages are shown as they are read
-    pool, futures, ahead = start(todo, options, args, pages)
+    left_out = clashing(pdfs, targets)
+    if args.skip_existing:
+        left_out.update(
+            (pdf, skipped(pdf, targets[pdf], folders[pdf], args))
+            for pdf in pdfs
+            if pdf not in left_out and written(targets[pdf], folders[pdf], pdf, args)
+        )
+    return Plan(targets, folders, left_out)
+
+
+def run(items: list, under: dict[Path, Path], options: Options, args) -> list[batch.Outcome]:
+    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the order
+    given, with their progress on stderr. A file found in a sub-folder (--recursive) is written
+    into the same sub-folder of the output folder."""
+    pdfs = [item for item in items if isinstance(item, Path)]
+    todo_plan = plan(pdfs, under, args)
+    todo = [pdf for pdf in pdfs if pdf not in todo_plan.left_out]
+    display = progress.Display(len(todo), quiet=args.quiet).start()  # before any process is forked
+    try:
+        return convert_all(items, todo, todo_plan, options, args, display)
+    finally:
+        display.stop()
+
+
+def convert_all(
+    items: list, todo: list[Path], todo_plan: Plan, options: Options, args, display
+) -> list[batch.Outcome]:
+    """Each item's outcome, in order: converted (by the pool, or here) and published."""
+    pool, futures, ahead = start(todo, options, args, display)
     try:
         outcomes = []
         for item in items:
-            if isinstance(item, batch.Outcome):
-                outcomes.append(say(item, args))
-            elif item in clashes:
-                outcomes.append(say(clashes[item], args))
-            else:
-                done = futures[item].result() if pool else convert_one(item, options, pages, ahead)
-                progress.done(done)
-                outcomes.append(say(publish(done, item, targets[item], args), args))
+            outcome = item if isinstance(item, batch.Outcome) else todo_plan.left_out.get(item)
+            if outcome is None:
+                outcome = (
+                    futures[item].result()
+                    if pool
+                    else convert_one(item, options, ahead, wanted(args))
+                )
+                display.done(item.name)
+                target, folder = todo_plan.targets[item], todo_plan.folders[item]
+                outcome = publish(outcome, item, target, folder, args)
+            outcomes.append(say(outcome, args, display))
         return outcomes
+    except BaseException:  # Ctrl-C, a stop: the conversions under way are not waited for
+        if pool:
+            stop(pool)
+        raise
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
 
 
+def wanted(args) -> batch.Wanted:
+    return batch.Wanted(
+        args.format, args.report, document=args.sqlite is not None, csv_sep=args.csv_sep
+    )
+
+
 def start(
-    todo: list[Path], options: Options, args, pages: bool
+    todo: list[Path], options: Options, args, display: progress.Display
 ) -> tuple[ProcessPoolExecutor | None, dict[Path, Future], dict[Path, isolate.Running]]:
-    """Load the enrichment models, then (with several jobs) start converting in a pool; without
-    a pool, the files being read ahead for this process's conversions. `pages`: a single file's
-    pages are shown as they are read."""
+    """Load the models, then (with several jobs) start the pool and submit every file to it;
+    without a pool, the files being read ahead for this process's conversions."""
     parallel = args.jobs > 1 and len(todo) > 1
     # while this process loads the models, the other jobs (or the other core) read the first files
     ahead = (
-        {pdf: batch.read_ahead(pdf, options, pages) for pdf in todo[: max(args.jobs - 1, 1)]}
+        {pdf: batch.read_ahead(pdf, options) for pdf in todo[: max(args.jobs - 1, 1)]}
         if options.enrich
         else {}
     )
-    if todo:
+    if todo and options.enrich:
+        display.update(MODEL, "model", 0, 0)
         batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
+        display.done(MODEL, advance=False)
     if not parallel:
         return None, {}, ahead
     # forked workers start with the models loaded, and fork each file's child from there
-    pool = ProcessPoolExecutor(min(args.jobs, len(todo)), mp_context=get_context("fork"))
+    pool = ProcessPoolExecutor(
+        min(args.jobs, len(todo)),
+        mp_context=get_context("fork"),
+        initializer=lifeline.die_with_parent,
+        initargs=(os.getpid(),),
+    )
     futures = {
         pdf: pool.submit(
             batch.convert_file,
             pdf,
             options,
-            False,
             batch.preread(ahead[pdf], options) if pdf in ahead else None,
+            wanted(args),
         )
         for pdf in todo
     }
     return pool, futures, {}
 
 
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers (their children die with them, see `lifeline`). The executor has
+    no public way to do it before Python 3.14 (`terminate_workers`)."""
+    for worker in list(pool._processes.values()):
+        worker.kill()
+
+
 def convert_one(
-    pdf: Path, options: Options, pages: bool, ahead: dict[Path, isolate.Running]
+    pdf: Path, options: Options, ahead: dict[Path, isolate.Running], wanted: batch.Wanted
 ) -> batch.Outcome:
     """One file converted from this process, from its pages when they were read ahead."""
-    if pdf in ahead:
-        return batch.convert_file(pdf, options, pages, batch.preread(ahead[pdf], options, False))
-    return batch.convert_file(pdf, options, pages)
+    pages = batch.preread(ahead[pdf], options, False) if pdf in ahead else None
+    return batch.convert_file(pdf, options, pages, wanted)
 
 
 def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
-    """PDFs whose document would overwrite an earlier PDF's of the same run (same name)."""
+    """PDFs whose document would overwrite an earlier PDF's of the same run (same name), or the
+    PDF itself."""
     seen: dict[Path | None, Path] = {}
     out: dict[Path, batch.Outcome] = {}
     for pdf in pdfs:
         target = targets[pdf]
-        if target is not None and target in seen:
+        if target is not None and target.exists() and target.samefile(pdf):
+            out[pdf] = batch.unusable(
+                pdf, f"{pdf}: its document would be written over it; give another -o"
+            )
+        elif target is not None and target in seen:
             out[pdf] = batch.unusable(
                 pdf,
                 f"{pdf}: its document {target} is written for {seen[target]} in this "
@@ -345,67 +462,80 @@ def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
     return out
 
 
-def publish(outcome: batch.Outcome, pdf: Path, target: Path | None, args) -> batch.Outcome:
-    """Write what the run asks for. Everything is made before anything is written, so that a
-    failure leaves no file behind."""
-    if outcome.status != "converted" or outcome.document is None:
-        return outcome
-    try:
-        data, page, doc = render(outcome.document, pdf, args)
-    except InputError as e:
-        return batch.unusable(pdf, str(e))
-    files = [(target, data)] if target is not None else []
-    if page is not None:
-        files.append((args.output / f"{pdf.stem}.html", page))
-    for path, text in files:
-        try:
-            export.write(text, path)
-        except OSError as e:
-            return batch.Outcome(
-                str(pdf), "failed", f"{pdf.name}: cannot write {path} ({e.strerror})"
-            )
-    if target is None:
-        sys.stdout.write(data)
-    where = [str(path) for path, _ in files]
-    if target is None:
-        where.insert(0, "stdout")
-    if doc is not None and args.sqlite:
-        where.append(f"{args.sqlite} (edition {doc.edition.year})")
-    return batch.Outcome(
-        outcome.source,
-        "converted",
-        f"{outcome.message} → {', '.join(where)}",
-        output=where[0],
-        warnings=outcome.warnings,
+def written(target: Path | None, folder: Path, pdf: Path, args) -> bool:
+    """Every file the run would write for `pdf` is there already (--skip-existing)."""
+    return (
+        target is not None
+        and target.exists()
+        and (not args.report or (folder / f"{pdf.stem}.html").exists())
     )
 
 
-def render(document: str, pdf: Path, args) -> tuple[str, str | None, Annuaire | None]:
-    """The document in --format, the HTML report if asked, and the model when either or the
-    database needed it; the database loaded."""
-    # the JSON document comes validated and serialized from the conversion; the rest needs the model
-    if args.format == "json" and not args.report and not args.sqlite:
-        return document, None, None
-    doc = Annuaire.model_validate_json(document)
-    data = export.serialize(doc, args.format)
-    page = report.html(doc, pdf, args.password) if args.report else None
-    if args.sqlite:
-        sqlite.load(doc, args.sqlite)
-    return data, page, doc
+def skipped(pdf: Path, target: Path | None, folder: Path, args) -> batch.Outcome:
+    page = f" and {folder / f'{pdf.stem}.html'}" if args.report else ""
+    return batch.Outcome(
+        str(pdf),
+        "converted",
+        f"{pdf.name}: skipped, {target}{page} already there (--skip-existing)",
+        output=str(target),
+    )
 
 
-def say(outcome: batch.Outcome, args) -> batch.Outcome:
-    """Say what became of one file: its summary line, or one line with its error."""
+def publish(
+    outcome: batch.Outcome, pdf: Path, target: Path | None, folder: Path, args
+) -> batch.Outcome:
+    """Publish what the child made, all or nothing (`publishing`); --stdout prints the document."""
+    if outcome.status != "converted":
+        return outcome
+    files = {target: outcome.files[args.format]} if target is not None else {}
+    if args.report:
+        files[folder / f"{pdf.stem}.html"] = outcome.files["html"]
+    doc = Annuaire.model_validate_json(outcome.document or "") if args.sqlite else None
+    try:
+        publishing.publish(files, args.sqlite, doc)
+    except publishing.Failed as e:
+        return batch.Outcome(str(pdf), "failed", f"{outcome.message}; nothing written: {e}")
+    except InputError as e:
+        return batch.unusable(pdf, f"{outcome.message}; nothing written: {e}")
+    if target is None:
+        printed = outcome.files[args.format]
+        if isinstance(printed, bytes):  # xlsx
+            sys.stdout.buffer.write(printed)
+        else:
+            sys.stdout.write(printed)
+    where = [str(path) for path in files] if target is not None else ["stdout", *map(str, files)]
+    if doc is not None:
+        where.append(f"{args.sqlite} (edition {doc.edition.year})")
+    return replace(
+        outcome,
+        message=f"{outcome.message} → {', '.join(map(str, where))}",
+        output=str(where[0]),
+        files={},
+        document=None,
+    )
+
+
+def say(outcome: batch.Outcome, args, display: progress.Display) -> batch.Outcome:
+    """Say what became of one file: its summary line (and its stage timings with --timings), or
+    one line with its error."""
     if outcome.status == "converted":
         if not args.quiet:
-            print(outcome.message, file=sys.stderr)
+            display.print(progress.printable(outcome.message))
+        if args.timings:
+            display.print(timings(outcome))
     elif outcome.details:  # our bug: the details go to a log file, and on screen only with --debug
         if args.debug:
-            print(outcome.details, file=sys.stderr, end="")
+            display.print(outcome.details.rstrip("\n"))
         fd, log = tempfile.mkstemp(prefix="annuaire-pipeline-error-", suffix=".log")
         with open(fd, "w", encoding="utf-8") as f:
             f.write(f"{outcome.source}\n{outcome.details}")
-        print(f"{outcome.message} (details in {log})", file=sys.stderr)
+        display.print(f"{progress.printable(outcome.message)} (details in {log})")
     else:
-        print(f"error: {outcome.message}", file=sys.stderr)
+        display.print(f"error: {progress.printable(outcome.message)}")
     return outcome
+
+
+def timings(outcome: batch.Outcome) -> str:
+    """The seconds each stage of a file's conversion took, as the pipeline measured them."""
+    stages = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in outcome.timings.items())
+    return f"{Path(outcome.source).name}: {stages} (total {sum(outcome.timings.values()):.2f} s)"

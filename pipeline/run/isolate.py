@@ -1,4 +1,5 @@
-"""Run one file's conversion in a child process: killed at its timeout, capped in memory.
+"""Run one file's conversion in a child process: killed at its timeout, capped in memory, and
+never outliving the run.
 
 Why a child process rather than `signal.alarm`: an alarm only interrupts Python code
 in the main thread, so it cannot stop zlib inflating a gigabyte-sized stream, a
@@ -9,23 +10,52 @@ group), its address space is capped with RLIMIT_AS (what it inherited plus the
 file's allowance) so that a hostile file ends in a MemoryError instead of exhausting
 the machine, and a crash inside a C extension takes down the child only. The child
 is forked: it starts at once with the modules (and options) the parent already has.
+
+The child writes its temporary files (the conversion's, OCRmyPDF's, Ghostscript's) in a
+folder made for it, removed on every path; it dies with its parent, and a sentinel
+cleans up after it even when the parent was killed (`lifeline`).
+
+Running out of memory under the cap shows in two ways: a MemoryError, which the child
+reports (a reserve it frees first leaves room to report it), or a crash of a C library
+that does not check its allocations (PDFium aborts, CPython's stack cannot grow). The
+parent tells the second from a crash of ours by the child's peak address space, which
+it reads while it waits (/proc/PID/status, VmPeak: the kernel's high-water mark).
 """
 
 from __future__ import annotations
 
+import errno
+import faulthandler
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from . import lifeline
+
+SAMPLE = 0.05  # seconds between two readings of the child's peak address space
+NEAR_LIMIT = (
+    32 << 20
+)  # bytes: a child that crashed with a peak this close to its cap ran out of memory
+RESERVE = 8 << 20  # bytes the child holds until a MemoryError, to have room to report it
+OUT_OF_MEMORY = 86  # the child's exit status when it could not even report a MemoryError
 
 
 class Timeout(Exception):
     """The child did not answer in time; it was killed."""
+
+
+class OutOfMemory(Exception):
+    """The child reached its memory cap (a MemoryError, or a crash near the cap); it was killed."""
 
 
 class Crash(Exception):
@@ -39,7 +69,7 @@ class Crash(Exception):
 
 def call(func: Callable[..., Any], args: tuple, timeout: float, memory_mib: int) -> Any:
     """func(*args) in a forked child that may map `memory_mib` MiB more than it inherits; its
-    return value (which must pickle), or Timeout after `timeout` seconds, or Crash."""
+    return value (which must pickle), or Timeout after `timeout` seconds, OutOfMemory, or Crash."""
     return finish(start(func, args, memory_mib), timeout)
 
 
@@ -47,39 +77,60 @@ def call(func: Callable[..., Any], args: tuple, timeout: float, memory_mib: int)
 class Running:
     """A child started by `start`, until `finish` collects it."""
 
-    child: Any
+    pid: int
     receive: Any
     started: float
+    limit: int  # bytes of address space the child may map
+    folder: Path  # its temporary folder
+    sentinel: int | None  # the process that cleans up if this one cannot
+    peak: int = 0  # the child's highest address space seen, in bytes
+    status: int | None = None  # its wait status, once reaped
 
 
 def start(func: Callable[..., Any], args: tuple, memory_mib: int) -> Running:
     """func(*args) started in a forked child (see `call`); this process goes on meanwhile."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, func, args, memory_mib), daemon=True)
-    child.start()
+    folder = Path(tempfile.mkdtemp(prefix="annuaire-"))
+    receive, send = multiprocessing.Pipe(duplex=False)
+    # what the conversion may add to what the child inherits, and to the reserve it holds
+    limit = address_space() + RESERVE + memory_mib * 1024 * 1024
+    parent = os.getpid()
+    sys.stdout.flush(), sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child: its outcome is what the tests check)
+        code = 0
+        try:
+            # else a reply bigger than the pipe could block on a parent that is gone
+            receive.close()
+            _child(send, func, args, limit, folder, parent)
+        except MemoryError:  # even the reply to say so could not be made
+            code = OUT_OF_MEMORY
+        finally:
+            os._exit(code)
     send.close()
-    return Running(child, receive, time.monotonic())
+    return Running(pid, receive, time.monotonic(), limit, folder, lifeline.sentinel(pid, folder))
 
 
 def finish(running: Running, timeout: float) -> Any:
-    """The return value of a started child, or Timeout `timeout` seconds after it started, or
-    Crash."""
-    child, receive = running.child, running.receive
+    """The return value of a started child, or Timeout `timeout` seconds after it started,
+    OutOfMemory, or Crash. The child, what it started and its folder are gone on return."""
     try:
-        if not receive.poll(max(0.0, running.started + timeout - time.monotonic())):
-            raise Timeout()
-        status, value, details = receive.recv()
-    except EOFError:  # it died without a word
-        status = "died"
+        status, value, details = answer(running, running.started + timeout)
+        if status == "died":
+            reap(running)
+            details = crash_report(running)
     finally:
-        kill(child)
-        receive.close()
+        end(running)
+    if status == "died" and (
+        running.peak >= running.limit - NEAR_LIMIT or exit_code(running) == OUT_OF_MEMORY
+    ):
+        status = "memory"
+    if status == "memory":
+        raise OutOfMemory()
     if status == "died":
-        how = describe_exit(child.exitcode)
+        how = describe_exit(running.status)
         raise Crash(
             f"the conversion process died ({how})",
-            f"no traceback: the process ended with {how}\n",
+            details or f"no traceback: the process ended with {how}\n",
             died=True,
         )
     if status == "raised":
@@ -87,11 +138,32 @@ def finish(running: Running, timeout: float) -> Any:
     return value
 
 
-def _child(send, func, args, memory_mib: int) -> None:
+def answer(running: Running, deadline: float) -> tuple[str, Any, str]:
+    """Wait for the child's reply until `deadline`, reading its peak address space meanwhile."""
+    while True:
+        running.peak = max(running.peak, peak_address_space(running.pid))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Timeout()
+        try:
+            if running.receive.poll(min(SAMPLE, left)):
+                return running.receive.recv()
+        except EOFError:  # it died without a word
+            return "died", None, ""
+
+
+def _child(send, func, args, limit: int, folder: Path, parent: int) -> None:
+    """The child's side: its own process group, its parent's life, its folder, its cap; one
+    reply."""
     os.setpgid(0, 0)  # a group of its own, so that a kill takes its subprocesses too
-    limit = (
-        address_space() + memory_mib * 1024 * 1024
-    )  # what the conversion may add to what it inherited
+    lifeline.die_with_parent(parent)
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
+    tempfile.tempdir = str(folder)
+    os.environ["TMPDIR"] = str(folder)  # for the programs it runs (Ghostscript, Tesseract)
+    crashes = open(folder / "crash.txt", "w", encoding="utf-8")
+    faulthandler.enable(crashes)  # a crash in C code leaves the Python stack there
+    reserve = bytearray(RESERVE)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(
         resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
@@ -99,9 +171,51 @@ def _child(send, func, args, memory_mib: int) -> None:
     try:
         send.send(("ok", func(*args), ""))
     except BaseException as e:  # reported to the parent, which decides what to say
-        send.send(("raised", f"{type(e).__name__}: {e}", traceback.format_exc()))
+        if not out_of_memory(e):
+            send.send(("raised", f"{type(e).__name__}: {e}", traceback.format_exc()))
+        else:
+            del reserve, e  # room to say so
+            send.send(("memory", None, ""))
     finally:
         send.close()
+        sys.stdout.flush(), sys.stderr.flush()
+
+
+def out_of_memory(error: BaseException) -> bool:
+    """A MemoryError, or a system call that could not map memory (ENOMEM): the cap was reached."""
+    return (
+        isinstance(error, MemoryError) or isinstance(error, OSError) and error.errno == errno.ENOMEM
+    )
+
+
+def reap(running: Running) -> None:
+    if running.status is None:
+        _, running.status = os.waitpid(running.pid, 0)
+
+
+def end(running: Running) -> None:
+    """Kill the child and whatever it started (an answer was received, or never will be), reap it
+    and its sentinel, and remove its folder.
+
+    Until it is reaped, the child's id cannot be reused, so its group is the right one to kill.
+    """
+    running.receive.close()
+    try:
+        os.killpg(running.pid, signal.SIGKILL)
+    except ProcessLookupError:  # its group is empty
+        pass
+    reap(running)
+    if running.sentinel is not None:
+        os.waitpid(running.sentinel, 0)
+    shutil.rmtree(running.folder, ignore_errors=True)
+
+
+def crash_report(running: Running) -> str:
+    """What the child's fault handler wrote when it crashed (the Python stack), if anything."""
+    try:
+        return (running.folder / "crash.txt").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def address_space() -> int:
@@ -110,20 +224,26 @@ def address_space() -> int:
         return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def kill(child) -> None:
-    """End the child and whatever it started (an answer was received, or never will be), and reap
-    it.
-
-    Until it is reaped, the child's id cannot be reused, so its group is the right one to kill.
-    """
+def peak_address_space(pid: int) -> int:
+    """The most address space process `pid` has mapped so far, in bytes; 0 once it has ended."""
     try:
-        os.killpg(child.pid, signal.SIGKILL)
-    except ProcessLookupError:  # stopped before it made its own group
-        child.kill()
-    child.join()
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
-def describe_exit(code: int | None) -> str:
-    if code is not None and code < 0:
-        return f"signal {signal.Signals(-code).name}"
-    return f"exit status {code}"
+def exit_code(running: Running) -> int | None:
+    status = running.status
+    return (
+        os.waitstatus_to_exitcode(status) if status is not None and os.WIFEXITED(status) else None
+    )
+
+
+def describe_exit(status: int | None) -> str:
+    if status is not None and os.WIFSIGNALED(status):
+        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit status {os.waitstatus_to_exitcode(status) if status is not None else None}"
