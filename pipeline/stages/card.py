@@ -247,12 +247,16 @@ def find_title(
     if title_lines and title_lines[0] in after:
         before = before + after[: after.index(title_lines[0])]
         after = [ln for ln in after[after.index(title_lines[0]) :] if ln not in title_lines]
-    repeated = [
-        ln
-        for ln in styled
-        if title_lines and ln.page != title_lines[0].page and CONTINUED.search(ln.text)
-    ]
+    repeated = continued_titles(styled, title_lines)
     return title_lines, before + repeated, [ln for ln in after if ln not in repeated]
+
+
+def continued_titles(styled: list[Line], title_lines: list[Line]) -> list[Line]:
+    """The title printed again on the card's next pages, marked as continued."""
+    if not title_lines:
+        return []
+    first = title_lines[0].page
+    return [ln for ln in styled if ln.page != first and CONTINUED.search(ln.text)]
 
 
 def title_run(styled: list[Line]) -> list[Line]:
