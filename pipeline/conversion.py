@@ -1,7 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → enrich
-    → assemble
+    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → correct
+    → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them
 and times each one (`Result.timings`).
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clock import Clock
@@ -24,6 +24,7 @@ from .outputs import models as out
 from .read import ocr
 from .read.source import read
 from .reading import Reading, best_reading
+from .review import corrections
 from .stages import coverage, frontmatter, place, reconcile
 from .stages.frontmatter import FrontPart
 
@@ -60,6 +61,8 @@ def convert(
     options = options or Options()
     path = Path(path)
     clock = Clock()
+    # a corrections file that cannot be used stops the run before the pages are read
+    fixes = corrections.load(corrections.locate(options.corrections, path))
     raw, notes = read_pages(path, options, progress, preread, clock)
     reading = best_reading(raw, path, options, clock)
     with clock("place"):
@@ -74,6 +77,10 @@ def convert(
         )
         strays, shares = account(reading, front)
     warnings = notes + checks + low_coverage(shares, reading)
+    with clock("correct"):
+        applied = corrections.apply(placing.placed, fixes, reading.context.profile)
+        placing = replace(placing, placed=applied.placed)
+        warnings += applied.warnings
     found = None
     if options.enrich:
         with clock("enrich"):
@@ -90,6 +97,7 @@ def convert(
             coverage=shares,
             warnings=warnings,
             found=found,
+            corrections=applied,
         )
         document = assemble.document(parts)
     return Result(document, clock.timings)
@@ -109,7 +117,8 @@ def read_pages(
             # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever
             # the engine
             password = options.password if source == path else None
-            raw = ocr.complete(source, raw, options.ocr, password)
+            keep = ocr.copy_of(options.ocr_copies, path)  # the report shows its deskewed pages
+            raw = ocr.complete(source, raw, options.ocr, password, keep=keep)
     if not any(page.lines for page in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")

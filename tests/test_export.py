@@ -91,10 +91,11 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
         found_dates,
         found_figures,
         found_entities,
+        corrections,
+        checked,
     ) in db.execute(
         "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, "
-        "dates, figures, "
-        "entities FROM projects "
+        "dates, figures, entities, corrections, checked FROM projects "
         "WHERE edition = ? ORDER BY position",
         (year,),
     ):
@@ -125,6 +126,8 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
                 provenance=json.loads(provenance),
                 ocr=bool(ocr),
                 ocr_confidence=confidence,
+                corrections=json.loads(corrections),
+                checked=bool(checked),
                 **{
                     k: None if v is None else json.loads(v)
                     for k, v in (

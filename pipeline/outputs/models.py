@@ -2,7 +2,8 @@
 
 `schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
 whenever a change to these models would break a consumer (the minor number when
-fields are only added: 1.1 added the enrichment).
+fields are only added: 1.1 added the enrichment; 2.0 the archivist's corrections, a corrected
+field's provenance being the string "corrected", and ids that keep whole words).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..vocabulary import (
+    CorrectedField,
     EntityLabel,
     Medal,
     Severity,
@@ -21,7 +23,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "2.0"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
 
@@ -105,6 +107,18 @@ class Entity(Mention):
     )
 
 
+class Correction(Model):
+    """A value an archivist corrected, from the corrections file (`<name>.corrections.toml`)."""
+
+    field: CorrectedField
+    extracted: str | list[str] | None = Field(
+        description="The value the pipeline read (territories: one line per territory)"
+    )
+    value: str | list[str] | None = Field(description="The corrected value, which the record holds")
+    note: str | None = Field(description="Why, as the archivist wrote it")
+    boxes: list[Box] = Field(description="Where the extracted value was read")
+
+
 class Project(Model):
     """One project card."""
 
@@ -129,7 +143,22 @@ class Project(Model):
     headings: dict[str, str] = Field(
         description="Each block's heading as printed (its wording varies)"
     )
-    provenance: dict[str, list[Box]] = Field(description="Per field, the boxes it was read from")
+    provenance: dict[str, list[Box] | Literal["corrected"]] = Field(
+        description="Per field, the boxes it was read from; 'corrected' for a field whose value "
+        "comes from the corrections file (the boxes of the value it replaced are in `corrections`)"
+    )
+    corrections: list[Correction] = Field(
+        description="The corrections file's fixes applied to this record"
+    )
+    checked: bool = Field(description="Marked as checked by a person in the corrections file")
+
+    def boxes_of(self, field: str) -> list[Box]:
+        """Where a field was read; for a corrected one, where the value it replaced was read."""
+        read = self.provenance.get(field)
+        if isinstance(read, list):
+            return read
+        return next((c.boxes for c in self.corrections if c.field == field), [])
+
     ocr: bool = Field(description="The card's text was read by OCR (a scan)")
     ocr_confidence: float | None = Field(
         description="OCR engine's mean word confidence (0-100) over the "
@@ -292,7 +321,7 @@ class Edition(Model):
 class Annuaire(Model):
     """One yearbook of the Label « Territoire Innovant », converted."""
 
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["2.0"] = SCHEMA_VERSION
     source: Source
     profile: str = Field(description="The edition profile used to read the yearbook")
     edition: Edition

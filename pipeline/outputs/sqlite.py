@@ -4,8 +4,8 @@ An edition is keyed by its year: loading a yearbook of a year already in the
 database replaces that edition (its projects, territories, blocks and warnings)
 instead of adding a second copy. A block is a row when the card has its text or
 its heading; a block the card lacks has none. Lists and boxes that SQL does not query
-(pages, printed page numbers, provenance, and the dates, figures and entities found by
-enrichment) are kept as JSON text.
+(pages, printed page numbers, provenance, the archivist's corrections, and the dates, figures
+and entities found by enrichment) are kept as JSON text.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from ..errors import InputError
 from ..vocabulary import CARD_TEXTS, MEDALS
 from .models import Annuaire, Project
 
-VERSION = 1  # PRAGMA user_version of a database this module made; bump when the tables change
+VERSION = 2  # PRAGMA user_version of a database this module made; bump when the tables change
+# (2: the projects' corrections and checked mark)
 
 TABLES = """
 CREATE TABLE editions (
@@ -44,6 +45,8 @@ CREATE TABLE projects (
     dates       TEXT,
     figures     TEXT,
     entities    TEXT,
+    corrections TEXT NOT NULL,
+    checked     INTEGER NOT NULL CHECK (checked IN (0, 1)),
     UNIQUE (edition, position)
 );
 CREATE INDEX projects_category ON projects(category, medal);
@@ -150,13 +153,13 @@ def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
 
 def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int) -> None:
     """A project's row, its territories and its blocks."""
-    provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
+    kept = p.model_dump(mode="json", include={"provenance", "corrections"})
     found = {
         k: None if v is None else json.dumps(v, ensure_ascii=False)
         for k, v in p.model_dump(mode="json", include={"dates", "figures", "entities"}).items()
     }
     db.execute(
-        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             p.id,
             year,
@@ -166,12 +169,14 @@ def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int)
             p.title,
             json.dumps(p.pages),
             json.dumps(p.page_labels, ensure_ascii=False),
-            json.dumps(provenance),
+            json.dumps(kept["provenance"]),
             int(p.ocr),
             p.ocr_confidence,
             found["dates"],
             found["figures"],
             found["entities"],
+            json.dumps(kept["corrections"], ensure_ascii=False),
+            int(p.checked),
         ),
     )
     insert_parts(db, p)
