@@ -61,7 +61,6 @@ def convert(
     options = options or Options()
     path = Path(path)
     clock = Clock()
-    # a corrections file that cannot be used stops the run before the pages are read
     fixes = corrections.load(corrections.locate(options.corrections, path))
     raw, notes = read_pages(path, options, progress, preread, clock)
     reading = best_reading(raw, path, options, clock)
@@ -76,16 +75,8 @@ def convert(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    warnings = notes + checks + low_coverage(shares, reading)
-    with clock("correct"):
-        applied = corrections.apply(placing.placed, fixes, reading.context.profile)
-        placing = replace(placing, placed=applied.placed)
-        warnings += applied.warnings
-    found = None
-    if options.enrich:
-        with clock("enrich"):
-            found = enrich.run(placing.placed, front, reading.context, placing.year)
-            warnings += found.warnings
+    placing, applied, found, later = correct_enrich(placing, front, fixes, reading, options, clock)
+    warnings = notes + checks + low_coverage(shares, reading) + later
     with clock("assemble"):
         parts = assemble.Assembly(
             source=out.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
@@ -101,6 +92,27 @@ def convert(
         )
         document = assemble.document(parts)
     return Result(document, clock.timings)
+
+
+def correct_enrich(
+    placing: place.Placing,
+    front: list[FrontPart],
+    fixes: corrections.Book,
+    reading: Reading,
+    options: Options,
+    clock: Clock,
+) -> tuple[place.Placing, corrections.Applied, enrich.Enrichment | None, list[out.Warning]]:
+    """correct → enrich: the archivist's fixes applied (a corrections file that cannot be used
+    stopped the run before any page was read), then the corrected texts enriched; the warnings
+    of both."""
+    with clock("correct"):
+        applied = corrections.apply(placing.placed, fixes, reading.context.profile)
+    placing = replace(placing, placed=applied.placed)
+    if not options.enrich:
+        return placing, applied, None, applied.warnings
+    with clock("enrich"):
+        found = enrich.run(placing.placed, front, reading.context, placing.year)
+    return placing, applied, found, applied.warnings + found.warnings
 
 
 def read_pages(

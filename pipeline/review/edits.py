@@ -22,7 +22,7 @@ from .corrections import normal
 HEADER = (
     "Corrections of the converted yearbook, applied by every conversion (python -m pipeline).\n"
     "[[fix]]: project (id or title), field, value, extracted (the value replaced), note;\n"
-    "[[checked]]: project. See the README, « Corrections and the review app »."
+    "[[checked]]: project. See docs/review.md of annuaire-pipeline."
 )
 
 

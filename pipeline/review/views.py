@@ -154,21 +154,29 @@ def page(doc: Annuaire, n: int, image: Images) -> dict:
     """Any page: what was read on it (cards, listing entries, contents, front matter), and the
     warnings that point to it."""
     info = next(pg for pg in doc.pages if pg.number == n)
-    cards = [p for p in doc.projects if n in card_pages(p)]
-    marks = [m for p in cards for m in card_boxes(p, n)]
-    listed = [(c, item) for c in doc.categories for item in c.listed if item.box.page == n]
-    marks += [mark(item.box, "listed", f"liste : {item.text}", LISTED) for _, item in listed]
+    found = read_on(doc, n)
+    marks = [m for p in found["cards"] for m in card_boxes(p, n)]
+    marks += [
+        mark(item.box, "listed", f"liste : {item.text}", LISTED) for _, item in found["listed"]
+    ]
     return {
         "number": n,
         "info": info,
         "kind": french.PAGE_KINDS[info.kind],
         "sheet": sheet(n, image(n), marks, unplaced(doc, n)),
-        "cards": cards,
-        "listed": listed,
-        "front": [s for s in doc.front_matter if n in s.pages],
         "toc": doc.toc if info.kind == "toc" else [],
         "warnings": [warning(w, doc) for w in doc.warnings if n in w.pages],
-        "unplaced": [u for u in doc.unplaced if u.page == n],
         "previous": n - 1 if n > 1 else None,
         "next": n + 1 if n < doc.source.page_count else None,
+        **found,
+    }
+
+
+def read_on(doc: Annuaire, n: int) -> dict:
+    """The cards, listing entries, front matter and unplaced lines of a page."""
+    return {
+        "cards": [p for p in doc.projects if n in card_pages(p)],
+        "listed": [(c, item) for c in doc.categories for item in c.listed if item.box.page == n],
+        "front": [s for s in doc.front_matter if n in s.pages],
+        "unplaced": [u for u in doc.unplaced if u.page == n],
     }
