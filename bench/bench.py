@@ -8,10 +8,15 @@ Prints a table and writes bench/results.json:
      without enrichment; the enrichment models' loading (once per process) is timed apart;
   c. the time of each stage;
   d. a 400-page yearbook built here (the sample's sections and cards repeated), converted
-     in a child process after a first untimed conversion: time per page against the 38-page
-     sample's (converted the same way), medians of three alternated runs, and peak memory;
+     with the default options (enrichment on) in a child process after a first untimed
+     conversion: time per page against the 38-page sample's (converted the same way),
+     medians of three alternated runs, and peak memory;
   e. eight yearbooks converted by one command with --jobs 1 and with --jobs 2 (runs alternated,
-     medians compared); run first, before this process loads anything.
+     medians compared); run first, before this process loads anything;
+  f. whole processes on the sample, as a user runs them (`processes.py`): the command line
+     (default, --no-enrich, --reader pdfplumber), a process that only loads the model, and
+     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process;
+  g. entity precision and recall on the cards annotated by hand.
 Runs of a and b are interleaved and their medians compared, so that a busy machine slows
 both alike. The caches the pipeline keeps between conversions are emptied before each run.
 A script, not a test: its figures belong to the machine it runs on.
@@ -37,6 +42,9 @@ sys.path.insert(
 )  # the tree this script belongs to, wherever the package is installed from
 
 SAMPLE = ROOT / "samples" / "annuaire_2023.pdf"
+
+import processes  # noqa: E402  (bench/, this script's folder, is on the path)
+
 READERS = ("pdfplumber", "pdfium")
 
 
@@ -62,6 +70,8 @@ def fresh_caches() -> None:
         text.similarity,
         text.containment,
         reader.is_bold,
+        reader.base_font,
+        reader.is_small_caps,
     ):
         f.cache_clear()
 
@@ -74,6 +84,26 @@ def convert(path: Path, reader: str, enrich: bool):
     start = time.perf_counter()
     result = run(path, Options(reader=reader, enrich=enrich))
     return time.perf_counter() - start, result.timings
+
+
+def entities() -> dict:
+    """g. entity precision and recall on the cards annotated by hand (tests/data), as
+    tests/test_enrich_sample.py computes them."""
+    from pipeline.conversion import convert as run
+    from tests.scoring import annotated_cards, entity_scores
+
+    cards = annotated_cards()
+    right, wrong, missed = entity_scores(run(SAMPLE).document, cards)
+    scores = {
+        "cards": len(cards),
+        "precision": round(right / (right + wrong), 3),
+        "recall": round(right / (right + missed), 3),
+    }
+    print(
+        f"g. entities on {len(cards)} annotated cards: precision {scores['precision']:.2f} "
+        f"({right} of {right + wrong}), recall {scores['recall']:.2f} ({right} of {right + missed})"
+    )
+    return scores
 
 
 def load_models() -> float:
@@ -97,8 +127,7 @@ def child(path: Path, reader: str) -> dict:
     # parent's, which had the enrichment models loaded, over the exec)
     code = (
         "import json, re, sys, time; sys.path.insert(0, sys.argv[3]);"
-        "from pipeline import Options, convert; options = Options(reader=sys.argv[2], "
-        "enrich=False);"
+        "from pipeline import Options, convert; options = Options(reader=sys.argv[2]);"
         "convert(sys.argv[4], options); t = time.perf_counter();"
         "r = convert(sys.argv[1], options); s = time.perf_counter() - t;"
         "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read());"
@@ -195,8 +224,12 @@ def main(argv=None) -> int:
     # e first: its commands then run beside a process that has loaded nothing yet, as a user's would
     if not args.skip_batch:
         results["batch"] = batches(args.batch_repeat)
+    # f: whole processes, as a user sees them
+    results["processes"] = processes.measure(SAMPLE, ROOT, args.repeat)
+    processes.show(results["processes"])
     # a, b, c
     models = load_models()
+    results["entities"] = entities()
     runs: dict[str, list[float]] = {"baseline": []}
     stages: dict[str, dict[str, list[float]]] = {}
     for _ in range(args.repeat):

@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT))
 from pipeline.conversion import convert  # noqa: E402
 from pipeline.enrich import dates, entities  # noqa: E402
 from pipeline.options import Options  # noqa: E402
-from pipeline.profiles.profile import load  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -35,7 +34,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     start = time.perf_counter()
-    entities.model(load(args.profile))
+    entities.load()
     dates.parse("1 janvier 2000", "day")
     loading = time.perf_counter() - start
 

@@ -1,7 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
-    read → ocr → furniture → layout → segment → card → place → reconcile → coverage → correct
-    → enrich → assemble
+    read → ocr → furniture → layout (regions) → template → segment → card → place → reconcile
+    → coverage → correct → link → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them
 and times each one (`Result.timings`).
@@ -24,8 +24,9 @@ from .outputs import models as out
 from .read import ocr
 from .read.source import read
 from .reading import Reading, best_reading
+from .registry import Link
 from .review import corrections
-from .stages import coverage, frontmatter, place, reconcile
+from .stages import coverage, frontmatter, link, place, reconcile
 from .stages.frontmatter import FrontPart
 
 HASH_CHUNK = 1 << 20  # bytes read at a time to hash the file
@@ -45,12 +46,12 @@ class Preread:
     notes: list[out.Warning]
 
 
-def read_ahead(path: str | Path, options: Options) -> Preread | None:
+def read_ahead(path: str | Path, options: Options, progress=None) -> Preread | None:
     """The read stage alone; None when the file needed a repair (the repaired copy it was read from
     lives in a temporary folder, which the conversion must make again)."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="annuaire-") as work:
-        raw, source, notes = read(path, options, None, Path(work))
+        raw, source, notes = read(path, options, progress, Path(work))
     return Preread(raw, notes) if source == path else None
 
 
@@ -67,52 +68,67 @@ def convert(
     with clock("place"):
         placing = place.place_cards(reading, raw, path)
     with clock("reconcile"):
-        checks, matches = reconcile.check(
-            placing.placed, reading.entries, reading.listings, card_labels(reading)
-        )
+        checks, matches = cross_check(reading, placing)
     with clock("coverage"):
         front = frontmatter.with_contents(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    placing, applied, found, later = correct_enrich(placing, front, fixes, reading, options, clock)
-    warnings = notes + checks + low_coverage(shares, reading) + later
+    after = correct_link_enrich(placing, front, fixes, reading, options, clock)
+    warnings = notes + checks + low_coverage(shares, reading) + after.warnings
     with clock("assemble"):
         parts = assemble.Assembly(
             source=out.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
             reading=reading,
-            placing=placing,
+            placing=after.placing,
             matches=matches,
+            links=after.links,
             front=front,
             strays=strays,
             coverage=shares,
             warnings=warnings,
-            found=found,
-            corrections=applied,
+            found=after.found,
+            corrections=after.applied,
         )
         document = assemble.document(parts)
     return Result(document, clock.timings)
 
 
-def correct_enrich(
+@dataclass(frozen=True)
+class Corrected:
+    """What the stages after coverage give: the records as corrected, the fixes applied, each
+    record's territories linked to the registry, the enrichment (None when off) and the
+    warnings of all three."""
+
+    placing: place.Placing
+    applied: corrections.Applied
+    links: dict[str, list[Link]]
+    found: enrich.Enrichment | None
+    warnings: list[out.Warning]
+
+
+def correct_link_enrich(
     placing: place.Placing,
     front: list[FrontPart],
     fixes: corrections.Book,
     reading: Reading,
     options: Options,
     clock: Clock,
-) -> tuple[place.Placing, corrections.Applied, enrich.Enrichment | None, list[out.Warning]]:
-    """correct → enrich: the archivist's fixes applied (a corrections file that cannot be used
-    stopped the run before any page was read), then the corrected texts enriched; the warnings
-    of both."""
+) -> Corrected:
+    """correct → link → enrich: the archivist's fixes applied (a corrections file that cannot be
+    used stopped the run before any page was read), then the territories as corrected linked to
+    the registry and the texts as corrected enriched."""
     with clock("correct"):
         applied = corrections.apply(placing.placed, fixes, reading.context.profile)
     placing = replace(placing, placed=applied.placed)
+    with clock("link"):
+        links, ambiguous = link.cards(placing.placed)
+    warnings = applied.warnings + ambiguous
     if not options.enrich:
-        return placing, applied, None, applied.warnings
+        return Corrected(placing, applied, links, None, warnings)
     with clock("enrich"):
         found = enrich.run(placing.placed, front, reading.context, placing.year)
-    return placing, applied, found, applied.warnings + found.warnings
+    return Corrected(placing, applied, links, found, warnings + found.warnings)
 
 
 def read_pages(
@@ -137,6 +153,20 @@ def read_pages(
     return raw, notes
 
 
+def cross_check(
+    reading: Reading, placing: place.Placing
+) -> tuple[list[out.Warning], dict[tuple[int, int], str]]:
+    """reconcile: the cards against the table of contents, the listings and the palmarès."""
+    return reconcile.check(
+        placing.placed,
+        reading.entries,
+        reading.listings,
+        card_labels(reading),
+        reading.palmares.entries,
+        reading.context.thresholds.banner_similarity,
+    )
+
+
 def card_labels(reading: Reading) -> set[str | None]:
     """The printed numbers of the card pages (the table of contents' entries that name
     projects point at them)."""
@@ -157,6 +187,7 @@ def account(
         reading.entries,
         reading.toc_headings,
         front,
+        reading.palmares,
     )
     strays += coverage.leftovers(reading.pages, in_fields, strays)
     return strays, coverage.per_page(reading.pages, in_fields)

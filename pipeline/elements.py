@@ -52,6 +52,24 @@ class Line:
     bold: bool = False
     color: str = ""  # fill colour as rrggbb, "" when unknown (OCR)
     cells: tuple[str, ...] = ()  # a table row: its cells (the text joins them with " | ")
+    lead: int = 0  # glyphs opening the line in a style of their own (a run-in label), else 0
+
+    @property
+    def lead_text(self) -> str:
+        """The text of the opening run in a style of its own ("Le point de départ :")."""
+        if not self.lead:
+            return ""
+        seen = 0
+        for i, ch in enumerate(self.text):
+            seen += not ch.isspace()
+            if seen == self.lead:
+                return self.text[: i + 1]
+        return self.text
+
+    font: str = ""  # the most used font's base name, without its subset tag ("Lato-Heavy")
+    rotated: bool = False  # set along a slanted or vertical baseline (text up a margin)
+    small_caps: bool = False  # the font is a small-caps cut (its name says so)
+    region: int = 0  # the page region the line was read in (`Page.regions`), 0 before layout
 
     @property
     def box(self) -> Rect:
@@ -62,7 +80,25 @@ class Line:
         return self.bottom - self.top
 
     def with_text(self, text: str) -> Line:
-        return replace(self, text=text)
+        return replace(self, text=text, lead=0)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A painted rectangle or rule: what draws boxes, sidebars, table cells and separators."""
+
+    box: Rect
+    fill: str  # colour as rrggbb (a rule's stroke colour), "" when unknown
+    kind: str  # "rect": a filled area; "rule": a line, or an area too thin to hold text
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of a page read on its own: a column, a box, a band between full-width lines."""
+
+    id: int  # 1, 2, … in the page's reading order
+    box: Rect
+    kind: str  # "box": inside a filled rectangle; "column": one side of a gutter; "band": the rest
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,9 @@ class Page:
     label: str | None = None  # printed page number, once furniture has read it
     ocr: bool = False  # the text comes from OCR: no meaningful font, weight or colour
     confidence: float | None = None  # OCR engine's mean word confidence (0–100)
+    shapes: tuple[Shape, ...] = ()  # filled rectangles and rules, top to bottom
+    regions: tuple[Region, ...] = ()  # once layout has cut the page (each line names its own)
+    aside: tuple[Line, ...] = ()  # rotated text kept out of the reading (furniture: unplaced)
 
     def with_lines(self, lines) -> Page:
         return replace(self, lines=tuple(lines))

@@ -24,7 +24,7 @@ class Options(BaseModel):
     )
     password: str | None = None
     ocr: OcrMode = "auto"
-    reader: Literal["pdfplumber", "pdfium"] = "pdfplumber"  # same lines; pdfium is faster
+    reader: Literal["pdfium", "pdfplumber"] = "pdfium"  # the same document; pdfium is faster
     # the corrections file (must exist); with {name} in it, each PDF's, used when it exists
     # (the command line's default: DIR/{name}.corrections.toml); None: none
     corrections: str | None = None

@@ -15,11 +15,23 @@ from .elements import Line, Page, Removed, Stray
 from .errors import InputError
 from .options import Options
 from .profiles.profile import Profile, available, load
+from .stages import (
+    blocks,
+    frontmatter,
+    furniture,
+    layout,
+    listing,
+    palmares,
+    segment,
+    template,
+    toc,
+)
 from .stages import card as card_stage
-from .stages import frontmatter, furniture, layout, listing, segment, toc
 from .stages.card import Card
-from .stages.listing import Listed
+from .stages.listing import Listing
 from .stages.toc import TocRow
+
+AWARDED_SHARE = 0.5  # the share of cards that must name a medal or territories
 
 
 @dataclass(frozen=True)
@@ -33,8 +45,13 @@ class Reading:
     entries: list[TocRow]
     toc_headings: list[Line]
     cards: list[Card]
-    listings: dict[int, list[Listed]]  # section page → its listing's entries
-    listing_strays: list[Stray]
+    listings: dict[int, Listing]  # section page → its listing
+    palmares: palmares.Palmares  # the book's palmarès (empty when it has none)
+
+    @property
+    def listing_strays(self) -> list[Stray]:
+        """The lines of the section pages no entry took."""
+        return [stray for found in self.listings.values() for stray in found.strays]
 
 
 def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) -> Reading:
@@ -42,7 +59,7 @@ def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) ->
     candidates = [load(options.profile)] if options.profile != "auto" else edition_profiles(raw)
     readings = [read_cards(raw, profile, clock) for profile in candidates]
     best = max(readings, key=consistency)
-    if not best.segments.cards:
+    if not best.segments.cards or not awarded(best.cards):
         raise InputError(
             f"{path.name}: no project card found; "
             "not a yearbook of the Label « Territoire Innovant »?"
@@ -56,40 +73,48 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
     with clock("furniture"):
         pages, removed = furniture.strip(
             raw,
-            content=lambda line: segment.is_banner(line, profile),
+            content=lambda line: is_card_head(line, profile),
             thresholds=context.thresholds,
         )
     with clock("layout"):
         pages = layout.order(pages)
         context = replace(context, lexicon=layout.lexicon(pages), body=furniture.body_size(pages))
+    with clock("template"):
+        seeds = [
+            ln for page in pages for ln in page.lines if blocks.heading_of(ln.text, ln, profile)[0]
+        ]
+        context = replace(context, template=template.learn(pages, context.body, seeds))
     with clock("segment"):
-        segments = segment.split(pages, profile, context.body)
+        rest, book = palmares.take(pages, profile, context.lexicon)
+        segments = segment.split(rest, profile, context.body, context.template)
         entries, toc_headings = toc.parse(segments.toc_pages)
     card_lines = [line for span in segments.cards for line in span.lines]
-    context = replace(context, pitch=layout.typical_pitch(card_lines))
+    spans = [(span.lines, span.section.title if span.section else None) for span in segments.cards]
+    roles = blocks.learn_roles(spans, profile, context.template)
+    context = replace(context, pitch=layout.typical_pitch(card_lines), roles=roles)
     with clock("card"):
         cards = [
-            card_stage.parse(span, profile, context.lexicon, context.pitch, context.body)
+            card_stage.parse(
+                span, profile, context.lexicon, context.pitch, context.body, context.template, roles
+            )
             for span in segments.cards
         ]
-        listings, listing_strays = read_listings(segments, context)
-    return Reading(
-        context, pages, removed, segments, entries, toc_headings, cards, listings, listing_strays
+        cards = card_stage.missing_blocks(cards)
+        listings = {
+            section.page: listing.parse(section, profile, context.lexicon, context.pitch)
+            for section in segments.sections
+        }
+    return Reading(context, pages, removed, segments, entries, toc_headings, cards, listings, book)
+
+
+def is_card_head(line: Line, profile: Profile) -> bool:
+    """A line that opens or heads a card, however often it repeats at the same place: a banner,
+    a medal badge."""
+    return (
+        segment.is_banner(line, profile)
+        or template.medal_in(line.text) is not None
+        or (line.rotated and card_stage.badge_medal(line.text, profile) is not None)
     )
-
-
-def read_listings(
-    segments: segment.Segments, context: Context
-) -> tuple[dict[int, list[Listed]], list[Stray]]:
-    """Each section's listing, and the lines of the section pages no entry took."""
-    listings: dict[int, list[Listed]] = {}
-    strays: list[Stray] = []
-    for section in segments.sections:
-        listings[section.page], left = listing.parse(
-            section, context.profile, context.lexicon, context.pitch
-        )
-        strays += left
-    return listings, strays
 
 
 def edition_profiles(raw: list[Page]) -> list[Profile]:
@@ -100,6 +125,13 @@ def edition_profiles(raw: list[Page]) -> list[Profile]:
     year = next((found for found in printed if found), None)
     made_for = [profile for profile in profiles if year in profile.years]
     return made_for[:1] or profiles
+
+
+def awarded(cards: list[Card]) -> bool:
+    """Yearbook evidence: most cards name a medal or the territories they were awarded to (a
+    report whose headings recur is not a yearbook)."""
+    named = sum(1 for card in cards if card.medal or card.territories)
+    return named >= AWARDED_SHARE * len(cards)
 
 
 def consistency(reading: Reading) -> int:

@@ -37,6 +37,9 @@ class Thresholds(BaseModel):
     repeat_min: int = Field(
         2, ge=2, description="and on at least this many pages (a tiny yearbook repeats on all)"
     )
+    section_gap: int = Field(
+        3, ge=1, description="pages a section's running header may skip between two of its pages"
+    )
     small: float = Field(
         0.92, gt=0, le=1, description="logo text is smaller than this share of the body size"
     )

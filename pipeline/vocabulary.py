@@ -44,8 +44,43 @@ TerritoryKind = Literal[
 """What a labelled territory is; a profile's `territory_kinds` tell each one by its wordings."""
 TERRITORY_KINDS: tuple[TerritoryKind, ...] = get_args(TerritoryKind)
 
+RegistryMatch = Literal["exact", "normalised", "fuzzy", "absent", "ambiguous"]
+"""How a territory's name was found in the registry of local governments (`pipeline.registry`)."""
+MATCHES: tuple[RegistryMatch, ...] = get_args(RegistryMatch)
+
+RegistryKind = Literal[
+    "commune",
+    "commune_deleguee",
+    "commune_associee",
+    "CC",
+    "CA",
+    "CU",
+    "METRO",
+    "MET69",
+    "departement",
+    "region",
+]
+"""The registry's word for a local government: a commune (or a former one, délégué or associé in
+a current one), an EPCI's type (MET69: the Métropole de Lyon), a département, a région."""
+REGISTRY_KINDS: dict[str, TerritoryKind] = {  # keyed by RegistryKind
+    "commune": "commune",
+    "commune_deleguee": "commune",
+    "commune_associee": "commune",
+    "CC": "communaute_de_communes",
+    "CA": "communaute_d_agglomeration",
+    "CU": "communaute_urbaine",
+    "METRO": "metropole",
+    "MET69": "metropole",
+    "departement": "departement",
+    "region": "region",
+}
+"""The territory kind of each registry word: a linked territory's `kind`."""
+
 EntityLabel = Literal["ORG", "LOC", "PER", "MISC"]
-"""Named entities: an organisation, a place, a person; MISC a standard a profile's acronyms name."""
+"""Named entities: an organisation, a place, a person; MISC a programme, a product or a standard."""
+
+EntitySource = Literal["model", "rule", "registry"]
+"""What found an entity: the statistical model, a rule of the domain, the territory registry."""
 
 Severity = Literal["warning", "info"]
 """`warning`: something to check (counted by `--strict`); `info`: a remark, nothing wrong."""
@@ -74,7 +109,19 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "An entry of the table of contents points at a card page where no card was found.",
     ),
     # a card against its category's listing
-    WarningCode("not_in_listing", "warning", "The card is missing from its category's listing."),
+    WarningCode(
+        "not_in_listing",
+        "warning",
+        "The card is missing from its category's listing or from the palmarès (checked only "
+        "where one was printed).",
+    ),
+    WarningCode(
+        "listing_unread",
+        "info",
+        "The card is not among the entries read from its listing, but the listing's text that "
+        "could not be read as entries names it: the reading is in doubt, not the yearbook "
+        "(the message gives the confidence).",
+    ),
     WarningCode(
         "listed_without_card", "warning", "The listing announces a project no card was found for."
     ),
@@ -96,6 +143,11 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "(one contains the other).",
     ),
     WarningCode(
+        "medal_missing",
+        "warning",
+        "No medal could be read on the card (banner, badge, award line, side column): left empty.",
+    ),
+    WarningCode(
         "medal_mismatch",
         "warning",
         "Two places (banner, award line, badge, listing) give the card different medals.",
@@ -103,9 +155,15 @@ WARNING_CODES: tuple[WarningCode, ...] = (
     WarningCode(
         "category_mismatch",
         "warning",
-        "The card's banner names another category than the section it stands in.",
+        "The card prints a category (banner, kicker) other than its section's or the "
+        "palmarès's (a card that prints none disagrees with nothing).",
     ),
     WarningCode("block_missing", "warning", "The card lacks one of the three blocks."),
+    WarningCode(
+        "heading_guessed",
+        "info",
+        "A heading worded like no known heading took its block's role by its rank on the cards.",
+    ),
     WarningCode(
         "block_repeated",
         "warning",
@@ -113,6 +171,12 @@ WARNING_CODES: tuple[WarningCode, ...] = (
     ),
     WarningCode(
         "award_missing", "warning", 'No award line ("Label … attribué à …") was found on the card.'
+    ),
+    WarningCode(
+        "territory_ambiguous",
+        "info",
+        "A territory's name is several homonyms of the registry of local governments that the "
+        "card's other territories cannot tell apart; the message lists them, no code is given.",
     ),
     WarningCode(
         "date_invalid",

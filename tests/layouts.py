@@ -141,10 +141,16 @@ class Sheet:
         return self.path
 
 
-def standard_card(sheet: Sheet, medal: str, category: str, who: str, title: str, text: str) -> None:
-    """A card in the 2023 manner, on a page of its own: banner, award line, title, three blocks."""
+def standard_card(
+    sheet: Sheet, medal: str, category: str | None, who: str, title: str, text: str
+) -> None:
+    """A card in the 2023 manner, on a page of its own: banner, award line, title, three blocks;
+    without a category, a card without banner (it prints no category)."""
     word = {"or": "d'or", "argent": "d'argent", "bronze": "de bronze"}[medal]
-    sheet.page().banner(f"LABEL {medal.upper()} – {category}")
+    if category is None:
+        sheet.page(y=100)
+    else:
+        sheet.page().banner(f"LABEL {medal.upper()} – {category}")
     sheet.para(f"Label {word} attribué à {who}", font=BOLD, size=10.5, color=NAVY, gap=0.5)
     sheet.para(f"Pour le projet « {title} »", font=BOLD, size=10.5, color=NAVY)
     sheet.para(text)

@@ -148,7 +148,17 @@ def test_title_on_the_award_line_in_another_size(profile):
 def test_missing_block_is_null_and_noted(profile):
     c = parse(standard_card()[:-2], profile)
     assert c.blocks["apports"] is None
-    assert ("block_missing", "the card has no 'apports' block") in c.notes
+    [noted] = card.missing_blocks([c])
+    assert ("block_missing", "the card has no 'apports' block") in noted.notes
+
+
+def test_block_missing_only_where_the_template_has_the_block(profile):
+    """A block no other card titles is no block this design has: nothing is missing."""
+    whole, short = parse(standard_card(), profile), parse(standard_card()[:-2], profile)
+    noted = card.missing_blocks([whole, short, whole])
+    assert ("block_missing", "the card has no 'apports' block") in noted[1].notes
+    unnoted = card.missing_blocks([short, short, short])
+    assert all(code != "block_missing" for card in unnoted for code, _ in card.notes)
 
 
 def test_text_between_banner_and_award_is_kept_as_stray(profile):

@@ -125,6 +125,31 @@ project = "{first["id"]}"
     assert not [w for w in fixed["warnings"] if w["code"].startswith("correction")]
 
 
+def test_corrected_territories_are_linked_to_the_registry(book_pdf, tmp_path):
+    """correct runs before link: the territories a fix writes are the ones linked, so that a
+    homonym the card could not tell apart is told apart by the territory the archivist added."""
+    read = converted(book_pdf, tmp_path)
+    [lunas] = read["projects"][1]["territories"]
+    assert (lunas["match"], lunas["code"]) == ("ambiguous", None)
+    assert [w["project_id"] for w in read["warnings"] if w["code"] == "territory_ambiguous"] == [
+        read["projects"][1]["id"]
+    ]
+    write(
+        tmp_path,
+        book_pdf.stem,
+        '[[fix]]\nproject = "Le cahier de liaison"\nfield = "territories"\n'
+        'value = ["Ville de Lunas", "Département de l\'Hérault"]\n',
+    )
+    fixed = converted(book_pdf, tmp_path)
+    territories = fixed["projects"][1]["territories"]
+    assert [(t["name"], t["code"], t["departement"], t["match"]) for t in territories] == [
+        ("Ville de Lunas", "34144", "34", "exact"),
+        ("Département de l'Hérault", "34", "34", "exact"),
+    ]
+    assert fixed["projects"][1]["provenance"]["territories"] == "corrected"
+    assert not [w for w in fixed["warnings"] if w["code"] == "territory_ambiguous"]
+
+
 def test_a_correction_survives_a_changed_extraction(tmp_path):
     """Version 1 of the pipeline reads the title and summary one way; the archivist corrects the
     'apports' and the summary. Version 2 reads the end of the title and the summary otherwise:

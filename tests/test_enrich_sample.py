@@ -1,16 +1,16 @@
 """Enrichment of the 2023 reference yearbook against the facts its front matter states and
-against hand annotations of eight cards (tests/data/annotations_2023.json)."""
+against hand annotations of its cards (tests/data/annotations_2023.json): eight for all the
+enrichment, sixteen for the entities."""
 
-import json
-from collections import Counter
-from pathlib import Path
+import re
 
 import pytest
 
-ANNOTATIONS = json.loads(
-    (Path(__file__).parent / "data" / "annotations_2023.json").read_text(encoding="utf-8")
-)
-CARDS = ANNOTATIONS["cards"]
+from .scoring import annotated_cards, entity_scores
+
+CARDS = annotated_cards()
+# annotated for all the enrichment, not for the entities only
+FULL = [c for c in CARDS if "territories" in c]
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +66,14 @@ def test_the_impossible_closing_date_is_a_warning(sample_doc):
     assert "31 novembre 2023" in w.message and w.pages == [6]
 
 
-@pytest.mark.parametrize("card", CARDS, ids=[c["id"][5:40] for c in CARDS])
+@pytest.mark.parametrize("card", FULL, ids=[c["id"][5:40] for c in FULL])
 def test_territories_dates_and_figures_of_annotated_cards(card, projects):
     p = projects[card["id"]]
-    assert [t.model_dump() for t in p.territories] == card["territories"]
+    # what the annotations say of each territory: as read, and its code in the registry
+    assert [
+        {key: t.model_dump()[key] for key in want}
+        for t, want in zip(p.territories, card["territories"], strict=True)
+    ] == card["territories"]
     for field, want in card["fields"].items():
         assert [(d.text, d.value, d.precision) for d in p.dates if d.field == field] == [
             (d["text"], d["value"], d["precision"]) for d in want["dates"]
@@ -79,16 +83,37 @@ def test_territories_dates_and_figures_of_annotated_cards(card, projects):
         ], field
 
 
-def test_entity_precision_on_annotated_cards(projects):
-    right = wrong = 0
-    for card in CARDS:
-        p = projects[card["id"]]
-        for field, want in card["fields"].items():
-            found = Counter((e.text, e.label) for e in p.entities if e.field == field)
-            hits = found & Counter(tuple(x) for x in want["entities"])
-            right += sum(hits.values())
-            wrong += sum((found - hits).values())
-    assert right / (right + wrong) >= 0.8
+def test_entity_precision_and_recall_on_annotated_cards(sample_doc):
+    """Organisations, places, persons, programmes and products, on the sixteen cards
+    annotated by hand; the issue asks 0.95 and 0.8."""
+    right, wrong, missed = entity_scores(sample_doc, CARDS)
+    assert len(CARDS) >= 15
+    assert right / (right + wrong) >= 0.95
+    assert right / (right + missed) >= 0.8
+
+
+def test_no_entity_is_a_verb_or_a_piece_of_a_word(sample_doc):
+    """Every entity of the reference yearbook: whole words, and no one-word entity that the
+    model's own part-of-speech tagger (loaded here, unlike in the pipeline) calls a verb where
+    it stands ("Pour Garantir l'accès", "Facile à Lire et à Comprendre")."""
+    import spacy
+
+    tagger = spacy.load("fr_core_news_sm", exclude=["ner", "parser", "lemmatizer"])
+    for p in sample_doc.projects:
+        for e in p.entities:
+            text = getattr(p, e.field)
+            end = e.offset + len(e.text)
+            assert not text[e.offset - 1 : e.offset].isalnum(), (p.id, e)
+            assert not text[end : end + 1].isalnum(), (p.id, e)
+            if re.fullmatch(r"\w+", e.text):
+                [word] = [t for t in tagger(text) if t.idx == e.offset]
+                assert word.pos_ not in ("VERB", "AUX"), (p.id, e)
+
+
+def test_a_partner_named_by_its_kind(sample_doc):
+    """ "la société Geonov": a rule finds it, which the model missed."""
+    [card] = [p for p in sample_doc.projects if "lebontag" in p.id]
+    assert ("Geonov", "ORG", "rule") in [(e.text, e.label, e.source) for e in card.entities]
 
 
 def test_every_mention_points_into_its_field(sample_doc):

@@ -1,7 +1,8 @@
-"""Named entities over hand-made card texts: the ruler, the yearbook's territories and the
-filters."""
+"""Named entities over hand-made card texts: the acronyms, the territories and the filters."""
 
-from pipeline.enrich.entities import find, model
+import pytest
+
+from pipeline.enrich.entities import find, load
 from pipeline.stages.territory import split
 
 TEXTS = [
@@ -26,9 +27,9 @@ def entities(profile):
 
 
 def test_the_model_is_loaded_once_with_its_ner_only(profile):
-    nlp = model(profile)
-    assert model(profile) is nlp
-    assert nlp.pipe_names == ["entity_ruler", "ner"]
+    nlp = load()
+    assert load() is nlp
+    assert nlp.pipe_names == ["ner"]
 
 
 def test_acronyms_and_the_yearbooks_territories(profile):
@@ -42,11 +43,10 @@ def test_acronyms_and_the_yearbooks_territories(profile):
     ]
 
 
-def test_capitalised_common_words_and_quoted_names_are_no_entities(profile):
+def test_capitalised_common_words_are_no_entities_and_a_quoted_name_is_a_product(profile):
     second = entities(profile)[1]
-    assert second == [
-        ("Portvieux", "LOC")
-    ]  # the quoted product, "Valoriser", "Déployer", "la Direction": none
+    # "Valoriser", "Déployer", "la Direction": none
+    assert second == [("Portvieux Connect", "MISC"), ("Portvieux", "LOC")]
 
 
 def test_persons_places_and_institutions(profile):
@@ -63,7 +63,7 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     entity that is kept: the other texts skip the model, and lose nothing."""
     import pipeline.enrich.entities as entities_module
 
-    nlp, read = model(profile), []
+    nlp, read = load(), []
 
     class Recording:
         def pipe(self, texts):
@@ -71,13 +71,91 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
             read.extend(texts)
             return nlp.pipe(texts)
 
+        def memory_zone(self):
+            return nlp.memory_zone()
+
     territories = split(
         "à la Communauté d'agglomération du Grand Littoral (CAGL) et la Ville de Portvieux", profile
     )
     before = find(TEXTS, profile, territories, ["Portvieux Connect"])
-    monkeypatch.setattr(entities_module, "model", lambda profile: Recording())
+    monkeypatch.setattr(entities_module, "load", lambda: Recording())
     after = find(TEXTS, profile, territories, ["Portvieux Connect"])
     # the fourth text's capitalised words start its sentences, and the texts write them in lower
     # case too
     assert len(read) == 3 and not any("direction du numérique" in t for t in read)
     assert after == before and after[3] == []
+
+
+# The raw entities of the statistical model over texts, printed as JSON by a process that
+# loads the model with spaCy's own French class (this process has the light one registered).
+SPACY_OWN = """
+import json, sys
+import spacy
+from thinc.api import use_ops
+from pipeline.enrich.entities import MODEL, UNUSED
+with use_ops("numpy", use_blis=False):
+    nlp = spacy.load(MODEL, exclude=list(UNUSED))
+assert "spacy.lang.fr" in sys.modules
+texts = json.load(sys.stdin)
+print(json.dumps([[(e.start_char, e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]))
+"""
+
+
+def test_the_light_french_class_finds_the_same_entities(sample_doc):
+    """Every text the enrichment gives the model on the reference yearbook (the summaries and
+    blocks), through the model loaded in spaCy's French class and in the light one (without
+    the tokenizer's pattern of hyphenated common words). Front-matter texts are not given to
+    the model: on the list of all the projects, "E-SANTÉ" (spaCy's pattern keeps words
+    prefixed "e-" whole) starts another entity."""
+    import json
+    import subprocess
+    import sys
+
+    from thinc.api import use_ops
+
+    from pipeline.enrich import french
+    from pipeline.enrich.entities import MODEL, UNUSED
+
+    fields = ("summary", "innovation", "problematique", "apports")
+    texts = [t for p in sample_doc.projects for f in fields if (t := getattr(p, f))]
+    texts += TEXTS
+    own = subprocess.run(
+        [sys.executable, "-c", SPACY_OWN],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    with use_ops("numpy", use_blis=False):
+        light = french.load(MODEL, UNUSED)
+    assert len(light.tokenizer.token_match.__self__.pattern) < 50_000  # spaCy's: 1.4 MB
+    assert "spacy.lang.fr" not in sys.modules
+    found = [[[e.start_char, e.text, e.label_] for e in d.ents] for d in light.pipe(texts)]
+    assert found == json.loads(own.stdout)
+    assert sum(map(len, found)) > 100
+
+
+def test_no_text_needs_the_model_no_model_is_loaded(profile, monkeypatch):
+    """Loaded only when a text needs it: texts of common words alone do not."""
+    import pipeline.enrich.entities as entities_module
+
+    monkeypatch.setattr(entities_module, "load", lambda: pytest.fail("model loaded"))
+    texts = ["Former les agents.", "Les outils et la direction du numérique."]
+    assert find(texts, profile, [], []) == [[], []]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable():
+    """In a fresh process: the model loads without spacy.cli's commands, and `import spacy.cli`
+    afterwards gives the whole of it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pipeline.enrich.entities import load\n"
+        "load()\n"
+        "assert 'spacy.cli.train' not in sys.modules, sorted(sys.modules)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download) and 'spacy.cli.train' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

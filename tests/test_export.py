@@ -75,6 +75,23 @@ def test_jsonl_is_one_json_record_per_line_with_its_edition(which, request):
     ]
 
 
+TERRITORY_FIELDS = (
+    "name",
+    "kind",
+    "acronym",
+    "service",
+    "canonical",
+    "place",
+    "code",
+    "registry_name",
+    "registry_kind",
+    "departement",
+    "region",
+    "population",
+    "match",
+)
+
+
 def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
     """Rebuild an edition's project records from the database's tables alone."""
     out = []
@@ -100,11 +117,14 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
         (year,),
     ):
         territories = [
-            dict(zip(("name", "kind", "acronym", "service", "canonical", "place"), row))
+            dict(zip(TERRITORY_FIELDS, row))
             for row in db.execute(
-                "SELECT name, kind, acronym, service, canonical, place FROM territories WHERE "
-                "project_id = ? "
-                "ORDER BY position",
+                "SELECT a.name, a.kind, a.acronym, a.service, a.canonical, a.place, "
+                "a.territory_code, t.name, t.registry_kind, t.departement, t.region, t.population, "
+                "a.match "
+                "FROM awards AS a "
+                "LEFT JOIN territories AS t ON t.code = a.territory_code WHERE a.project_id = ? "
+                "ORDER BY a.position",
                 (pid,),
             )
         ]
@@ -144,14 +164,14 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
 def counts(db):
     return {
         t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        for t in ("editions", "projects", "territories", "blocks", "warnings")
+        for t in ("editions", "projects", "awards", "territories", "blocks", "warnings")
     }
 
 
-def docs_query() -> str:
-    """The query across editions that docs/output.md shows."""
-    readme = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
-    return re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
+def docs_queries() -> list[str]:
+    """The queries across editions that docs/output.md shows, in its order."""
+    docs = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    return re.findall(r"```sql\n(.*?)```", docs, re.S)
 
 
 def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
@@ -172,10 +192,12 @@ def test_sqlite_round_trip_two_editions_and_a_reload(tmp_path, sample, edition):
     assert counts(db) == once
     assert projects_from(db, 2024) == edition.projects
 
-    # the docs' query: territories labelled in several years
-    assert db.execute(docs_query()).fetchall() == [
-        ("Rennes Métropole", 2, "2023, 2024"),
-        ("Ville de Paris", 2, "2023, 2024"),
+    # the docs' query: territories labelled in several years, by registry code
+    several_years = docs_queries()[1]
+    assert db.execute(several_years).fetchall() == [
+        ("240500462", "CC du Pays des Ecrins", 2, "2023, 2024"),
+        ("75056", "Paris", 2, "2023, 2024"),
+        ("243500139", "Rennes Métropole", 2, "2023, 2024"),
     ]
     db.close()
 
@@ -190,6 +212,7 @@ def test_reloading_an_edition_drops_what_it_no_longer_has(tmp_path, edition):
     assert counts(db) == {
         "editions": 1,
         "projects": 1,
+        "awards": 2,
         "territories": 2,
         "blocks": 4,
         "warnings": 0,

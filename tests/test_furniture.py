@@ -108,3 +108,58 @@ def test_a_header_naming_each_section_goes_but_card_openers_in_the_margin_stay()
     out, removed = furniture.strip(pages)
     assert [r.line.text for r in removed] == ["E-santé", "E-santé", "Mobilités", "Culture"]
     assert all(p.lines[0].text.startswith("Lauréat") for p in out)
+
+
+def test_a_bold_running_header_naming_the_section_is_furniture_not_the_award_lines():
+    """Each section's name heads its own pages in one bold style: few pages repeat the words, many
+    fill the slot in that style. A card's award line, in the same slot and style, never repeats."""
+    from dataclasses import replace
+
+    def styled(text, top):
+        return replace(line(text, top, x0=56, size=7.8, bold=True), font="Lato-Bold")
+
+    names = ["CYBERSÉCURITÉ", "E-SANTÉ", "TERRITOIRE INCLUSIF", "SMART CITY", "MOBILITÉS"]
+    sections = [name for name in names for _ in range(3)]  # 3 pages of 15: under the 30 % repeat
+    towns = "Pau Dax Agen Lens Brest Vannes Laval Niort Tours Blois Nîmes Rouen Vichy Gex Lorient"
+    towns = towns.split()
+    pages = [
+        page(
+            i,
+            [
+                styled(name, 40),
+                styled(f"Label d'or attribué à la Ville de {town}", 80),
+                line(f"Texte courant de la page {i}, assez long pour être du corps de texte.", 200),
+                line("Une deuxième ligne de corps de texte, elle aussi assez longue.", 213.6),
+            ],
+        )
+        for i, (name, town) in enumerate(zip(sections, towns, strict=True), 1)
+    ]
+    kept, removed = furniture.strip(pages)
+    assert {r.line.text for r in removed} == set(sections)
+    assert all(p.lines[0].text.startswith("Label d'or") for p in kept)
+
+
+def test_rotated_text_repeated_is_margin_furniture_else_set_aside_unless_content():
+    from dataclasses import replace
+
+    def rotated(text):
+        return replace(line(text, 300, x0=20, width=10), rotated=True)
+
+    pages = [
+        page(
+            i,
+            [
+                rotated("www.exemple.fr"),
+                line("Du corps de texte assez long, page après page.", 100),
+            ],
+        )
+        for i in range(1, 5)
+    ]
+    pages[1] = page(2, list(pages[1].lines) + [rotated("Crédit photo : Ville"), rotated("OR")])
+    kept, removed = furniture.strip(pages, content=lambda ln: ln.text == "OR")
+    assert [r.reason for r in removed] == ["margin_text"] * 4
+    assert [ln.text for ln in kept[1].aside] == ["Crédit photo : Ville"]
+    assert [ln.text for ln in kept[1].lines] == [
+        "Du corps de texte assez long, page après page.",
+        "OR",
+    ]

@@ -378,6 +378,8 @@ def test_warnings_exactly(main):
             ("block_missing", ids[CAPTEURS.title]),
             ("not_in_toc", ids[CAPTEURS.title]),
             ("medal_mismatch", ids[GUICHET.title]),
+            # "la Ville de Lunas" alone: the registry has a Lunas in Dordogne and one in Hérault
+            ("territory_ambiguous", ids[RELAIS.title]),
         ]
     )
     missing = next(w for w in main.warnings if w.code == "block_missing")

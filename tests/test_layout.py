@@ -1,17 +1,19 @@
 """Reading order, paragraphs and list items, hyphenation."""
 
-from collections import Counter
+from pipeline.stages import layout, regions
 
-from pipeline.stages import layout
+from .conftest import line, page, stack
 
-from .conftest import line, stack
+
+def reading_order(lines):
+    return regions.split(page(1, lines)).lines
 
 
 def test_two_columns_are_read_left_then_right():
     left = [line(f"gauche {i}", 100 + 14 * i, x0=56, width=200) for i in range(4)]
     right = [line(f"droite {i}", 100 + 14 * i, x0=310, width=200) for i in range(4)]
     full = line("Une ligne pleine largeur sous les deux colonnes", 200, x0=56, width=480)
-    ordered = layout.reading_order(right + [full] + left, 595)
+    ordered = reading_order(right + [full] + left)
     assert [ln.text for ln in ordered] == [f"gauche {i}" for i in range(4)] + [
         f"droite {i}" for i in range(4)
     ] + [full.text]
@@ -19,7 +21,7 @@ def test_two_columns_are_read_left_then_right():
 
 def test_single_column_keeps_top_to_bottom_order():
     lines = stack(["b", "c"], top=120) + [line("a", 100)]
-    assert [ln.text for ln in layout.reading_order(lines, 595)] == ["a", "b", "c"]
+    assert [ln.text for ln in reading_order(lines)] == ["a", "b", "c"]
 
 
 def test_a_wider_gap_starts_a_paragraph():
@@ -68,10 +70,28 @@ def test_a_paragraph_runs_over_a_page_break_unless_the_sentence_ended():
     assert layout.render(layout.paragraphs(b, pitch=13.6)) == "Une phrase finie.\nUne autre phrase."
 
 
-def test_hyphenation_is_mended_only_when_the_document_spells_the_joined_word():
-    words = Counter({"dématérialisation": 3, "centres-villes": 0})
+def test_hyphenation_is_mended_by_the_document_else_at_a_hyphenation_point_between_fragments():
+    words = layout.Lexicon(
+        {"dématérialisation": 3, "co-construction": 2, "centres": 2, "villes": 3, "au": 4}
+    )
+    assert (
+        layout.join_lines(["l'obligation réglemen-", "taire"], words)
+        == "l'obligation réglemen-taire"
+    )
+    words.hyphenates = True  # a document whose typesetter hyphenates
     assert layout.join_lines(["la dématé-", "rialisation des"], words) == "la dématérialisation des"
-    assert layout.join_lines(["les centres-", "villes"], words) == "les centres-villes"
+    assert (
+        layout.join_lines(["la co-", "construction"], words) == "la co-construction"
+    )  # spelled so
+    assert layout.join_lines(["les centres-", "villes"], words) == "les centres-villes"  # two words
+    assert (
+        layout.join_lines(["l'obligation réglemen-", "taire"], words)
+        == "l'obligation réglementaire"
+    )
+    assert layout.join_lines(["d'au-", "torisations"], words) == "d'autorisations"
+    assert (
+        layout.join_lines(["coll-", "ectivité"], words) == "coll-ectivité"
+    )  # no hyphenation point there
     assert layout.join_lines(["Champsaur-", "Valgaudemar"], words) == "Champsaur-Valgaudemar"
     assert layout.join_lines(["l'e-", "administration"]) == "l'e-administration"
 
@@ -81,6 +101,35 @@ def test_lexicon_skips_words_in_capitals():
 
     words = layout.lexicon([page(1, [line("NUMERIQUE et numérique, l'aménagement", 100)])])
     assert words["numérique"] == 1 and "numerique" not in words and words["aménagement"] == 1
+
+
+def test_lexicon_leaves_out_the_pieces_of_words_broken_at_a_line_end():
+    from .conftest import page
+
+    words = layout.lexicon([page(1, stack(["les demandes de ter-", "rasses et de terrasses"]))])
+    assert (
+        "ter" not in words
+        and "rasses" not in words
+        and words["terrasses"] == 1
+        and words["de"] == 2
+    )
+
+
+def test_a_document_hyphenates_when_many_of_its_lines_end_in_a_hyphen():
+    from .conftest import page
+
+    text = [
+        "Le projet a été initié avant l'obligation",
+        "réglementaire nationale et a été le fruit",
+    ] * 10
+    plain = [page(1, stack(text))]
+    ends = [
+        "d'un partenariat étroit Ville de Paris / ser-",
+        "vices de l'État, de la Préfec-",
+        "ture de Paris",
+    ]
+    hyphenated = [page(1, stack(text[:-3] + ends))]  # 2 lines of 20
+    assert not layout.lexicon(plain).hyphenates and layout.lexicon(hyphenated).hyphenates
 
 
 def test_typical_pitch_is_the_pitch_of_wrapped_lines():

@@ -214,8 +214,9 @@ def test_medal_in_a_badge_or_up_the_margin_without_banners(tmp_path):
         ("Compost partagé", "or", "Ville durable"),
         ("Des vélos pour tous", "argent", "Ville durable"),
     ]
+    # the kind is the registry's: the Pays de Gex has been a communauté d'agglomération since 2019
     assert [[(t.name, t.kind) for t in p.territories] for p in doc.projects] == [
-        [("Communauté de communes du Pays de Gex", "communaute_de_communes")],
+        [("Communauté de communes du Pays de Gex", "communaute_d_agglomeration")],
         [("Ville de Mâcon", "commune")],
     ]
     assert [p.innovation for p in doc.projects] == [

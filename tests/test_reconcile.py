@@ -1,7 +1,7 @@
 """Cross-checks between cards, the table of contents and the listings."""
 
 from pipeline.stages.card import Card
-from pipeline.stages.listing import Listed
+from pipeline.stages.listing import Listed, Listing
 from pipeline.stages.reconcile import Placed, check
 from pipeline.stages.segment import Section
 from pipeline.stages.territory import TerritoryName
@@ -37,6 +37,11 @@ def entry(text, label):
     return TocRow(text, label, 1, (line(text, 100, page=2),))
 
 
+def on_page_10(entries: list[Listed]) -> dict[int, Listing]:
+    """The listing of the section on page 10, read whole (no line left over)."""
+    return {10: Listing(entries, [], [])}
+
+
 def listed(text, title, medal, n):
     return Listed(text, title, "Ville de Lens", medal, (line(text, 262 + 20 * n, page=10),))
 
@@ -51,12 +56,12 @@ def test_everything_consistent_gives_no_warning():
         entry("Ville de Lens - Bouclier numérique", "11"),
         entry("Ville de Lens – Cyber-réflexes", "12"),
     ]
-    listing = {
-        10: [
+    listing = on_page_10(
+        [
             listed("Bouclier numérique - Ville de Lens", "Bouclier numérique", "or", 0),
             listed("Cyber-réflexes - Ville de Lens", "Cyber-réflexes", "argent", 1),
         ]
-    }
+    )
     warnings, matches = check(cards, toc, listing, {"11", "12"})
     assert warnings == []
     assert matches == {(10, 0): "id0", (10, 1): "id1"}
@@ -87,13 +92,13 @@ def test_listing_order_medal_and_missing_entries():
     cards = placed(
         card("Bouclier numérique", 11), card("Cyber-réflexes", 12), card("Sans annonce", 13)
     )
-    listing = {
-        10: [
+    listing = on_page_10(
+        [
             listed("Cyber-réflexes - Ville de Lens", "Cyber-réflexes", "or", 0),
             listed("Bouclier numérique - Ville de Lens", "Bouclier numérique", "bronze", 1),
             listed("Un projet fantôme - Ville de Lens", "Un projet fantôme", "or", 2),
         ]
-    }
+    )
     warnings, _ = check(cards, [], listing, {"11", "12", "13"})
     assert codes(warnings) == [
         "listed_without_card",
@@ -107,9 +112,9 @@ def test_listing_order_medal_and_missing_entries():
 
 def test_a_longer_title_on_the_listing_is_only_a_variant():
     cards = placed(card("Démat'URBA", 11))
-    listing = {
-        10: [listed("Programme «Démat'URBA» - Ville de Lens", "Programme «Démat'URBA»", "or", 0)]
-    }
+    listing = on_page_10(
+        [listed("Programme «Démat'URBA» - Ville de Lens", "Programme «Démat'URBA»", "or", 0)]
+    )
     warnings, _ = check(cards, [], listing, {"11"})
     assert [(w.code, w.severity) for w in warnings] == [("title_variant", "info")]
 

@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import tempfile
 from html.parser import HTMLParser
+from typing import get_args
 
 import pytest
 from PIL import Image, ImageStat
 
-from pipeline.outputs import report
-from pipeline.outputs.models import Box, Unplaced
+from pipeline.outputs import french, report
+from pipeline.outputs.models import Box, PageKind, Unplaced
+from pipeline.vocabulary import MEDALS, TERRITORY_KINDS, EntityLabel, Severity
 
 from .conftest import PASS_TITLE, SAMPLE
 from .yearbook import BAND
@@ -328,3 +330,13 @@ def test_corrections_and_checked_marks_are_shown(edition_2024, tmp_path):
     assert "note : bloc absent" in second["text"] and "vérifiée" in second["text"]
     assert "corrigé" not in first["text"] and "vérifiée" not in first["text"]
     assert "1 vérifiée(s), 1 corrigée(s)" in html
+
+
+def test_every_kind_the_output_names_has_its_french_words():
+    """The report and the review app name pages, territories, entities, medals and severities in
+    French: a kind the stages gain (the palmarès page) must gain its words, or a page fails."""
+    assert set(french.PAGE_KINDS) == set(get_args(PageKind))
+    assert set(french.KINDS) == set(TERRITORY_KINDS)
+    assert set(french.ENTITIES) == set(get_args(EntityLabel))
+    assert set(french.MEDALS) == {*MEDALS, None}
+    assert set(french.SEVERITIES) == set(get_args(Severity))

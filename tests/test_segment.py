@@ -144,13 +144,13 @@ def test_listing_entries_in_both_orders_and_on_two_lines(profile):
             line("Une phrase d'introduction.", 340),
         ],
     )
-    items, strays = listing.parse(section, profile, pitch=14.3)
-    assert [(i.title, i.territories, i.medal) for i in items] == [
+    found = listing.parse(section, profile, pitch=14.3)
+    assert [(i.title, i.territories, i.medal) for i in found.entries] == [
         ("Bouclier numérique", "Ville de Lens", "or"),
         ("Cyber-réflexes", "Département du Nord", "argent"),
         ("Un titre sur sa ligne", "Communauté de communes du Val", "bronze"),
     ]
-    assert [s.line.text for s in strays] == ["Une phrase d'introduction."]
+    assert [s.line.text for s in found.strays] == ["Une phrase d'introduction."]
 
 
 def test_category_names_get_their_accents_back_from_the_document():

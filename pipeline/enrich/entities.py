@@ -1,26 +1,25 @@
-"""Entities: the organisations, places and persons the blocks name (spaCy fr_core_news_sm).
+"""Entities: the organisations, places, persons and programmes or products the blocks name.
 
-The small French model was trained on news; yearbook cards differ, and each difference
-has its rule here:
-- the public sector's acronyms (ANCT, PLIE, FSE…) it misses: an entity ruler, fed by the
-  profile's list, runs before the model;
-- the awarded territories, named in the award line, are found where the text names them
-  (ORG for the territory, LOC for the place it is named after), whatever the model says;
-- a name carrying an institution's title ("Métropole de Lyon", "l'État") is an ORG;
-- capitalised common words taken for names ("Valoriser", "Coûts", a list item's first word):
-  an entity needs a capitalised word that the yearbook never writes in lower case and
-  writes capitalised inside a sentence (a text without such a word, nor a known acronym,
-  is not given to the model at all: a third of the texts, and of the stage's time);
-- products and projects (quoted names, the cards' titles) are no organisation or person:
-  dropped, with the model's MISC label;
-- a person is named by first name and surname, none of them a common word: other PERs
-  are dropped;
+Rules first (`rules.py`): the yearbook's territories, the profile's acronyms, institutions'
+titles, programme words, names announced by their kind ("la société Geonov"), the
+yearbook's projects and quoted names. spaCy's small French model (fr_core_news_sm, trained
+on news) reads only the texts where a capitalised word is left that only a name can be, and
+what it finds is kept when it passes these filters:
+- capitalised common words ("Valoriser", "Coûts", a list item's first word): an entity
+  needs a capitalised word that the yearbook never writes in lower case and writes
+  capitalised inside a sentence;
+- a verb: one word ending as an infinitive after "à", "de", "pour", "sans" or opening a
+  sentence or a list item ("Pour Garantir", "Facile à Lire");
+- a name cut short: followed by another capitalised word (a person, a place or a product
+  the model stops in the middle of: "Bluetooth Low [Energy]"); an organisation's name runs
+  on instead, over "de" and capitalised words;
+- a name inside quotes or a project's title is the rules' (MISC), not the model's;
+- a person is named by first name and surname, none of them a common word;
 - a place follows a preposition of place ("à Paris", "du Comminges"), or is a known place;
 - a one-word ORG after an article is a common noun in house style ("la Direction");
-- an organisation's name runs on over "de" and capitalised words, where the model
-  stops short ("Direction Générale Adjointe des Ressources Humaines");
-- overlapping entities: the longest wins.
-The model is loaded once per process, with its NER component only.
+- a name carrying an institution's title ("Métropole de Lyon", "l'État") is an ORG.
+Overlapping entities: the longest wins; between equal spans, the rules'.
+The model is loaded once per process, when a text first needs it, with its NER only.
 """
 
 from __future__ import annotations
@@ -28,17 +27,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
 from ..profiles.profile import Profile
 from ..stages.territory import ARTICLE, TerritoryName, kind_of
 from ..text import fold, key
+from . import french, rules
 
 MODEL = "fr_core_news_sm"
-MODELS = 4  # models kept loaded, one per set of profile acronyms (each holds ~100 MB)
 # Everything but "ner": in fr_core_news_sm the NER has its own tok2vec, so the shared one goes too.
 UNUSED = ("tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
-LABELS = ("ORG", "LOC", "PER")
+LABELS = ("ORG", "LOC", "PER", "MISC")
 ITEM = re.compile(r"(?m)^( *)- ")
 WORDS = re.compile(r"[^\W\d_]+")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"“(]|^ *- )\s*$", re.M)
@@ -46,6 +45,18 @@ LOCATIVE = re.compile(
     r"(?:\b(?:à|a|au|aux|en|de|du|des|sur|dans|vers|hors|près de)\s|\bd['’])\s*$", re.I
 )
 QUOTES = (("«", "»"), ("“", "”"))
+INFINITIVE = re.compile(r"^[^\W\d_]+(?:er|ir|re|oir)$")
+VERB_BEFORE = re.compile(r"(?:\b(?:à|de|pour|sans)\s+|\bd['’]|(?:^|[.!?:;]) *(?:- *)?)$", re.I)
+CUT_SHORT = re.compile(r" [A-ZÀ-ÖØ-Þ]")
+RULES = (rules.institutions, rules.programmes, rules.announced, rules.quoted)
+# a product's name has a capital inside ("OpenStreetMap", "Démat'PR"); the model's other MISC
+# are demonyms, common acronyms and capitalised phrases ("Antoniens", "SMS", "Maison Bleue")
+PRODUCT = re.compile(r"[a-zà-ÿ'’][A-ZÀ-Þ]")
+# a plural title opens a generic reference ("trois Communautés de Communes des Alpes du Sud")
+PLURAL_TITLE = re.compile(
+    r"^(?:Communautés|Métropoles|Villes|Communes|Régions|Départements|Syndicats|Agences|"
+    r"Directions)\b"
+)
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
@@ -60,95 +71,126 @@ ORG_TAIL = re.compile(
 class EntityFound:
     offset: int
     text: str
-    label: str  # ORG, LOC, PER; MISC only for the profile's acronyms (a standard: RGAA)
+    label: str  # ORG, LOC, PER, MISC (a programme, a product, a standard)
+    source: str = "model"  # "model", "rule" or "registry"
+    code: str | None = None  # the territory's code, when a registry knows it
 
 
-@lru_cache(maxsize=MODELS)
-def load(acronyms: tuple[tuple[str, str], ...] = ()):
-    """The model with its entity ruler; spaCy is imported here, on first use only.
+@lru_cache(maxsize=1)  # one model, with no argument
+def load():
+    """The model; spaCy is imported here, on first use only.
 
     Its matrices are multiplied by numpy (OpenBLAS) rather than blis, thinc's default:
     the same entities, found 10 to 17% faster on the 2023 yearbook.
     """
-    import spacy
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(MODEL, exclude=list(UNUSED))
-    ruler: Any = nlp.add_pipe("entity_ruler", before="ner")  # spaCy types it as a callable
-    ruler.add_patterns([{"label": label, "pattern": acronym} for acronym, label in acronyms])
-    return nlp
-
-
-def model(profile: Profile):
-    return load(tuple(sorted(profile.acronyms.items())))
-
-
-@dataclass(frozen=True)
-class Known:
-    """What the yearbook itself tells of names: the acronyms and titles it prints, its awarded
-    territories (as a gazetteer), the words it writes in lower case or capitalised inside a
-    sentence."""
-
-    acronyms: set[str]
-    gazetteer: dict[str, str]  # name → label
-    places: set[str]  # folded
-    projects: set[str]  # title keys
-    lower: set[str]
-    inner: set[str]
-
-
-def knowledge(
-    texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
-) -> Known:
-    lower, inner = vocabulary(texts)
-    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
-    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
-    return Known(
-        acronyms=set(profile.acronyms) | {t.acronym for t in territories if t.acronym},
-        gazetteer=gazetteer,
-        places={fold(t.place) for t in territories if t.place},
-        projects={key(t) for t in titles},
-        lower=lower,
-        inner=inner,
-    )
+        return french.load(MODEL, UNUSED)
 
 
 def find(
-    texts: list[str], profile: Profile, territories: list[TerritoryName], titles: list[str]
+    texts: list[str],
+    profile: Profile,
+    territories: list[TerritoryName],
+    titles: list[str],
+    registry: rules.Registry | None = None,
 ) -> list[list[EntityFound]]:
     """The entities of each text; `territories` and `titles`: the yearbook's awarded
-    territories and projects."""
-    nlp = model(profile)
-    known = knowledge(texts, profile, territories, titles)
-    # the model reads only the texts where it could find an entity that `entity` keeps
-    worth = [i for i, text in enumerate(texts) if worth_reading(text, known)]
-    spaced = (ITEM.sub(lambda m: m.group(1) + "  ", texts[i]) for i in worth)
-    docs = dict(zip(worth, nlp.pipe(spaced), strict=True))
+    territories and projects; `registry`: a territory registry, when there is one."""
+    lower, inner = vocabulary(texts)
+    codes = territory_codes(territories, registry)
+    names = rules.project_names(titles)
+    gazetteer = known_names(profile, territories)
+    found = [ruled(text, gazetteer, codes, names, registry, lower) for text in texts]
+    docs = model_entities(texts, lower, inner)
+    places = {fold(t.place) for t in territories if t.place}
+    context = (profile, lower, inner, places, {key(t) for t in titles})
     out = []
     for i, text in enumerate(texts):
-        found = [
-            EntityFound(a, text[a:b], label) for a, b, label in mentions(text, known.gazetteer)
-        ]
-        found += [
-            e
-            for ent in (docs[i].ents if i in docs else ())
-            if (e := entity(ent, text, profile, known))
-        ]
-        out.append(sorted(longest(found), key=lambda e: e.offset))
+        found[i] += [e for ent in docs.get(i, ()) if (e := entity(ent, text, *context))]
+        out.append(sorted(longest(found[i]), key=lambda e: e.offset))
     return out
 
 
-def worth_reading(text: str, known: Known) -> bool:
-    """Could the model find in the text an entity that `entity` keeps?"""
-    return any(k in text for k in known.acronyms) or any(
-        is_name(w, known.lower, known.inner) for w in WORDS.findall(text)
-    )
+def known_names(profile: Profile, territories: list[TerritoryName]) -> dict[str, str]:
+    """Name → label: the yearbook's territories (ORG) and their places (LOC), the profile's
+    acronyms."""
+    gazetteer = {n: "ORG" for t in territories for n in (t.name, t.canonical, t.acronym) if n}
+    gazetteer.update({t.place: "LOC" for t in territories if t.place and t.place not in gazetteer})
+    gazetteer.update({a: label for a, label in profile.acronyms.items() if a not in gazetteer})
+    return gazetteer
+
+
+def model_entities(texts: list[str], lower: set[str], inner: set[str]) -> dict[int, list[Span]]:
+    """The model's entities of the texts where a word is left that only a name can be (the
+    others are not given to the model), by text index."""
+    worth = [
+        i for i, t in enumerate(texts) if any(is_name(w, lower, inner) for w in WORDS.findall(t))
+    ]
+    return dict(zip(worth, statistical([texts[i] for i in worth]), strict=True))
+
+
+def territory_codes(territories: list[TerritoryName], registry) -> dict[str, str]:
+    """The registry's code of each name of the yearbook's territories it knows."""
+    if registry is None:
+        return {}
+    known = [(t, registry.code(t.canonical)) for t in territories]
+    return {n: code for t, code in known if code for n in (t.name, t.canonical, t.acronym) if n}
+
+
+def ruled(
+    text: str, gazetteer: dict, codes: dict, names, registry, lower: set
+) -> list[EntityFound]:
+    """What the rules find in a text, in the order they win ties: registry, known names, rules.
+    A term a line defines is a name when its first word is none the yearbook writes in lower
+    case ("Demat'Lab : …", not "Installation simplifiée : …")."""
+    found = [
+        EntityFound(a, text[a:b], label, "registry", code)
+        for a, b, label, code in (registry.mentions(text) if registry else ())
+    ]
+    found += [
+        EntityFound(a, text[a:b], label, "rule", codes.get(text[a:b]))
+        for a, b, label in mentions(text, gazetteer)
+    ]
+    matched = [m for finder in RULES for m in finder(text)]
+    matched += [
+        m for m in rules.terms(text) if fold(WORDS.findall(text[m.start : m.end])[0]) not in lower
+    ]
+    found += [EntityFound(m.start, text[m.start : m.end], m.label, "rule") for m in matched]
+    found += [
+        EntityFound(m.start, text[m.start : m.end], "MISC", "rule")
+        for m in rules.projects(text, names)
+    ]
+    return found
+
+
+class Span(NamedTuple):
+    """An entity of the statistical model, as plain data (spaCy's own lives in its Doc)."""
+
+    text: str
+    label_: str
+    start_char: int
+
+
+def statistical(texts: list[str]) -> list[list[Span]]:
+    """The statistical model's entities in each text (list items' dashes blanked out).
+
+    The model is loaded here, when a text first needs it. Its documents are read inside a
+    memory zone: the strings spaCy adds to its vocabulary for them are dropped afterwards, so
+    that its vocabulary does not grow with the texts of a book, or the books of a batch.
+    """
+    if not texts:
+        return []
+    nlp = load()
+    with nlp.memory_zone():
+        docs = nlp.pipe(ITEM.sub(lambda m: m.group(1) + "  ", t) for t in texts)
+        return [[Span(e.text, e.label_, e.start_char) for e in doc.ents] for doc in docs]
 
 
 def is_name(word: str, lower: set[str], inner: set[str]) -> bool:
-    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never
-    in lower case."""
+    """A word only a name can be: capitalised, capitalised inside a sentence somewhere, never in
+    lower case."""
     return word[0].isupper() and fold(word) not in lower and word in inner
 
 
@@ -164,42 +206,55 @@ def longest(found: list[EntityFound]) -> list[EntityFound]:
     return kept
 
 
-def entity(ent, text: str, profile: Profile, known: Known) -> EntityFound | None:
-    """The model's entity, relabelled or dropped by the rules of the module's docstring."""
+def entity(
+    ent, text: str, profile: Profile, lower: set, inner: set, places: set, projects: set
+) -> EntityFound | None:
+    """The model's entity, relabelled or dropped by the filters of the module's docstring."""
     name, label, start = ent.text, ent.label_, ent.start_char
-    if name in known.acronyms:
-        return EntityFound(start, name, label)
-    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in known.projects:
+    if label not in LABELS or "\n" in name or quoted(text, start) or key(name) in projects:
         return None
     words = WORDS.findall(name)
-    if not any(is_name(w, known.lower, known.inner) for w in words):
+    if not any(is_name(w, lower, inner) for w in words) or is_verb(name, text[:start]):
         return None
-    label = relabel(name, label, text[:start], profile, known)
-    if label is None:
+    if label == "MISC" and not PRODUCT.search(name) or PLURAL_TITLE.match(name):
         return None
-    if label == "ORG":
-        tail = ORG_TAIL.match(text, start + len(name))  # it matches, if only the empty string
+    after = text[start + len(name) :]
+    kept = relabel(name, label, text[:start], after, profile, lower, places)
+    if kept == "ORG":
+        tail = ORG_TAIL.match(after)  # it matches, if only the empty string
         name += tail.group() if tail else ""
-    return EntityFound(start, name, label)
+    return EntityFound(start, name, kept) if kept else None
 
 
-def relabel(name: str, label: str, before: str, profile: Profile, known: Known) -> str | None:
-    """A territory named as an institution is an ORG; a person needs a first name and a last
-    name, a place must be known or follow a locative, a lone capitalised word after an article
-    is no organisation (None: the entity is dropped)."""
+def relabel(
+    name: str, label: str, before: str, after: str, profile: Profile, lower: set, places: set
+) -> str | None:
+    """The label the entity keeps, or None for one dropped: a title makes an ORG; a name cut
+    short, a one-word or common-word person, a place without a preposition of place, a one-word
+    ORG after an article are dropped."""
     words = WORDS.findall(name)
     if kind_of(ARTICLE.sub("", name), profile) != "autre":
         return "ORG"
-    if label == "PER" and (
-        len(words) < 2 or any(fold(w) in known.lower for w in words if w[0].isupper())
-    ):
+    if label != "ORG" and CUT_SHORT.match(after):
         return None
-    if label == "LOC" and fold(name) not in known.places and not LOCATIVE.search(before):
+    if label == "PER" and not is_person(words, lower):
         return None
-    single = label == "ORG" and len(words) == 1 and not name.isupper()
-    if single and ARTICLE_BEFORE.search(before):
+    if label == "LOC" and fold(name) not in places and not LOCATIVE.search(before):
+        return None
+    if label == "ORG" and len(words) == 1 and not name.isupper() and ARTICLE_BEFORE.search(before):
         return None
     return label
+
+
+def is_person(words: list[str], lower: set) -> bool:
+    """A first name and a surname, none of them a word the yearbook writes in lower case."""
+    return len(words) >= 2 and not any(fold(w) in lower for w in words if w[0].isupper())
+
+
+def is_verb(name: str, before: str) -> bool:
+    """One word ending as an infinitive, where a verb goes: after "à", "de", "pour", "sans",
+    or opening a sentence or a list item ("Pour Garantir l'accès", "- Lire les textes")."""
+    return bool(INFINITIVE.match(name)) and bool(VERB_BEFORE.search(before))
 
 
 def mentions(text: str, gazetteer: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -228,8 +283,8 @@ def quoted(text: str, pos: int) -> bool:
 
 
 def vocabulary(texts: list[str]) -> tuple[set[str], set[str]]:
-    """(words written in lower case somewhere, folded; capitalised words written inside a sentence
-    somewhere)."""
+    """(words written in lower case somewhere, folded; capitalised words written inside a
+    sentence somewhere)."""
     lower, inner = set(), set()
     for t in texts:
         for m in WORDS.finditer(t):

@@ -18,6 +18,7 @@ from ..stages.frontmatter import FrontPart
 from ..stages.reconcile import Placed, describe
 from ..vocabulary import CARD_TEXTS
 from . import dates, edition, entities, figures
+from .rules import Registry
 
 
 @dataclass
@@ -38,10 +39,15 @@ class Enrichment:
 
 
 def run(
-    placed: list[Placed], sections: list[FrontPart], context: Context, year: int | None
+    placed: list[Placed],
+    sections: list[FrontPart],
+    context: Context,
+    year: int | None,
+    registry: Registry | None = None,
 ) -> Enrichment:
-    """Every project's findings, the front matter's dates and the edition's facts."""
-    projects, warnings = project_findings(placed, context)
+    """Every project's findings, the front matter's dates and the edition's facts;
+    `registry`: a territory registry, for the codes of the territories the texts name."""
+    projects, warnings = project_findings(placed, context, registry)
     front_dates = [dates.find(s.text) for s in sections]
     for section, found in zip(sections, front_dates, strict=True):
         warnings += front_date_warnings(section, found)
@@ -50,7 +56,7 @@ def run(
 
 
 def project_findings(
-    placed: list[Placed], context: Context
+    placed: list[Placed], context: Context, registry: Registry | None = None
 ) -> tuple[dict[str, Found], list[Warning]]:
     """Each project's dates, figures and entities, field by field, and its invalid dates."""
     fields = [
@@ -58,7 +64,8 @@ def project_findings(
     ]
     territories = [t for p in placed for t in p.card.territories]
     texts = [text for _, _, text in fields]
-    named = entities.find(texts, context.profile, territories, [p.card.title for p in placed])
+    titles = [p.card.title for p in placed]
+    named = entities.find(texts, context.profile, territories, titles, registry)
     projects = {p.id: Found([], [], []) for p in placed}
     warnings: list[Warning] = []
     for (p, name, text), ents in zip(fields, named, strict=True):

@@ -6,18 +6,22 @@ is the one place that knows how each becomes a field of the published document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..elements import Page, Rect, Stray, merge_boxes
 from ..enrich.dates import DateFound
 from ..enrich.edition import DatedSentence
 from ..enrich.run import Enrichment, Found
 from ..reading import Reading
+from ..registry import Link
 from ..review.corrections import Applied, Fix
+from ..stages import categories
 from ..stages.frontmatter import FrontPart
+from ..stages.listing import Listed
 from ..stages.place import Placing
 from ..stages.reconcile import Placed
-from ..stages.segment import Section
+from ..stages.territory import TerritoryName
+from ..vocabulary import REGISTRY_KINDS
 from . import models as out
 
 
@@ -28,7 +32,8 @@ class Assembly:
     source: out.Source
     reading: Reading
     placing: Placing
-    matches: dict[tuple[int, int], str]  # (section page, listing index) → project id
+    matches: dict[tuple[int, int], str]  # (section or palmarès page, listing index) → project id
+    links: dict[str, list[Link]]  # project id → the registry link of each of its territories
     front: list[FrontPart]
     strays: list[Stray]
     coverage: dict[int, float | None]  # page → share of its text in fields
@@ -46,12 +51,15 @@ def document(parts: Assembly) -> out.Annuaire:
         source=parts.source,
         profile=reading.context.profile.name,
         edition=edition_model(parts.placing.year, found),
-        categories=[
-            category_model(section, parts, labels) for section in reading.segments.sections
-        ],
+        categories=category_models(parts, labels),
         projects=[
             project_model(
-                p, labels, ocr_pages, found.projects[p.id] if found else None, parts.corrections
+                p,
+                labels,
+                ocr_pages,
+                parts.links[p.id],
+                found.projects[p.id] if found else None,
+                parts.corrections,
             )
             for p in parts.placing.placed
         ],
@@ -77,6 +85,7 @@ def project_model(
     placed: Placed,
     labels: dict[int, str | None],
     ocr_pages: dict[int, float | None],
+    links: list[Link],
     found: Found | None,
     applied: Applied,
 ) -> out.Project:
@@ -89,15 +98,7 @@ def project_model(
         medal=card.medal,
         title=card.title,
         territories=[
-            out.Territory(
-                name=t.name,
-                kind=t.kind,
-                acronym=t.acronym,
-                service=t.service,
-                canonical=t.canonical,
-                place=t.place,
-            )
-            for t in card.territories
+            territory_model(t, link) for t, link in zip(card.territories, links, strict=True)
         ],
         summary=card.summary,
         innovation=card.blocks["innovation"],
@@ -140,6 +141,24 @@ def listed(value):
     return list(value) if isinstance(value, tuple) else value
 
 
+def territory_model(t: TerritoryName, link: Link) -> out.Territory:
+    """The territory as read, and as the registry knows it; its kind the registry's when linked."""
+    entry = link.entry
+    registry = {}
+    if entry:
+        registry = dict(
+            kind=REGISTRY_KINDS[entry.kind],
+            code=entry.code,
+            registry_name=entry.name,
+            registry_kind=entry.kind,
+            departement=entry.departement,
+            region=entry.region,
+            population=entry.population,
+        )
+    read = dict(kind=t.kind, acronym=t.acronym, service=t.service, canonical=t.canonical)
+    return out.Territory(**(read | registry), name=t.name, place=t.place, match=link.match)
+
+
 def mentions(found: Found | None) -> dict:
     """A project's dates, figures and entities; all None when enrichment was off."""
     if found is None:
@@ -157,10 +176,8 @@ def mentions(found: Found | None) -> dict:
             )
             for field, f in found.figures
         ],
-        "entities": [
-            out.Entity(field=field, offset=e.offset, text=e.text, label=e.label)
-            for field, e in found.entities
-        ],
+        # an entity found has the output's fields, its field apart
+        "entities": [out.Entity(field=field, **asdict(e)) for field, e in found.entities],
     }
 
 
@@ -215,26 +232,62 @@ def edition_model(year: int | None, found: Enrichment | None) -> out.Edition:
     )
 
 
-def category_model(
-    section: Section, parts: Assembly, labels: dict[int, str | None]
-) -> out.Category:
-    return out.Category(
-        name=parts.placing.category_names[section.page],
-        printed=section.title,
-        page=section.page,
-        page_label=labels.get(section.page),
-        listed=[
-            out.ListedProject(
-                text=item.text,
-                title=item.title,
-                territories=item.territories,
-                medal=item.medal,
-                project_id=parts.matches.get((section.page, i)),
-                box=boxes(merge_boxes(item.lines))[0],
-            )
-            for i, item in enumerate(parts.reading.listings[section.page])
-        ],
+def category_models(parts: Assembly, labels: dict[int, str | None]) -> list[out.Category]:
+    """One category per section with its listing; the palmarès's entries go to the category
+    they name (a category of its own, on the palmarès's page, when no section names it)."""
+    names, book = parts.placing.category_names, parts.reading.palmares
+    found = [
+        (names[s.page], s.title, s.page, keyed(parts.reading.listings[s.page].entries, s.page))
+        for s in parts.reading.segments.sections
+    ]
+    entries = keyed(book.entries, book.pages[0]) if book.entries else []
+    for (item, where), name in zip(entries, palmares_names(parts), strict=True):
+        if all(category[0] != name for category in found):
+            found.append((name, item.category or "", item.page, []))
+        next(category for category in found if category[0] == name)[3].append((item, where))
+    return [
+        out.Category(
+            name=name,
+            printed=printed,
+            page=page,
+            page_label=labels.get(page),
+            listed=[listed_model(item, parts.matches.get(where)) for item, where in items],
+        )
+        for name, printed, page, items in found
+    ]
+
+
+def keyed(entries: list[Listed], page: int) -> list[tuple[Listed, tuple[int, int]]]:
+    """Each entry with its key in the matches: (its listing's first page, its index)."""
+    return [(item, (page, i)) for i, item in enumerate(entries)]
+
+
+def palmares_names(parts: Assembly) -> list[str]:
+    """The canonical name of the category each palmarès entry names."""
+    known = list(parts.placing.category_names.values()) + parts.reading.context.profile.categories
+    lexicon = parts.reading.context.lexicon
+    return [
+        categories.canonical(e.category or "", known, lexicon)
+        for e in parts.reading.palmares.entries
+    ]
+
+
+def listed_model(item: Listed, project_id: str | None) -> out.ListedProject:
+    return out.ListedProject(
+        text=item.text,
+        title=item.title,
+        territories=item.territories,
+        medal=item.medal,
+        project_id=project_id,
+        box=boxes(merge_boxes(item.lines))[0],
     )
+
+
+def page_kind(number: int, reading: Reading) -> str:
+    """The page's kind; a page that holds nothing but the palmarès is the palmarès."""
+    if number in reading.palmares.alone:
+        return "palmares"
+    return reading.segments.kinds.get(number, "front_matter")
 
 
 def unplaced_model(stray: Stray) -> out.Unplaced:
@@ -250,7 +303,7 @@ def page_model(page: Page, parts: Assembly) -> out.PageInfo:
     return out.PageInfo(
         number=page.number,
         label=page.label,
-        kind=parts.reading.segments.kinds.get(page.number, "front_matter"),
+        kind=page_kind(page.number, parts.reading),
         ocr=page.ocr,
         ocr_confidence=page.confidence,
         coverage=parts.coverage[page.number],

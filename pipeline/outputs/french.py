@@ -26,11 +26,13 @@ PAGE_KINDS = {
     "section": "catégorie et liste",
     "card": "fiche",
     "card_continued": "suite de fiche",
+    "palmares": "palmarès",
 }
 UNPLACED = {
     "card_header": "au-dessus de la ligne d'attribution",
     "section_text": "texte d'une page de catégorie",
     "not_placed": "non attribué",
+    "rotated_text": "texte tourné",
 }
 KINDS = {
     "commune": "commune",

@@ -2,8 +2,10 @@
 
 `schemas/annuaire.schema.json` is generated from `Annuaire`; bump SCHEMA_VERSION
 whenever a change to these models would break a consumer (the minor number when
-fields are only added: 1.1 added the enrichment; 2.0 the archivist's corrections, a corrected
-field's provenance being the string "corrected", and ids that keep whole words).
+fields or values are only added: 1.1 added the enrichment, 1.2 the territories' registry
+links, 1.3 the entities' source and code, 1.4 the page kind `palmares`; 2.0 the archivist's
+corrections, a corrected field's provenance being the string "corrected", and ids that keep
+whole words).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..vocabulary import (
     CorrectedField,
     EntityLabel,
+    EntitySource,
     Medal,
+    RegistryKind,
+    RegistryMatch,
     Severity,
     TerritoryKind,
     TextField,
@@ -25,7 +30,7 @@ from ..vocabulary import (
 
 SCHEMA_VERSION: Final = "2.0"
 
-PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued"]
+PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued", "palmares"]
 
 
 class Model(BaseModel):
@@ -57,6 +62,41 @@ class Territory(Model):
         description="What the territory is named after: 'Loire' for 'Département de la "
         "Loire', 'Rennes' for 'Rennes Métropole'; null when the name has no "
         "known title"
+    )
+    code: str | None = Field(
+        None,
+        description="In France's registry of local governments: the INSEE code of a "
+        "commune, département or région (75056, 42, 2A004), the SIREN of an "
+        "EPCI (243500139); null when absent or ambiguous",
+    )
+    registry_name: str | None = Field(
+        None, description="The official name ('CA du Nord Grande Terre')"
+    )
+    registry_kind: RegistryKind | None = Field(
+        None,
+        description="The registry's word: commune (or a former "
+        "commune: commune_deleguee, commune_associee), "
+        "an EPCI's type CC, CA, CU, METRO, MET69 (Métropole "
+        "de Lyon), departement, region",
+    )
+    departement: str | None = Field(
+        None,
+        description="INSEE code of its département (for an EPCI, the one where "
+        "most of its people live)",
+    )
+    region: str | None = Field(None, description="INSEE code of its région")
+    population: int | None = Field(
+        None,
+        description="Municipal population (INSEE), summed over the communes for "
+        "a département or a région",
+    )
+    match: RegistryMatch = Field(
+        "absent",
+        description="How the name was found in the registry: exact (the official name as "
+        "printed, after the title), normalised (titles, accents, hyphens, "
+        "articles, abbreviations folded), fuzzy (nearly the same), absent (not "
+        "there: never forced), ambiguous (several homonyms the card could not "
+        "tell apart; an info warning lists them)",
     )
 
 
@@ -102,8 +142,15 @@ class Figure(Mention):
 class Entity(Mention):
     label: EntityLabel = Field(
         description="ORG organisation (territories named as institutions among them), LOC place, "
-        "PER person; "
-        "MISC a standard the profile's acronyms name (RGAA)"
+        "PER person, MISC programme, product or standard"
+    )
+    source: EntitySource = Field(
+        description="What found it: the statistical model, a rule of the domain (the yearbook's "
+        "territories and projects, the profile's acronyms, institutions' titles, programme "
+        "words…), or the territory registry"
+    )
+    code: str | None = Field(
+        None, description="The territory's code, where the territory registry knows it"
     )
 
 
@@ -240,14 +287,15 @@ class Unplaced(Model):
     text: str
     reason: str = Field(
         description="card_header (above a card's award line), section_text (prose on a "
-        "section page), not_placed (no stage took it)"
+        "section page), rotated_text (rotated text that does not repeat from page to page), "
+        "not_placed (no stage took it)"
     )
     box: Box
 
 
 class RemovedText(Model):
     text: str
-    reason: Literal["running_header", "running_footer", "page_number", "logo"]
+    reason: Literal["running_header", "running_footer", "page_number", "logo", "margin_text"]
 
 
 class PageInfo(Model):

@@ -1,8 +1,11 @@
 """A SQLite database of every edition loaded into it, for queries across years.
 
 An edition is keyed by its year: loading a yearbook of a year already in the
-database replaces that edition (its projects, territories, blocks and warnings)
-instead of adding a second copy. A block is a row when the card has its text or
+database replaces that edition (its projects, awards, blocks and warnings)
+instead of adding a second copy. A territory the registry knows is a row of
+`territories`, keyed by its code, that every edition's awards point to, whatever
+the name it was printed under; an award of a territory without code keeps the
+printed name alone. A block is a row when the card has its text or
 its heading; a block the card lacks has none. Lists and boxes that SQL does not query
 (pages, printed page numbers, provenance, the archivist's corrections, and the dates, figures
 and entities found by enrichment) are kept as JSON text.
@@ -15,11 +18,11 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import InputError
-from ..vocabulary import CARD_TEXTS, MEDALS
+from ..vocabulary import CARD_TEXTS, MATCHES, MEDALS
 from .models import Annuaire, Project
 
 VERSION = 2  # PRAGMA user_version of a database this module made; bump when the tables change
-# (2: the projects' corrections and checked mark)
+# (2: `territories` keyed by the registry's code, `awards`, the projects' corrections and checked)
 
 TABLES = """
 CREATE TABLE editions (
@@ -51,18 +54,33 @@ CREATE TABLE projects (
 );
 CREATE INDEX projects_category ON projects(category, medal);
 CREATE TABLE territories (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    registry_kind TEXT NOT NULL,
+    departement TEXT,
+    region      TEXT,
+    population  INTEGER
+);
+CREATE TABLE awards (
     project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
+    edition    INTEGER NOT NULL REFERENCES editions(year) ON DELETE CASCADE,
+    territory_code TEXT REFERENCES territories(code),
+    medal      TEXT CHECK (medal IN ({medals})),
+    category   TEXT NOT NULL,
     name       TEXT NOT NULL,
     kind       TEXT NOT NULL,
     acronym    TEXT,
     service    TEXT,
     canonical  TEXT NOT NULL,
     place      TEXT,
+    match      TEXT NOT NULL CHECK (match IN ({matches})),
     PRIMARY KEY (project_id, position)
 );
-CREATE INDEX territories_name ON territories(name);
-CREATE INDEX territories_kind ON territories(kind);
+CREATE INDEX awards_territory ON awards(territory_code, edition);
+CREATE INDEX awards_name ON awards(name);
+CREATE INDEX awards_kind ON awards(kind);
 CREATE TABLE blocks (
     project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     name       TEXT NOT NULL CHECK (name IN ({card_texts})),
@@ -89,7 +107,9 @@ def sql_list(words: tuple[str, ...]) -> str:
     return ", ".join(f"'{word}'" for word in words)
 
 
-TABLES = TABLES.format(medals=sql_list(MEDALS), card_texts=sql_list(CARD_TEXTS))
+TABLES = TABLES.format(
+    medals=sql_list(MEDALS), card_texts=sql_list(CARD_TEXTS), matches=sql_list(MATCHES)
+)
 
 
 def load(doc: Annuaire, path: Path) -> int:
@@ -110,6 +130,10 @@ def load(doc: Annuaire, path: Path) -> int:
             prepare(db, path)
             db.execute("DELETE FROM editions WHERE year = ?", (year,))
             insert(db, doc, year)
+            db.execute(
+                "DELETE FROM territories WHERE code NOT IN "
+                "(SELECT territory_code FROM awards WHERE territory_code IS NOT NULL)"
+            )
     except sqlite3.IntegrityError:
         raise  # our bug, not the file's
     except sqlite3.DatabaseError as e:
@@ -152,7 +176,7 @@ def insert(db: sqlite3.Connection, doc: Annuaire, year: int) -> None:
 
 
 def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int) -> None:
-    """A project's row, its territories and its blocks."""
+    """A project's row, its awards and its blocks."""
     kept = p.model_dump(mode="json", include={"provenance", "corrections"})
     found = {
         k: None if v is None else json.dumps(v, ensure_ascii=False)
@@ -179,23 +203,50 @@ def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int)
             int(p.checked),
         ),
     )
-    insert_parts(db, p)
+    insert_parts(db, p, year)
 
 
-def insert_parts(db: sqlite3.Connection, p: Project) -> None:
-    """A project's territories and blocks."""
-    db.executemany(
-        "INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (p.id, i, t.name, t.kind, t.acronym, t.service, t.canonical, t.place)
-            for i, t in enumerate(p.territories)
-        ],
-    )
+def insert_parts(db: sqlite3.Connection, p: Project, year: int) -> None:
+    """A project's awards (and their territories) and blocks."""
+    insert_awards(db, p, year)
     db.executemany(
         "INSERT INTO blocks VALUES (?, ?, ?, ?)",
         [
             (p.id, b, p.headings.get(b), getattr(p, b))
             for b in CARD_TEXTS
             if getattr(p, b) is not None or b in p.headings
+        ],
+    )
+
+
+# A linked territory's row in `territories` (the output's field for each column), and what an
+# award keeps of the territory as printed (after its edition, code, medal and category).
+TERRITORY_FIELDS = (
+    "code",
+    "registry_name",
+    "kind",
+    "registry_kind",
+    "departement",
+    "region",
+    "population",
+)
+AWARD_FIELDS = ("name", "kind", "acronym", "service", "canonical", "place", "match")
+
+
+def insert_awards(db: sqlite3.Connection, p: Project, year: int) -> None:
+    """The project's territories: one award each, and the registry's row of each linked one (the
+    registry's facts as this edition's document gives them)."""
+    db.executemany(
+        "INSERT INTO territories VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
+        "name = excluded.name, kind = excluded.kind, registry_kind = excluded.registry_kind, "
+        "departement = excluded.departement, region = excluded.region, "
+        "population = excluded.population",
+        [tuple(getattr(t, field) for field in TERRITORY_FIELDS) for t in p.territories if t.code],
+    )
+    db.executemany(
+        "INSERT INTO awards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (p.id, i, year, t.code, p.medal, p.category, *(getattr(t, f) for f in AWARD_FIELDS))
+            for i, t in enumerate(p.territories)
         ],
     )

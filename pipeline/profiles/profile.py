@@ -20,7 +20,7 @@ else:  # pragma: no cover
 
 from ..errors import InputError
 from ..thresholds import DESIGN, Thresholds
-from ..vocabulary import BLOCKS, MEDALS, Block, EntityLabel, TerritoryKind
+from ..vocabulary import BLOCKS, MEDALS, Block, CardText, EntityLabel, TerritoryKind
 
 PROFILES = Path(__file__).parent
 
@@ -57,6 +57,8 @@ class BlockPatterns(Patterns):
     apports: list[str] = Field(min_length=1)
     summary: list[str] = []  # a heading over the intro, when the edition prints one
     examples: dict[Block, list[str]] = {}
+    # stems of each text's word families (folded), for headings worded like no pattern
+    lexicon: dict[CardText, list[str]] = {}
 
 
 class ListingPatterns(Patterns):

@@ -16,9 +16,11 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
@@ -39,15 +41,23 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..elements import Line, Page, Rect
 from ..errors import Damaged, InputError
 from ..text import clean
+from . import shapes
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|[-,]bd\b", re.I)
+LEAD_MIN = 3  # glyphs: a shorter opening run in another style is a bullet or an initial
+SMALL_CAPS_FONT = re.compile(r"small-?caps|smcp|[-_ ]sc\b|(?<=[a-z])SC\b")
+SUBSET_TAG = re.compile(
+    r"^[A-Z]{6}\+"
+)  # "HUXHCT+Lato-Heavy": a subset's tag before the font's name
 SPACE_GAP = 0.2  # a gap wider than this many ems between two glyphs is a word space
 SPLIT_GAP = 2.5  # a gap wider than this many ems always splits a row into separate lines…
 SPLIT_MIN = 1.0  # …and one wider than this many ems does when it is GUTTER times the usual word gap
 GUTTER = 3.0
+PLACE = ("x0", "x1", "top", "bottom", "size")  # what places a glyph or an image
+GUTTER_ROWS = 3  # rows cut over the same x that make it a gutter of the page
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
 COMPLAINT_LENGTH = 160  # characters kept of each of pdfminer's complaints
-FONT_CACHE = 1024  # font names remembered as bold or not (a yearbook uses a few dozen)
+FONT_CACHE = 1024  # font names remembered (bold or not, base name, small caps): a few dozen
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
 # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
 ENDS = 1024
@@ -236,10 +246,10 @@ def read(
             if only is not None and i not in only:
                 continue
             try:  # pdfminer parses the page's content here, and fails in many ways on damaged ones
-                chars, images = page.chars, page.images
+                objects = page.objects
             except Exception as e:
                 raise unreadable(f"{path.name}: page {i}", e) from None
-            pages.append(read_page(chars, images, float(page.width), float(page.height), i))
+            pages.append(read_page(objects, float(page.width), float(page.height), i))
             page.close()  # pdfplumber caches every object of a page until it is closed
             if progress:
                 progress(i, len(listed))
@@ -248,29 +258,53 @@ def read(
     return pages
 
 
-def read_page(
-    chars: list[dict], images: list[dict], width: float, height: float, number: int
-) -> Page:
-    """A page from pdfplumber's characters and images; glyphs placed at no finite point are
-    dropped."""
-    chars = [c for c in chars if c.get("text") and finite(c)]
+def read_page(objects: dict, width: float, height: float, number: int) -> Page:
+    """A page from pdfplumber's objects (characters, images, shapes); glyphs at no finite point
+    are dropped."""
+    chars = [c for c in objects.get("char", []) if c.get("text") and finite(c)]
     lines = lines_from_chars([c for c in chars if c.get("upright", True)], number)
     lines += vertical_lines([c for c in chars if not c.get("upright", True)], number)
     boxes = tuple(
-        Rect(number, im["x0"], im["top"], im["x1"], im["bottom"]) for im in images if finite(im)
+        Rect(number, im["x0"], im["top"], im["x1"], im["bottom"])
+        for im in objects.get("image", [])
+        if finite(im)
     )
-    return Page(number, width, height, tuple(lines), boxes)
+    drawn = shapes.from_plumber(objects, number, hex_color)
+    return Page(number, width, height, tuple(lines), boxes, shapes=drawn)
 
 
 def finite(obj: dict) -> bool:
-    return all(
-        isinstance(obj.get(k, 0), (int, float)) and math.isfinite(obj.get(k, 0))
-        for k in ("x0", "x1", "top", "bottom", "size")
-    )
+    """Placed at finite numbers (called for every glyph: one C loop, no per-key Python)."""
+    try:
+        return all(map(math.isfinite, map(obj.get, PLACE, (0, 0, 0, 0, 0))))
+    except TypeError:  # not a number at all
+        return False
 
 
 def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
-    """Group characters into rows by vertical overlap, then split each row at wide gaps."""
+    """Group characters into rows by vertical overlap, then split each row at wide gaps, and at
+    the page's gutters (where other rows were cut) the gaps over them wider than SPLIT_MIN ems."""
+    rows = group_rows(chars)
+    cuts: list[tuple[float, float]] = []
+    first: list[list[list[dict]]] = []  # each row's runs…
+    uncut: list[list[tuple[float, float]]] = []  # …and its wide gaps left uncut
+    for row in rows:
+        uncut.append([])
+        first.append(split_row(row, cuts, (), uncut[-1]))
+    gutters = page_gutters(cuts)
+    lines = []
+    for row, runs, left in zip(rows, first, uncut, strict=True):
+        if gutters and any(a < x < b for a, b in left for x in gutters):
+            runs = split_row(row, [], gutters)
+        for run in runs:
+            line = make_line(run, page)
+            if line.text:
+                lines.append(line)
+    return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+
+
+def group_rows(chars: Iterable[dict]) -> list[list[dict]]:
+    """Characters in rows by vertical overlap (a subscript joins its row), each left to right."""
     rows: list[list] = []  # [top, bottom, size, chars]
     for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         last = rows[-1] if rows else None
@@ -293,27 +327,29 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
                 break
         else:
             rows.append([c["top"], c["bottom"], c["size"], [c]])
-    lines = []
-    for row in rows:
-        for run in split_row(sorted(row[3], key=lambda c: c["x0"])):
-            line = make_line(run, page)
-            if line.text:
-                lines.append(line)
-    return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+    return [sorted(row[3], key=lambda c: c["x0"]) for row in rows]
 
 
-def split_row(chars: list[dict]) -> list[list[dict]]:
+def page_gutters(cuts: list[tuple[float, float]]) -> list[float]:
+    """The x of the page's gutters: where the gaps rows were cut at line up, GUTTER_ROWS or more."""
+    starts, ends = sorted(a for a, _ in cuts), sorted(b for _, b in cuts)
+    middles = sorted({round((a + b) / 2, 1) for a, b in cuts})
+    # the gaps over x: those starting before it, less those ended by then
+    return [x for x in middles if bisect_left(starts, x) - bisect_right(ends, x) >= GUTTER_ROWS]
+
+
+def split_row(
+    chars: list[dict], cuts: list, gutters: Sequence[float] = (), uncut: list | None = None
+) -> list[list[dict]]:
     """Cut a row where a gap is far wider than its word spaces: a gutter, a table's columns.
 
     Justified text may space its words widely, but evenly; a gutter stands out from the
-    row's other gaps (or is wide in any case).
+    row's other gaps (or is wide in any case). A gap over one of the page's `gutters` (where
+    other rows were cut) is cut when it is wider than SPLIT_MIN ems: two columns whose
+    words are spaced as widely as their gutter. The gaps cut are added to `cuts`, those wider
+    than SPLIT_MIN ems left uncut to `uncut`.
     """
-    ink = [c for c in chars if not c["text"].isspace()]
-    gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:])]
-    size = max((c["size"] for c in ink), default=10.0)
-    words = sorted(g for g in gaps if g > SPACE_GAP * size)
-    usual = words[len(words) // 2] if words else 0.0
-    cut = min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual))
+    cut, least = cut_widths(chars)
     runs: list[list[dict]] = []
     run: list[dict] = []
     last = None
@@ -322,14 +358,34 @@ def split_row(chars: list[dict]) -> list[list[dict]]:
             if run:
                 run.append(c)
             continue
-        if last is not None and c["x0"] - last["x1"] > cut and not is_marker(run):
-            runs.append(run)
-            run = []
+        if last is not None and not is_marker(run):
+            gap = (last["x1"], c["x0"])
+            if wide(*gap, cut, least, gutters):
+                runs.append(run)
+                cuts.append(gap)
+                run = []
+            elif uncut is not None and gap[1] - gap[0] > least:
+                uncut.append(gap)
         run.append(c)
         last = c
     if run:
         runs.append(run)
     return runs
+
+
+def cut_widths(chars: list[dict]) -> tuple[float, float]:
+    """The gap that cuts the row anywhere, and the narrowest that cuts it over a gutter."""
+    ink = [c for c in chars if not c["text"].isspace()]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:], strict=False)]
+    size = max((c["size"] for c in ink), default=10.0)
+    words = sorted(g for g in gaps if g > SPACE_GAP * size)
+    usual = words[len(words) // 2] if words else 0.0
+    return min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual)), SPLIT_MIN * size
+
+
+def wide(start: float, end: float, cut: float, least: float, gutters) -> bool:
+    gap = end - start
+    return gap > cut or gap > least and any(start < x < end for x in gutters)
 
 
 def is_marker(run: list[dict]) -> bool:
@@ -358,11 +414,13 @@ def make_line(chars: list[dict], page: int) -> Line:
     styles = Counter(
         (c["size"], c.get("fontname", ""), hashable(c.get("non_stroking_color"))) for c in ink
     )
-    sizes, bold, colors = Counter[float](), 0, Counter[tuple]()
+    sizes, bold, colors, fonts = Counter[float](), 0, Counter[tuple](), Counter[str]()
     for (size, font, color), n in styles.items():
         sizes[round(size, 1)] += n
         bold += n if is_bold(font) else 0
         colors[color] += n
+        fonts[font] += n
+    font = base_font(fonts.most_common(1)[0][0])
     return Line(
         text=clean("".join(parts)),
         page=page,
@@ -373,12 +431,36 @@ def make_line(chars: list[dict], page: int) -> Line:
         size=sizes.most_common(1)[0][0],
         bold=bold * 2 > len(ink),
         color=hex_color(colors.most_common(1)[0][0]),
+        lead=opening_run(ink),
+        font=font,
+        small_caps=is_small_caps(font),
     )
+
+
+def opening_run(ink: list[dict]) -> int:
+    """How many glyphs open the line in a weight or colour of their own, the rest of the line
+    being set otherwise: a run-in label ("Le point de départ : …" in bold); 0 when none."""
+    first = (is_bold(ink[0].get("fontname", "")), hashable(ink[0].get("non_stroking_color")))
+    for i, glyph in enumerate(ink):
+        if (is_bold(glyph.get("fontname", "")), hashable(glyph.get("non_stroking_color"))) != first:
+            return i if i >= LEAD_MIN else 0
+    return 0
 
 
 @lru_cache(maxsize=FONT_CACHE)
 def is_bold(fontname: str) -> bool:
     return bool(BOLD_FONT.search(fontname))
+
+
+@lru_cache(maxsize=FONT_CACHE)
+def base_font(fontname: str) -> str:
+    """The font's name without the tag of its subset: the same font in every document."""
+    return SUBSET_TAG.sub("", fontname)
+
+
+@lru_cache(maxsize=FONT_CACHE)
+def is_small_caps(font: str) -> bool:
+    return bool(SMALL_CAPS_FONT.search(font))
 
 
 def vertical_lines(chars: list[dict], page: int) -> list[Line]:
@@ -392,7 +474,7 @@ def vertical_lines(chars: list[dict], page: int) -> list[Line]:
         line = make_line(col, page)
         text = "".join(c["text"] for c in col)
         if text.strip():
-            lines.append(line.with_text(clean(text)))
+            lines.append(replace(line, text=clean(text), rotated=True))
     return lines
 
 

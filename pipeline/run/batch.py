@@ -79,15 +79,20 @@ def convert_file(
             path, f"{path.name}: stopped after {options.timeout:g} s, the time limit (--timeout)"
         )
     except isolate.Crash as e:
+        if e.died and options.reader == "pdfium":
+            # PDFium, in C++, ends the process on some hostile files (an allocation refused
+            # under the memory cap aborts it): pdfplumber reads the file again, and says why
+            return convert_file(path, options.model_copy(update={"reader": "pdfplumber"}), pages)
         return Outcome(
             str(path), "failed", f"internal error on {path.name}: {e}", details=e.details
         )
 
 
-def read_ahead(path: Path, options: Options) -> isolate.Running:
+def read_ahead(path: Path, options: Options, pages: bool = False) -> isolate.Running:
     """Start reading a file's pages in a child process (reading needs no model: this runs while
-    the models load, on a core that would otherwise wait)."""
-    return isolate.start(conversion.read_ahead, (path, options), options.max_memory)
+    the models load, on a core that would otherwise wait). `pages`: report page progress."""
+    progress = Progress(path.name) if pages else None
+    return isolate.start(conversion.read_ahead, (path, options, progress), options.max_memory)
 
 
 # Seconds the conversions wait, once the models are loaded, for a file still being read ahead;
@@ -96,12 +101,14 @@ def read_ahead(path: Path, options: Options) -> isolate.Running:
 PREREAD_WAIT = 2.0
 
 
-def preread(running: isolate.Running, options: Options) -> Preread | None:
+def preread(running: isolate.Running, options: Options, others: bool = True) -> Preread | None:
     """The pages read ahead; None when the reading failed, took a repair or takes too long: the
-    conversion then reads the file itself, and says what went wrong."""
-    waited = time.monotonic() - running.started + PREREAD_WAIT
+    conversion then reads the file itself, and says what went wrong. `others`: other files'
+    conversions wait meanwhile (`PREREAD_WAIT`); else the reading is waited for, within the
+    timeout (it is the file's own conversion that waits: reading again would only be slower)."""
+    wait = time.monotonic() - running.started + PREREAD_WAIT if others else options.timeout
     try:
-        return isolate.finish(running, min(options.timeout, waited))
+        return isolate.finish(running, min(options.timeout, wait))
     except (isolate.Timeout, isolate.Crash):
         return None
 
@@ -116,9 +123,8 @@ def prepare(options: Options) -> None:
     """
     if options.enrich:
         from ..enrich import dates, entities
-        from ..profiles.profile import load
 
-        entities.model(load("default"))
+        entities.load()
         dates.parse("1 janvier 2000", "day")
         gc.collect()
         gc.freeze()

@@ -31,9 +31,10 @@ class Timeout(Exception):
 class Crash(Exception):
     """The child died without answering (a signal, a crash in a C extension) or raised."""
 
-    def __init__(self, message: str, details: str = ""):
+    def __init__(self, message: str, details: str = "", died: bool = False):
         super().__init__(message)
         self.details = details
+        self.died = died  # killed by a signal or an exit, not by a Python exception
 
 
 def call(func: Callable[..., Any], args: tuple, timeout: float, memory_mib: int) -> Any:
@@ -77,7 +78,9 @@ def finish(running: Running, timeout: float) -> Any:
     if status == "died":
         how = describe_exit(child.exitcode)
         raise Crash(
-            f"the conversion process died ({how})", f"no traceback: the process ended with {how}\n"
+            f"the conversion process died ({how})",
+            f"no traceback: the process ended with {how}\n",
+            died=True,
         )
     if status == "raised":
         raise Crash(value, details)

@@ -13,24 +13,27 @@ whatever their spelling, punctuation or line wrapping; a run-in label
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
 from ..vocabulary import BLOCKS
+from .blocks import Roles, heading_of, is_heading, split_blocks, style_sections, wording
+from .head import HeadFacts, beside, read_facts
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
-from .segment import CardSpan, is_banner
+from .segment import CONTINUED, CardSpan, is_banner
+from .template import Template, medal_in, same_style, wraps_onto
 from .territory import TerritoryName
 from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
-HEADING_MAX = 140  # characters: a longer line is text, not a heading
-FUZZY_HEADING = 0.85  # similarity to a profile's example heading that makes a damaged heading
-RUN_IN = re.compile(r"^\s*:\s*(?=\S)")  # "Innovation : le projet …"
+BY_TYPE = "the card titles no block: its blocks are told by their type, in the usual order"
+NO_AWARD = 'no award line ("Label … attribué à …", "Lauréat : …") was found on the card'
+TEMPLATE_SHARE = 0.5  # a block is in the template when this share of the other cards print it
+CATEGORY_LIKENESS = 0.8  # similarity to the section's name of a category line above the card
 
 
 @dataclass
@@ -54,115 +57,320 @@ def parse(
     words: Counter | None = None,
     pitch: float | None = None,
     body: float = 10.0,
+    template: Template | None = None,
+    roles: Roles | None = None,
 ) -> Card:
     """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
-    document's usual line spacing, from which paragraph breaks are told, `body` its text size."""
-    lines = span.lines
-    pitch = pitch or typical_pitch(lines)
-    banner, medal, category = (
-        read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
-    )
-    badges = [
-        ln
-        for ln in lines
-        if ln.page == lines[0].page and ln not in banner and badge_medal(ln.text, profile)
-    ]
-    rest = [ln for ln in lines[len(banner) :] if ln not in badges]
-    end = next((i for i, ln in enumerate(rest) if heading_of(ln.text, ln, profile)[0]), len(rest))
-    start = next((i for i, ln in enumerate(rest[:end]) if award_match(ln.text, profile)), None)
-    if start is None:  # no award line: the header may still give a title ("Projet : …")
-        start = next(
-            (i for i, ln in enumerate(rest[:end]) if title_text(ln.text, profile) is not None), None
-        )
-    header = header_lines(rest, start, profile, pitch) if start is not None else []
-    who, title, award_lines, title_lines, award_medal = read_header(header, profile)
-    before = rest[: start or 0]
-    after = rest[(start or 0) + len(header) :]
-    # the category printed above the card without a medal: the section's name, or (no section) a
-    # line in capitals
-    named = (
-        [ln for ln in before if similar(ln.text, span.section.title, 0.8)]
-        if span.section
-        else [
-            ln
-            for ln in before[:1]
-            if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)
-        ]
-    )
-    if named and not category:
-        category, banner = " ".join(ln.text for ln in named), named
-    before = [ln for ln in before if ln not in named]
-    if not title:  # a title set apart on its own, above or below the award line
-        title_lines = prominent_run(before, body) or prominent_run(
-            after[: max(1, len(after) // 2)], body
-        )
-        title = clean_title(" ".join(ln.text for ln in title_lines))
-        if title_lines and title_lines[0] in after:  # what stood above the title is header too
-            before += after[: after.index(title_lines[0])]
-            after = after[after.index(title_lines[-1]) + 1 :]
-    strays = [Stray(ln, "card_header") for ln in before if ln not in title_lines]
-    notes = []
-    if not award_lines:
-        notes.append(
-            (
-                "award_missing",
-                'no award line ("Label … attribué à …", "Lauréat : …") was found on the card',
-            )
-        )
-    found = [
-        (where, m, src)
-        for where, m, src in (
-            ("banner", medal, banner),
-            ("award line", award_medal, award_lines),
-            ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1]),
-        )
-        if m
-    ]
-    if len({m for _, m, _ in found}) > 1:
-        notes.append(
-            (
-                "medal_mismatch",
-                "the card gives two medals: " + ", ".join(f"{m} ({w})" for w, m, _ in found),
-            )
-        )
-    medal, medal_lines = (found[0][1], found[0][2]) if found else (None, [])
-
-    sections = split_blocks(after, profile)
-    texts: dict[str, str | None] = {}
-    provenance: dict[str, list[Rect]] = {
-        "medal": merge_boxes(medal_lines),
-        "category": merge_boxes(banner),
-        "territories": merge_boxes(award_lines),
-        "title": merge_boxes(title_lines),
-    }
-    headings = {}
-    for name, heading, block_lines in sections:
-        text = render(paragraphs(block_lines, words, pitch)) or None
-        if name in texts and texts[name]:
-            notes.append(
-                ("block_repeated", f"the block '{name}' appears twice; its parts are joined")
-            )
-            text = texts[name] + ("\n" + text if text else "")
-        texts[name] = text
-        if heading:
-            headings[name] = heading
-        provenance[name] = merge_boxes(block_lines)
-    for name in BLOCKS:
-        if name not in headings:
-            notes.append(("block_missing", f"the card has no '{name}' block"))
+    document's usual line spacing, from which paragraph breaks are told, `body` its text size,
+    `template` what the yearbook repeats on every card, `roles` the role of each heading
+    wording the yearbook prints."""
+    template = template or Template()
+    roles = roles or {}
+    pitch = pitch or typical_pitch(span.lines)
+    head = read_head(span, profile, template, roles, body, pitch)
+    medal, medal_lines, notes = choose_medal(head.medals)
+    if not head.award_lines:
+        notes.append(("award_missing", NO_AWARD))
+    if medal is None:
+        notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
+    provenance = head_provenance(head, medal_lines)
+    sections = card_sections(head.after, profile, template, roles, notes)
+    texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)
+    block_notes += guessed_headings(sections, roles)
     return Card(
         medal=medal,
-        category_raw=category,
-        title=title,
-        territories=split_territories(who, profile) if who else [],
+        category_raw=head.category,
+        title=head.title,
+        territories=split_territories(head.who, profile) if head.who else [],
         summary=texts.get("summary"),
         blocks={b: texts.get(b) for b in BLOCKS},
         headings=headings,
         pages=span.pages,
         provenance=provenance,
-        strays=strays,
-        notes=notes,
+        strays=[Stray(ln, "card_header") for ln in head.before if ln not in head.title_lines],
+        notes=notes + block_notes,
     )
+
+
+def card_sections(
+    body: list[Line], profile: Profile, template: Template, roles: Roles, notes: list
+) -> list[tuple[str, str, list[Line]]]:
+    """The card's text cut at its headings; a card of a yearbook that titles no block, cut at
+    its type's changes (noted as a guess)."""
+    sections = split_blocks(body, profile, template, roles)
+    styled = style_sections(body) if len(sections) == 1 and not roles else None
+    if styled:
+        notes.append(("heading_guessed", BY_TYPE))
+        return styled
+    return sections
+
+
+def head_provenance(head: Head, medal_lines: list[Line]) -> dict[str, list[Rect]]:
+    """Where the head's fields were read: one box per page."""
+    return {
+        "medal": merge_boxes(medal_lines),
+        "category": merge_boxes(head.banner),
+        "territories": merge_boxes(head.award_lines),
+        "title": merge_boxes(head.title_lines),
+    }
+
+
+@dataclass
+class Head:
+    """What a card's head says, with the lines it says it with; `after` is the card's text.
+    Filled step by step: the wordings first, then what the template and the head's shape tell
+    where the wordings are silent."""
+
+    banner: list[Line]
+    category: str
+    title: str
+    title_lines: list[Line]
+    who: str
+    award_lines: list[Line]
+    medals: list[tuple[str, str | None, list[Line]]]  # (where, medal, lines), in trust order
+    before: list[Line]
+    after: list[Line]
+
+
+def read_head(
+    span: CardSpan, profile: Profile, template: Template, roles: Roles, body: float, pitch: float
+) -> Head:
+    """Banner, badges, award line and title by the profile's wordings, then what the template
+    and the head's own shape tell where the wordings are silent."""
+    lines = span.lines
+    banner, medal, category = (
+        read_banner(lines, profile) if is_banner(lines[0], profile) else ([], None, "")
+    )
+    badges = badge_lines(lines, banner, profile)
+    tokens = medal_tokens(lines, banner + badges, template)
+    rest = [ln for ln in lines[len(banner) :] if ln not in badges and ln not in tokens]
+    end = next(
+        (i for i, ln in enumerate(rest) if is_heading(ln, profile, template, roles)), len(rest)
+    )
+    head = award_head(rest, end, profile, pitch)
+    head.medals = [
+        ("banner", medal, banner),
+        *head.medals,
+        ("badge", badge_medal(badges[0].text, profile) if badges else None, badges[:1]),
+        ("head", medal_in(tokens[0].text) if tokens else None, tokens[:1]),
+    ]  # in trust order
+    head.banner, head.category = banner, category
+    take_printed_category(head, span, profile)
+    if not head.title:
+        head.title_lines, head.before, head.after = find_title(
+            head.before, head.after, template, body
+        )
+        head.title = clean_title(" ".join(ln.text for ln in head.title_lines))
+    if not head.who:
+        section = span.section.title if span.section else None
+        take_facts(
+            head, read_facts(head_lines(rest, end, head.title_lines), template, section, profile)
+        )
+    return head
+
+
+def badge_lines(lines: list[Line], banner: list[Line], profile: Profile) -> list[Line]:
+    """The badges of the card's first page: lines saying only the medal, in the profile's words."""
+    first_page = lines[0].page
+    return [
+        ln
+        for ln in lines
+        if ln.page == first_page and ln not in banner and badge_medal(ln.text, profile)
+    ]
+
+
+def award_head(rest: list[Line], end: int, profile: Profile, pitch: float) -> Head:
+    """The award line and the title line the profile words, and what stands around them."""
+    start = header_start(rest[:end], profile)
+    header = header_lines(rest, start, profile, pitch) if start is not None else []
+    who, title, award_lines, title_lines, award_medal = read_header(header, profile)
+    before = rest[: start or 0]
+    after = rest[(start or 0) + len(header) :]
+    medals = [("award line", award_medal, award_lines)]
+    return Head([], "", title, title_lines, who, award_lines, medals, before, after)
+
+
+def take_printed_category(head: Head, span: CardSpan, profile: Profile) -> None:
+    """The category printed above the card, when no banner named it."""
+    named = printed_category(head.before, span, profile)
+    if named and not head.category:
+        head.category, head.banner = " ".join(ln.text for ln in named), named
+    head.before = [ln for ln in head.before if ln not in named]
+
+
+def take_facts(head: Head, facts: HeadFacts) -> None:
+    """Territories, category and medal from the head's fields and side column."""
+    used = set(facts.territory_lines + facts.category_lines + facts.medal_lines)
+    head.before = [ln for ln in head.before if ln not in used]
+    head.after = [ln for ln in head.after if ln not in used]
+    head.who, head.award_lines = facts.territories, list(facts.territory_lines)
+    if facts.category and not head.category:
+        head.category, head.banner = facts.category, list(facts.category_lines)
+    head.medals.append(("field", facts.medal, list(facts.medal_lines)))
+
+
+def header_start(lines: list[Line], profile: Profile) -> int | None:
+    """The award line, or without one a title line ("Projet : …")."""
+    for match in (award_match, lambda text, prof: title_text(text, prof) is not None):
+        found = next((i for i, ln in enumerate(lines) if match(ln.text, profile)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def printed_category(before: list[Line], span: CardSpan, profile: Profile) -> list[Line]:
+    """The category printed above the card without a medal: the section's name, or (no
+    section) a line in capitals."""
+    if span.section:
+        return [ln for ln in before if similar(ln.text, span.section.title, CATEGORY_LIKENESS)]
+    return [
+        ln
+        for ln in before[:1]
+        if ln.text.isupper() and len(ln.text) < 90 and not badge_medal(ln.text, profile)
+    ]
+
+
+def find_title(
+    before: list[Line], after: list[Line], template: Template, body: float
+) -> tuple[list[Line], list[Line], list[Line]]:
+    """A title set apart on its own, above or below the award line: in the template's title
+    style, else the first prominent run. What stood above it is head too; the title printed
+    again on the card's next pages ("… (suite)") is no text of its blocks."""
+    styled = sorted(
+        (ln for ln in before + after if template.is_title(ln)), key=lambda ln: (ln.page, ln.top)
+    )
+    title_lines = title_run(styled) if styled else []
+    if not title_lines:
+        title_lines = prominent_run(before, body) or prominent_run(
+            after[: max(1, len(after) // 2)], body
+        )
+    if title_lines and title_lines[0] in after:
+        before = before + after[: after.index(title_lines[0])]
+        after = [ln for ln in after[after.index(title_lines[0]) :] if ln not in title_lines]
+    repeated = continued_titles(styled, title_lines)
+    return title_lines, before + repeated, [ln for ln in after if ln not in repeated]
+
+
+def continued_titles(styled: list[Line], title_lines: list[Line]) -> list[Line]:
+    """The title printed again on the card's next pages, marked as continued."""
+    if not title_lines:
+        return []
+    first = title_lines[0].page
+    return [ln for ln in styled if ln.page != first and CONTINUED.search(ln.text)]
+
+
+def title_run(styled: list[Line]) -> list[Line]:
+    """The first title-style line and those that carry it on right below."""
+    run = [styled[0]]
+    for line in styled[1:]:
+        if not wraps_onto(run[-1], line):
+            break
+        run.append(line)
+    return run
+
+
+def head_lines(rest: list[Line], end: int, title_lines: list[Line]) -> list[Line]:
+    """Where the head's fields may stand: before the first block heading, or on the first page
+    beside the title (a side column read after the main one)."""
+    title = title_lines[0] if title_lines else None
+    near = [ln for ln in rest[:end] if ln not in title_lines]
+    side = [ln for ln in rest[end:] if title is not None and beside(ln, title)]
+    return near + side
+
+
+def choose_medal(
+    medals: list[tuple[str, str | None, list[Line]]],
+) -> tuple[str | None, list[Line], list[tuple[str, str]]]:
+    """The most trusted medal the card gives (banner, award line, badge, head, field), and a
+    note when two places disagree."""
+    found = [(where, medal, lines) for where, medal, lines in medals if medal]
+    notes = []
+    if len({medal for _, medal, _ in found}) > 1:
+        said = ", ".join(f"{medal} ({where})" for where, medal, _ in found)
+        notes.append(("medal_mismatch", "the card gives two medals: " + said))
+    if not found:
+        return None, [], notes
+    return found[0][1], found[0][2], notes
+
+
+def read_blocks(
+    sections: list[tuple[str, str, list[Line]]],
+    words: Counter | None,
+    pitch: float,
+    provenance: dict[str, list[Rect]],
+) -> tuple[dict[str, str | None], dict[str, str], list[tuple[str, str]]]:
+    """Each block's text (paragraphs and items), its heading as printed, and the notes on
+    repeated blocks; `provenance` gains each block's boxes."""
+    texts: dict[str, str | None] = {}
+    headings: dict[str, str] = {}
+    notes: list[tuple[str, str]] = []
+    for name, heading, block_lines in sections:
+        text = render(paragraphs(block_lines, words, pitch)) or None
+        earlier = texts.get(name)
+        if earlier:
+            notes.append(
+                ("block_repeated", f"the block '{name}' appears twice; its parts are joined")
+            )
+            text = earlier + ("\n" + text if text else "")
+        texts[name] = text
+        if heading:
+            headings[name] = heading
+        provenance[name] = merge_boxes(block_lines)
+    return texts, headings, notes
+
+
+def missing_blocks(cards: list[Card]) -> list[Card]:
+    """The cards with a `block_missing` note for each block they lack that the yearbook's
+    template has: most other cards print its heading, or — a card alone — the card titles its
+    other blocks. A design that titles no block lacks none."""
+    printed: dict[str, int] = {
+        name: sum(1 for card in cards if name in card.headings) for name in BLOCKS
+    }
+    others = len(cards) - 1
+
+    def in_template(name: str, card: Card) -> bool:
+        if others == 0:
+            return any(block in card.headings for block in BLOCKS)
+        return printed[name] >= TEMPLATE_SHARE * others
+
+    return [
+        replace(
+            card,
+            notes=card.notes
+            + [
+                ("block_missing", f"the card has no '{name}' block")
+                for name in BLOCKS
+                if name not in card.headings and in_template(name, card)
+            ],
+        )
+        for card in cards
+    ]
+
+
+def guessed_headings(sections, roles: Roles) -> list[tuple[str, str]]:
+    """A note for each heading whose role was taken on its rank alone."""
+    return [
+        ("heading_guessed", f"the heading « {heading} » is read as the '{name}' block by its rank")
+        for name, heading, _ in sections
+        if heading and wording(heading) in roles and roles[wording(heading)].guessed
+    ]
+
+
+def medal_tokens(lines: list[Line], taken: list[Line], template: Template) -> list[Line]:
+    """Lines of the card's first page that name its medal: in the yearbook's medal style (a
+    badge, a sidebar's "Médaille d'or", a shape's text) wherever they stand on the page, or set
+    apart from the body above the title (a badge printed with the category kicker, "OR
+    Cybersécurité")."""
+    first_page = lines[0].page
+    title = next((i for i, ln in enumerate(lines) if template.is_title(ln)), 0)
+    return [
+        ln
+        for i, ln in enumerate(lines)
+        if ln.page == first_page
+        and ln not in taken
+        and medal_in(ln.text)
+        and (template.is_medal_style(ln) or (i < title and not template.is_body(ln)))
+    ]
 
 
 def badge_medal(text: str, profile: Profile) -> str | None:
@@ -208,13 +416,6 @@ def read_banner(lines: list[Line], profile: Profile) -> tuple[list[Line], str | 
 
 def award_match(text: str, profile: Profile):
     return first(profile.award, fold(text))
-
-
-def same_style(a: Line, b: Line) -> bool:
-    """Same weight, colour and size; without a colour (OCR) only sizes can be compared, loosely."""
-    if not a.color or not b.color:
-        return abs(a.size - b.size) <= 0.2 * max(a.size, b.size)
-    return a.bold == b.bold and a.color == b.color and abs(a.size - b.size) <= 0.6
 
 
 def header_lines(rest: list[Line], start: int, profile: Profile, pitch: float) -> list[Line]:
@@ -290,71 +491,3 @@ def read_header(header: list[Line], profile: Profile):
 
 def clean_title(text: str) -> str:
     return strip_quotes(text.strip().rstrip(".").strip())
-
-
-def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | None, str]:
-    """(block name, text after a run-in label) when the text is a block heading.
-
-    A heading pattern must cover the whole line but for trailing punctuation; a
-    pattern followed by ":" and more text is a run-in label starting its block.
-    """
-    folded, idx = fold_map(text)
-    for name, patterns in profile.headings.items():
-        for p in patterns:
-            m = p.match(folded)
-            if not m:
-                continue
-            after = text[idx[m.end()] :]
-            if not after.strip(" :?.!-–"):
-                if len(text) <= HEADING_MAX and looks_like_heading(text, line):
-                    return name, ""
-            elif RUN_IN.match(after):
-                return name, RUN_IN.sub("", after, count=1).strip()
-    if len(text) <= HEADING_MAX and looks_like_heading(text, line):
-        bare = text.strip(" :?.!-–")
-        for name, examples in profile.heading_examples.items():
-            if any(similar(bare, e, FUZZY_HEADING) for e in examples):
-                return name, ""
-    return None, ""
-
-
-def looks_like_heading(text: str, line: Line | None) -> bool:
-    if (line is not None and line.bold) or text.rstrip().endswith((":", "?")):
-        return True
-    letters = list(filter(str.isalpha, text))
-    return sum(map(str.isupper, letters)) / max(len(letters), 1) > 0.7
-
-
-def split_blocks(body: list[Line], profile: Profile) -> list[tuple[str, str, list[Line]]]:
-    """[(block name, heading as printed, lines)], the summary first."""
-    sections: list[tuple[str, str, list[Line]]] = [("summary", "", [])]
-    i = 0
-    while i < len(body):
-        line = body[i]
-        name, tail = heading_of(line.text, line, profile)
-        used = 1
-        if (
-            name is None
-            and i + 1 < len(body)
-            and same_style(line, body[i + 1])
-            and looks_like_heading(line.text, line)
-        ):
-            pair = line.text + " " + body[i + 1].text
-            name, tail = heading_of(pair, line, profile)
-            used = 2
-        if name is None:
-            sections[-1][2].append(line)
-            i += 1
-            continue
-        heading = " ".join(ln.text for ln in body[i : i + used])
-        first = [body[i + used - 1].with_text(tail)] if tail else []
-        if tail:
-            heading = heading[: len(heading) - len(tail)].strip()
-        if (
-            name == "summary" and len(sections) == 1 and not sections[0][2]
-        ):  # a heading over the intro
-            sections[0] = (name, heading, first)
-        else:
-            sections.append((name, heading, first))
-        i += used
-    return sections

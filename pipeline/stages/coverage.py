@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from ..elements import Line, Page, Stray
 from .card import Card
 from .frontmatter import FrontPart
-from .listing import Listed
+from .listing import Listing
+from .palmares import Palmares
 from .segment import Segments
 from .toc import TocRow
 
@@ -26,9 +27,12 @@ def characters(text: str) -> int:
 
 
 def leftovers(pages: list[Page], placed: set[Line], strays: Iterable[Stray]) -> list[Stray]:
-    """Body lines that no stage placed nor set aside, as strays (`not_placed`), in page order."""
+    """Body lines that no stage placed nor set aside, as strays (`not_placed`), in page order, and
+    the rotated text furniture set aside (`rotated_text`)."""
     known = placed | {s.line for s in strays}
-    return [Stray(line, "not_placed") for page in pages for line in page.lines if line not in known]
+    return [
+        Stray(line, "not_placed") for page in pages for line in page.lines if line not in known
+    ] + [Stray(line, "rotated_text") for page in pages for line in page.aside]
 
 
 def per_page(pages: list[Page], placed: set[Line]) -> dict[int, float | None]:
@@ -49,20 +53,25 @@ def low(coverage: dict[int, float | None], threshold: float) -> list[tuple[int, 
 def in_fields(
     segments: Segments,
     cards: list[Card],
-    listings: dict[int, list[Listed]],
+    listings: dict[int, Listing],
     entries: list[TocRow],
     toc_headings: list[Line],
     front: list[FrontPart],
+    palmares: Palmares,
 ) -> set[Line]:
     """The body lines some field was read from: cards but their strays, section headings and
-    listing entries, the table of contents (its headings go to the front matter), front matter."""
+    listings, the palmarès, the table of contents (its headings go to the front matter), front
+    matter."""
     out: set[Line] = set()
     for span, card in zip(segments.cards, cards, strict=True):
         out.update(span.lines)
         out.difference_update(stray.line for stray in card.strays)
     for section in segments.sections:
         out.update(section.heading)
-        out.update(line for item in listings[section.page] for line in item.lines)
+        out.update(line for item in listings[section.page].entries for line in item.lines)
+        out.update(listings[section.page].read)
+    out.update(line for item in palmares.entries for line in item.lines)
+    out.update(palmares.read)
     out.update(line for entry in entries for line in entry.lines)
     out.update(toc_headings)
     out.update(line for section in front for line in section.lines)

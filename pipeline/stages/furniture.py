@@ -7,7 +7,8 @@ Furniture is recognised by what it is, never by its wording:
   section changes with it, but keeps its place);
 - a page number is a bare number (or "page 7", "- 7 -", "7/38") in the top or bottom margin;
 - logo text is small type lying in the band of the page's top images (the
-  territories' logos), which a logo drawn as vector text leaves behind.
+  territories' logos), which a logo drawn as vector text leaves behind;
+- margin text is rotated text repeated on many pages (an address up the margin).
 The printed page number is kept as the page's label.
 """
 
@@ -38,11 +39,16 @@ def strip(
     """Pages without furniture (each labelled with its printed number) and what was removed.
 
     `content(line)` tells lines that are structure however often they repeat (a card
-    banner printed the same on every card of a category is not a running header).
+    banner printed the same on every card of a category is not a running header, a medal
+    word set up the margin is the card's). Other rotated text is never read with the page's
+    lines: furniture when it repeats (`margin_text`), else set aside (`Page.aside`).
     """
+    pages, removed = rotated_text(pages, content, thresholds)
     body = body_size(pages)
-    repeated = running(pages, body, content, thresholds)
-    out, removed = [], []
+    repeated = running(pages, body, content, thresholds) | section_headers(
+        pages, body, content, thresholds
+    )
+    out = []
     trailing: dict[str, list[str | None]] = {"running_header": [], "running_footer": []}
     for page in pages:
         keep: list[Line] = []
@@ -131,6 +137,76 @@ def running(pages: list[Page], body: float, content=None, thresholds: Thresholds
     return {sig for sig, on in seen.items() if len(on) >= need} | {
         s for s, on in slots.items() if len(on) >= need
     }
+
+
+def in_one_run(pages: set[int], gap: int) -> bool:
+    """Pages that follow one another, but for a page or two between (a divider, a picture)."""
+    ordered = sorted(pages)
+    return all(later - earlier <= gap for earlier, later in zip(ordered, ordered[1:]))
+
+
+def section_headers(
+    pages: list[Page], body: float, content=None, thresholds: Thresholds = DEFAULTS
+) -> set:
+    """Signatures of margin lines that repeat on a few pages, in a slot that lines of their very
+    style (font, size, colour) fill on many pages: a running header naming the current section.
+    A card's award line may share a slot and a style from card to card, but not its words, and
+    a side column's first line does not follow the sections (each wording on one run of pages)."""
+    seen: dict[tuple, set[int]] = defaultdict(set)  # (signature, style) → pages
+    styled: dict[tuple, set[int]] = defaultdict(set)  # (slot, style) → pages
+    for page in pages:
+        for line in page.lines:
+            if (
+                in_margin(line, page, thresholds.margin)
+                and small(line, body, content)
+                and line.font
+            ):
+                sig, style = signature(line, page), (line.font, line.size, line.color)
+                seen[sig, style].add(page.number)
+                styled[sig[1:], style].add(page.number)
+    need = max(thresholds.repeat_min, thresholds.repeat_share * len(pages))
+    return {
+        sig
+        for (sig, style), on in seen.items()
+        if len(on) >= thresholds.repeat_min
+        and len(styled[sig[1:], style]) >= need
+        and in_one_run(on, thresholds.section_gap)
+    }
+
+
+def rotated_text(
+    pages: list[Page], content=None, thresholds: Thresholds = DEFAULTS
+) -> tuple[list[Page], list[Removed]]:
+    """The pages without their rotated text but what `content` keeps (a medal word), and the
+    rotated text repeated from page to page as furniture; the rest goes to `Page.aside`."""
+    margin = rotated_repeats(pages, thresholds)
+    out, removed = [], []
+    for page in pages:
+        keep, aside = [], []
+        for line in page.lines:
+            if not line.rotated or content and content(line):
+                keep.append(line)
+            elif rotated_signature(line) in margin:
+                removed.append(Removed(line, "margin_text"))
+            else:
+                aside.append(line)
+        out.append(replace(page, lines=tuple(keep), aside=tuple(aside)))
+    return out, removed
+
+
+def rotated_signature(line: Line) -> str:
+    return re.sub(r"\d+", "#", key(line.text))
+
+
+def rotated_repeats(pages: list[Page], thresholds: Thresholds = DEFAULTS) -> set[str]:
+    """Rotated text repeated from page to page (a site's address up every page's margin)."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for page in pages:
+        for line in page.lines:
+            if line.rotated:
+                seen[rotated_signature(line)].add(page.number)
+    need = max(thresholds.repeat_min, thresholds.repeat_share * len(pages))
+    return {sig for sig, on in seen.items() if len(on) >= need}
 
 
 def logo_bands(page: Page, thresholds: Thresholds = DEFAULTS) -> list[tuple[float, float]]:

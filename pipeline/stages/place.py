@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 
 from ..context import Context
 from ..elements import Page
-from ..text import similar, similarity, slug
+from ..text import similarity, slug
 from . import categories, frontmatter
 from .card import Card
-from .reconcile import Placed
+from .reconcile import Placed, palmares_categories
 from .segment import CardSpan, Section
 from .toc import TocRow
 
@@ -57,7 +57,8 @@ def place_cards(reading: Reading, raw: list[Page], path: Path) -> Placing:
     year = frontmatter.year(raw, context.profile) or year_from_name(path)
     names = category_names(reading.segments.sections, reading.entries, context)
     labels = {page.number: page.label for page in reading.pages}
-    placed = place(reading.cards, reading.segments.cards, names, year, labels, context)
+    printed = palmares_categories(reading.palmares.entries, reading.cards)
+    placed = place(reading.cards, reading.segments.cards, names, year, labels, context, printed)
     return Placing(year, names, placed)
 
 
@@ -74,9 +75,10 @@ def category_names(
     parts = [entry for entry in entries if entry.level == 0]
     out = {}
     for section in sections:
-        printed = max(parts, key=lambda entry: similarity(entry.text, section.title), default=None)
-        same = printed and similarity(printed.text, section.title) >= categories.SAME
-        name = printed.text if printed and same else section.title
+        title = categories.clean(section.title)
+        printed = max(parts, key=lambda entry: similarity(entry.text, title), default=None)
+        same = printed and similarity(printed.text, title) >= categories.SAME
+        name = printed.text if printed and same else title
         out[section.page] = categories.canonical(name, context.profile.categories, context.lexicon)
     return out
 
@@ -88,11 +90,13 @@ def place(
     year: int | None,
     labels: dict[int, str | None],
     context: Context,
+    printed: dict[int, str],
 ) -> list[Placed]:
-    """Give each card its canonical category and a stable id."""
+    """Give each card its canonical category and a stable id (`printed`: card index → the
+    category a palmarès gives it)."""
     out, seen = [], Counter[str]()
-    for card, span in zip(cards, spans, strict=True):
-        category = category_of(card, span.section, names, context)
+    for i, (card, span) in enumerate(zip(cards, spans, strict=True)):
+        category = category_of(card, span.section, names, context, printed.get(i, ""))
         base = record_id(year, category, card.title)
         seen[base] += 1
         project_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
@@ -107,13 +111,13 @@ def record_id(year: int | None, category: str, title: str | None) -> str:
 
 
 def category_of(
-    card: Card, section: Section | None, names: dict[int, str], context: Context
+    card: Card, section: Section | None, names: dict[int, str], context: Context, listed: str
 ) -> str:
-    """The section's category when the banner names it (or nothing), else the banner's."""
-    if section is not None and (
-        not card.category_raw
-        or similar(card.category_raw, section.title, context.thresholds.banner_similarity)
-    ):
+    """The section's category when the card names it (or names none), else the one the card
+    prints; without either, the one the palmarès (`listed`) gives."""
+    own = categories.clean(card.category_raw or "")
+    at_least = context.thresholds.banner_similarity
+    if section is not None and (not own or categories.agree(own, section.title, at_least)):
         return names[section.page]
     known = list(names.values()) + context.profile.categories
-    return categories.canonical(card.category_raw, known, context.lexicon)
+    return categories.canonical(own or listed, known, context.lexicon)

@@ -1,14 +1,17 @@
 """Stage 6 — reconcile: cross-check cards against the table of contents and the listings.
 
 Every disagreement becomes a warning with a stable code, a plain-words message and
-the pages involved; nothing is corrected silently.
+the pages involved; nothing is corrected silently. A warning needs evidence: a card
+is checked against a listing only where one was printed (its section's, the
+palmarès), and its category only when the card prints one; where the pipeline
+doubts its own reading, the code is an `info` one with the confidence in its message.
 
-  not_in_toc, toc_page_mismatch, toc_entry_without_card      — table of contents
-  not_in_listing, listed_without_card, listing_order          — category listings
-  title_mismatch (warning) / title_variant (info)             — titles that differ / one contains
-the other
-  medal_mismatch, category_mismatch                           — medal or category told two ways
-  block_missing, block_repeated, award_missing, …             — what the card itself lacked
+  not_in_toc, toc_page_mismatch, toc_entry_without_card — table of contents
+  not_in_listing, listed_without_card, listing_order     — listings and the palmarès
+  listing_unread (info)                                  — a listing's unread text names the card
+  title_mismatch / title_variant (info)                  — titles that differ / one is in the other
+  medal_mismatch, category_mismatch                      — medal or category told two ways
+  block_missing, block_repeated, award_missing, …        — what the card itself lacked
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..outputs.models import Warning, warn
-from ..text import containment, key, similar, similarity
+from ..text import containment, key, similarity
+from ..thresholds import DEFAULTS
+from . import categories
 from .card import Card
-from .listing import Listed
+from .listing import Listed, Listing
 from .segment import Section
 from .toc import TocRow
 
@@ -42,10 +47,13 @@ class Placed:
 def check(
     placed: list[Placed],
     entries: list[TocRow],
-    listings: dict[int, list[Listed]],
+    listings: dict[int, Listing],
     card_labels: set[str | None],
+    palmares: list[Listed] = (),
+    agree_at: float = DEFAULTS.banner_similarity,
 ) -> tuple[list[Warning], dict[tuple[int, int], str]]:
-    """Warnings, and for each listing entry (section page, index) the id of its card.
+    """Warnings, and for each listing entry (section page or palmarès page, index) the id of its
+    card.
 
     Only the table's entries that point at card pages (`card_labels`) name projects;
     the others are the yearbook's parts and front matter.
@@ -55,24 +63,63 @@ def check(
         for code, message in p.card.notes:
             warnings.append(warn(code, f"{describe(p)}: {message}", p.card.pages, p.id))
     warnings += check_toc(placed, [e for e in entries if e.page_label in card_labels])
-    matches: dict[tuple[int, int], str] = {}
-    for page, listed in listings.items():
-        cards = [p for p in placed if p.section is not None and p.section.page == page]
-        found, notes = check_listing(page, listed, cards)
+    matches, notes = check_listings(placed, listings)
+    warnings += notes
+    for p in placed:
+        section = p.section and categories.clean(p.section.title)
+        warnings += check_category(p, section, "its section", agree_at)
+    if palmares:
+        found, notes = check_palmares(placed, palmares, agree_at)
         matches.update(found)
         warnings += notes
-    for p in placed:
-        if p.section is not None and not similar(p.card.category_raw, p.section.title, 0.8):
-            warnings.append(
-                warn(
-                    "category_mismatch",
-                    f"{describe(p)}: the banner names the category "
-                    f"'{p.card.category_raw}', its section '{p.section.title}'",
-                    [p.section.page] + p.card.pages,
-                    p.id,
-                )
-            )
     return warnings, matches
+
+
+def check_listings(placed: list[Placed], listings: dict[int, Listing]):
+    """Cards against the listing of their section. A section without a listing (its page holds
+    none, or none could be read) is no evidence that its cards are missing from it: only
+    listings with entries are checked."""
+    matches: dict[tuple[int, int], str] = {}
+    warnings: list[Warning] = []
+    for page, listing in listings.items():
+        if listing.entries:
+            cards = [p for p in placed if p.section is not None and p.section.page == page]
+            unread = " ".join(stray.line.text for stray in listing.strays)
+            found, notes = check_listing(page, listing.entries, cards, unread=unread)
+            matches.update(found)
+            warnings += notes
+    return matches, warnings
+
+
+def check_palmares(placed: list[Placed], palmares: list[Listed], agree_at: float):
+    """Every card against the palmarès of the whole book, and the category it prints against
+    the palmarès's. A palmarès may be sorted by medal or by territory: its order is not
+    checked."""
+    page, by_id = palmares[0].page, {p.id: p for p in placed}
+    matches, warnings = check_listing(page, palmares, placed, ordered=False)
+    for (_, i), pid in matches.items():
+        where = f"the palmarès on page {page}"
+        warnings += check_category(by_id[pid], palmares[i].category, where, agree_at, page)
+    return matches, warnings
+
+
+def check_category(
+    p: Placed, other: str | None, where: str, agree_at: float, page: int | None = None
+) -> list[Warning]:
+    """A category_mismatch when the card prints a category (banner, kicker) that another place
+    (its section, a palmarès) names otherwise; a card that prints none disagrees with nothing."""
+    printed = categories.clean(p.card.category_raw or "")
+    if not printed or not other or categories.agree(printed, other, agree_at):
+        return []
+    page = page if page is not None else p.section.page
+    return [
+        warn(
+            "category_mismatch",
+            f"{describe(p)}: the card names the category '{printed}', {where} '{other}'",
+            [page] + p.card.pages,
+            p.id,
+        )
+    ]
 
 
 def describe(p: Placed) -> str:
@@ -174,19 +221,13 @@ def compare_titles(p: Placed, other: str, where: str) -> list[Warning]:
     ]
 
 
-def check_listing(page: int, listed: list[Listed], cards: list[Placed]):
-    scores = sorted(
-        (
-            (listing_score(item, p.card), i, j)
-            for i, item in enumerate(listed)
-            for j, p in enumerate(cards)
-        ),
-        reverse=True,
-    )
-    pairs: dict[int, int] = {}
-    for score, i, j in scores:
-        if score >= MATCH and i not in pairs and j not in pairs.values():
-            pairs[i] = j
+def check_listing(
+    page: int, listed: list[Listed], cards: list[Placed], ordered: bool = True, unread: str = ""
+):
+    """The cards against one listing (a section's, or the palmarès when not `ordered`); `unread`
+    is the text of the listing's pages that could not be read as entries."""
+    where = f"the listing on page {page}" if ordered else f"the palmarès on page {page}"
+    pairs = pair(listed, [p.card for p in cards])
     out, matches = [], {}
     for i, j in sorted(pairs.items()):
         item, p = listed[i], cards[j]
@@ -195,48 +236,94 @@ def check_listing(page: int, listed: list[Listed], cards: list[Placed]):
             out.append(
                 warn(
                     "medal_mismatch",
-                    f"{describe(p)}: the listing on page {page} gives the medal "
-                    f"{item.medal}, the card {p.card.medal}",
+                    f"{describe(p)}: {where} gives the medal {item.medal}, the card {p.card.medal}",
                     [page] + p.card.pages,
                     p.id,
                 )
             )
-        out += compare_titles(
-            p, item.title or title_piece(item.text, p.card), f"the listing on page {page}"
-        )
-    for j, p in enumerate(cards):
-        if j not in pairs.values():
-            out.append(
-                warn(
-                    "not_in_listing",
-                    f"{describe(p)}: not on the listing of its category (page {page})",
-                    [page] + p.card.pages,
-                    p.id,
-                )
-            )
-    for i, item in enumerate(listed):
-        if i not in pairs:
-            out.append(
-                warn(
-                    "listed_without_card",
-                    f"the listing on page {page} announces « {item.text} », "
-                    "for which no card was found",
-                    [page],
-                )
-            )
-    in_listing_order = [j for _, j in sorted(pairs.items())]
-    if in_listing_order != sorted(in_listing_order):
-        listing = " / ".join(cards[j].card.title for j in in_listing_order)
-        printed = " / ".join(cards[j].card.title for j in sorted(in_listing_order))
-        out.append(
-            warn(
-                "listing_order",
-                f"the listing on page {page} gives the projects in another order "
-                f"({listing}) than their cards ({printed})",
-                [page] + [q for j in in_listing_order for q in cards[j].card.pages],
-            )
-        )
+        out += compare_titles(p, item.title or title_piece(item.text, p.card), where)
+    out += unpaired(page, listed, cards, pairs, ordered, unread)
+    if ordered:
+        out += order_warning(page, cards, [j for _, j in sorted(pairs.items())])
     return matches, out
+
+
+def palmares_categories(listed: list[Listed], cards: list[Card]) -> dict[int, str]:
+    """Card index → the category the palmarès prints for the card's entry."""
+    return {j: listed[i].category for i, j in pair(listed, cards).items() if listed[i].category}
+
+
+def pair(listed: list[Listed], cards: list[Card]) -> dict[int, int]:
+    """Listing entry index → card index, best scores first, each at most once."""
+    scores = sorted(
+        (
+            (listing_score(item, card), i, j)
+            for i, item in enumerate(listed)
+            for j, card in enumerate(cards)
+        ),
+        reverse=True,
+    )
+    pairs: dict[int, int] = {}
+    for score, i, j in scores:
+        if score >= MATCH and i not in pairs and j not in pairs.values():
+            pairs[i] = j
+    return pairs
+
+
+def unpaired(
+    page: int, listed: list[Listed], cards: list[Placed], pairs, ordered: bool, unread: str
+):
+    """The cards a listing lacks, and the entries no card answers."""
+    where = "the listing" if ordered else "the palmarès"
+    out = [
+        missing(p, page, ordered, unread) for j, p in enumerate(cards) if j not in pairs.values()
+    ]
+    return out + [
+        warn(
+            "listed_without_card",
+            f"{where} on page {page} announces « {item.text} », for which no card was found",
+            [page],
+        )
+        for i, item in enumerate(listed)
+        if i not in pairs
+    ]
+
+
+def missing(p: Placed, page: int, ordered: bool, unread: str) -> Warning:
+    """A card not among a listing's entries: an anomaly, unless the listing's text that could not
+    be read as entries names the card (then the reading is in doubt: `listing_unread`, with how
+    much of the title that text holds as its confidence)."""
+    named = containment(p.card.title, unread) if unread and p.card.title else 0.0
+    if named >= MATCH:
+        return warn(
+            "listing_unread",
+            f"{describe(p)}: not among the entries read from the listing on page {page}, whose "
+            f"unread text names it (confidence {named:.2f})",
+            [page] + p.card.pages,
+            p.id,
+        )
+    which = "the listing of its category" if ordered else "the palmarès"
+    return warn(
+        "not_in_listing",
+        f"{describe(p)}: not on {which} (page {page})",
+        [page] + p.card.pages,
+        p.id,
+    )
+
+
+def order_warning(page: int, cards: list[Placed], in_listing_order: list[int]) -> list[Warning]:
+    if in_listing_order == sorted(in_listing_order):
+        return []
+    listing = " / ".join(cards[j].card.title for j in in_listing_order)
+    printed = " / ".join(cards[j].card.title for j in sorted(in_listing_order))
+    return [
+        warn(
+            "listing_order",
+            f"the listing on page {page} gives the projects in another order "
+            f"({listing}) than their cards ({printed})",
+            [page] + [q for j in in_listing_order for q in cards[j].card.pages],
+        )
+    ]
 
 
 def listing_score(item: Listed, card: Card) -> float:

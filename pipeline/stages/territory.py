@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import registry
 from ..profiles.profile import Profile
 from ..text import SPACES, clean, fold, fold_map, sentence_case
 
 PREPOSITION = re.compile(r"^(?:à|a|au|aux)\s+", re.I)
 ARTICLE = re.compile(r"^(?:la|le|les)\s+|^l['’]\s*", re.I)
-CONNECTOR = re.compile(r"\s*(?:,|;|&|\bet\b)\s+")
+CONNECTOR = re.compile(r"\s*(?:,|;|&|/|\bet\b)\s+")  # "A, B et C", "A / B"
 ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ü0-9][A-ZÀ-Ü0-9&\-. ]{1,14})\s*\)")
 # What starts a service of a territory rather than another territory.
 SERVICE = re.compile(
@@ -69,7 +70,7 @@ def split(text: str, profile: Profile) -> list[TerritoryName]:
             continue
         following, current = text[m.end() :], text[pos : m.start()]
         in_service = cut_service(current)[1] is not None
-        if current.strip() and starts_territory(following, profile, strict=in_service):
+        if current.strip() and cut_here(current, m.group(), following, profile, in_service):
             pieces.append(text[pos : m.start()])
             pos = m.end()
     pieces.append(text[pos:])
@@ -82,6 +83,22 @@ def split(text: str, profile: Profile) -> list[TerritoryName]:
         if name:
             out.append(make(name, service, profile))
     return out
+
+
+def cut_here(current: str, joint: str, following: str, profile: Profile, in_service: bool) -> bool:
+    """Does the connector `joint` between `current` and `following` separate two territories?
+    As `starts_territory` says, unless the registry knows better: a registered name is not cut
+    ("Communauté de communes Cœur et Coteaux du Comminges"), and two registered names side by
+    side are two ("Lunas et Bergerac")."""
+    says = starts_territory(following, profile, strict=in_service)
+    if in_service:
+        return says
+    left, right = (
+        ACRONYM.sub("", s).strip() for s in (current, CONNECTOR.split(following, maxsplit=1)[0])
+    )
+    if registry.registered(f"{left}{joint}{right}"):
+        return False
+    return says or (registry.registered(left) and registry.registered(right))
 
 
 def cut_service(piece: str) -> tuple[str, str | None]:

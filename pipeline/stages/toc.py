@@ -17,6 +17,7 @@ from .layout import join_lines
 
 LEADERS = re.compile(r"^(?P<text>.*?)\s*(?:[.…·_]\s*){3,}\s*(?P<page>\d{1,4})$")
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
+SIZE_SLACK = 0.5  # points by which the sizes of one entry's lines may differ
 MIN_ENTRIES = 3  # a page with fewer numbered entries is not a table of contents
 
 
@@ -55,6 +56,18 @@ def is_toc_page(page: Page) -> bool:
     return sum(1 for _, n, _ in numbered(list(page.lines)) if n) >= MIN_ENTRIES
 
 
+def same_style_run(lines: list[Line], closing: Line) -> list[Line]:
+    """The last lines before an entry's numbered line that are set as it is: the start of the
+    entry. A line in another size or weight above them (a running title such as "SOMMAIRE",
+    a heading) is no part of it."""
+    run: list[Line] = []
+    for line in reversed(lines):
+        if line.bold != closing.bold or abs(line.size - closing.size) > SIZE_SLACK:
+            break
+        run.insert(0, line)
+    return run
+
+
 def parse(pages: list[Page]) -> tuple[list[TocRow], list[Line]]:
     """Entries of the table of contents, and the lines that belong to none (its headings)."""
     rows = [row for page in pages for row in numbered(list(page.lines))]
@@ -72,6 +85,9 @@ def parse(pages: list[Page]) -> tuple[list[TocRow], list[Line]]:
             else:
                 loose.append(line)
             continue
+        strangers = len(pending) - len(same_style_run([ln for ln, _ in pending], line))
+        loose += [ln for ln, _ in pending[:strangers]]
+        pending = pending[strangers:]
         head = [ln for ln, _ in pending] or [line]
         if any_bold or indented:
             level = 0 if head[0].bold or (indented and head[0].x0 < left + 4) else 1

@@ -1,0 +1,100 @@
+"""spaCy's French model loaded without the cost of spaCy's French language class.
+
+`import spacy.lang.fr` compiles, at import, a 1.4 MB regular expression of hyphenated
+common words ("arc-en-ciel", "c'est-à-dire") that the tokenizer keeps whole; loading
+fr_core_news_sm compiles it a second time from the model's tokenizer file. Together they
+were most of a run's time. The entity recognizer needs neither: it reads proper names, and
+the tokenizer's other rules (prefixes, suffixes, infixes, elisions, exceptions such as
+"aujourd'hui") still come from the model's files. So the model is loaded here into a bare
+French language class of our own, registered under "fr" in this process in place of
+spaCy's, whose tokenizer leaves that pattern out and keeps only its general rule, which
+names need: words joined by a hyphenated link word ("Loir-et-Cher", "Hauts-de-France").
+`tests/test_entities.py` checks that the model finds the same entities as with spaCy's class.
+
+`import spacy` itself imports every command of spaCy's command line (training, packaging,
+project tools, and their web clients): half of its time. Only `spacy.cli.info` is asked for
+by spaCy's own package; `import_spacy` lets spaCy import that alone, then lets any later
+`import spacy.cli` import the whole of it as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+TOKENIZER = "annuaire_pipeline.french_tokenizer"
+SKIPPED = ("token_match",)  # the tokenizer file's parts left out
+# spaCy's French rule for words joined by a link word ("saut-de-ski", "Loir-et-Cher")
+LINKS = ("l[èe]s?", "la", "en", "des?", "d[eu]", "sur", "sous", "aux?", "à", "et", "près", "saint")
+HYPHENS, ELISIONS = "-–—‐‑", "'’"
+
+
+def joined_words():
+    """The token pattern of words joined by a hyphenated link word, as spaCy's French has it."""
+    from spacy.lang.char_classes import ALPHA
+
+    rules = "|".join(
+        f"(?:^[{ALPHA}]+[{HYPHENS}]{link}[{HYPHENS}](?:l[{ELISIONS}])?[{ALPHA}]+$)"
+        for link in LINKS
+    )
+    return re.compile("(?iu)" + rules).match
+
+
+def load(model: str, exclude: tuple[str, ...]):
+    """The model `model` with its components `exclude` left out, in the light French class."""
+    spacy = import_spacy()
+    register()
+    nlp = spacy.load(
+        model, exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
+    )
+    nlp.tokenizer.token_match = joined_words()
+    return nlp
+
+
+def import_spacy():
+    """spaCy, imported without its command line's package: an empty `spacy.cli` stands in
+    while spaCy imports (it finds `spacy.cli.info` in its folder), and is taken back after."""
+    import importlib.util
+    import sys
+    import types
+
+    if "spacy" not in sys.modules and "spacy.cli" not in sys.modules:
+        spec = importlib.util.find_spec("spacy")
+        folder = Path(str(spec and spec.origin)).parent / "cli"
+        placeholder = types.ModuleType("spacy.cli")
+        placeholder.__path__ = [str(folder)]
+        sys.modules["spacy.cli"] = placeholder
+        try:
+            import spacy
+        finally:
+            if sys.modules.get("spacy.cli") is placeholder:
+                del sys.modules["spacy.cli"]
+            if getattr(sys.modules.get("spacy"), "cli", None) is placeholder:
+                del sys.modules["spacy"].cli
+    import spacy
+
+    return spacy
+
+
+def register() -> None:
+    """Put the light class and its tokenizer in spaCy's registries (once per process)."""
+    from spacy.language import BaseDefaults, Language
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    if TOKENIZER in registry.tokenizers:
+        return
+
+    class Light(Tokenizer):
+        def from_disk(self, path, *, exclude=()):
+            return super().from_disk(path, exclude=[*exclude, *SKIPPED])
+
+    class FrenchDefaults(BaseDefaults):
+        """spaCy's defaults: the model's tokenizer file brings the French rules."""
+
+    class French(Language):
+        lang = "fr"
+        Defaults = FrenchDefaults
+
+    registry.tokenizers.register(TOKENIZER, func=lambda: lambda nlp: Light(nlp.vocab))
+    registry.languages.register("fr", func=French)

@@ -1,0 +1,48 @@
+"""The reader: both engines give the same lines and shapes; rows cut at the page's gutters."""
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline.read import pdfium_reader, reader
+
+H = A4[1]
+
+
+def test_pdfium_sizes_and_boxes_follow_the_page_scaling(tmp_path):
+    """A PDF laid out in CSS pixels scales its page by 0.75: a 16 px font is 12 points."""
+    path = tmp_path / "scaled.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.scale(0.75, 0.75)
+    canvas.setFont("Helvetica", 16)
+    canvas.drawString(80, (H - 100) / 0.75, "Un texte mis en page en pixels")
+    canvas.rect(80, (H - 300) / 0.75, 200, 100, stroke=0, fill=1)
+    canvas.save()
+    [a], [b] = reader.read(path), pdfium_reader.read(path)
+    assert [(ln.text, ln.size) for ln in a.lines] == [(ln.text, ln.size) for ln in b.lines]
+    assert a.lines[0].size == 12.0
+    assert abs(a.lines[0].top - b.lines[0].top) < 0.5  # the engines' descents differ a little
+    assert [s.box.rounded() for s in a.shapes] == [s.box.rounded() for s in b.shapes]
+    assert a.shapes[0].box.rounded().x1 == 60 + 150
+
+
+def test_two_justified_columns_are_cut_at_their_gutter_where_words_are_spaced_as_wide(tmp_path):
+    """A row whose word spaces are stretched as wide as the gutter (14 points) is cut there, where
+    the page's other rows are cut."""
+    path = tmp_path / "justified.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    left = ["des mots ordinaires, espacés"] * 4 + ["de très larges espaces"]
+    right = ["à droite aussi, des mots"] * 4 + ["et encore des espaces"]
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        spacing = 9 if i == 4 else 0  # the last row is stretched: its word gaps match the gutter
+        width = stringWidth(a, "Helvetica", 10) + spacing * a.count(" ")
+        for x, text in ((286 - width, a), (300, b)):  # the left column ends at 286
+            line = canvas.beginText(x, H - 100 - 14 * i)
+            line.setFont("Helvetica", 10)
+            line.setWordSpace(spacing)
+            line.textLine(text)
+            canvas.drawText(line)
+    canvas.save()
+    for engine in (reader, pdfium_reader):
+        [page] = engine.read(path)
+        assert [ln.text for ln in page.lines][-2:] == [left[4], right[4]], engine
