@@ -1,8 +1,7 @@
 """The conversion: the stages in the order data flows through them.
 
     read → ocr → furniture → layout (regions) → template → segment → card → place → reconcile
-    → coverage → link
-    → enrich → assemble
+    → coverage → correct → link → enrich → assemble
 
 Each stage is a module of its own taking and returning plain data; `convert` only chains them
 and times each one (`Result.timings`).
@@ -13,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +26,8 @@ from .outputs import models as out
 from .read import ocr
 from .read.source import read
 from .reading import Reading, best_reading
+from .registry import Link
+from .review import corrections
 from .stages import coverage, frontmatter, link, place, reconcile
 from .stages.frontmatter import FrontPart
 
@@ -71,6 +72,7 @@ def convert(
     options = options or Options()
     path = Path(path)
     clock = Clock()
+    fixes = corrections.load(corrections.locate(options.corrections, path))
     raw, notes = read_pages(path, options, progress, preread, clock)
     reading = best_reading(raw, path, options, clock)
     with clock("place"):
@@ -82,55 +84,63 @@ def convert(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    links, found, later = link_and_enrich(placing, front, reading, options, progress, clock)
-    warnings = notes + checks + low_coverage(shares, reading) + later
+    after = correct_link_enrich(placing, front, fixes, reading, options, progress, clock)
+    warnings = notes + checks + low_coverage(shares, reading) + after.warnings
     with clock("assemble"):
         parts = assemble.Assembly(
             source=out.Source(file_name=path.name, sha256=sha256(path), page_count=len(raw)),
             reading=reading,
-            placing=placing,
+            placing=after.placing,
             matches=matches,
-            links=links,
+            links=after.links,
             front=front,
             strays=strays,
             coverage=shares,
             warnings=warnings,
-            found=found,
+            found=after.found,
+            corrections=after.applied,
         )
         document = assemble.document(parts)
     return Result(document, clock.timings)
 
 
-def link_and_enrich(
+@dataclass(frozen=True)
+class Corrected:
+    """What the stages after coverage give: the records as corrected, the fixes applied, each
+    record's territories linked to the registry, the enrichment (None when off) and the
+    warnings of all three."""
+
+    placing: place.Placing
+    applied: corrections.Applied
+    links: dict[str, list[Link]]
+    found: enrich.Enrichment | None
+    warnings: list[out.Warning]
+
+
+def correct_link_enrich(
     placing: place.Placing,
     front: list[FrontPart],
+    fixes: corrections.Book,
     reading: Reading,
     options: Options,
     progress: Callable[[str, int, int], None],
     clock: Clock,
-):
-    """link → enrich: the cards' registry links, the enrichment (None when off), and the
-    warnings of both."""
+) -> Corrected:
+    """correct → link → enrich: the archivist's fixes applied (a corrections file that cannot be
+    used stopped the run before any page was read), then the territories as corrected linked to
+    the registry and the texts as corrected enriched."""
+    with clock("correct"):
+        applied = corrections.apply(placing.placed, fixes, reading.context.profile)
+    placing = replace(placing, placed=applied.placed)
     with clock("link"):
         links, ambiguous = link.cards(placing.placed)
-    found = enrichment(placing, front, reading, options, progress, clock)
-    return links, found, ambiguous + (found.warnings if found else [])
-
-
-def enrichment(
-    placing: place.Placing,
-    front: list[FrontPart],
-    reading: Reading,
-    options: Options,
-    progress: Callable[[str, int, int], None],
-    clock: Clock,
-) -> enrich.Enrichment | None:
-    """The enrich stage; None when enrichment is off."""
+    warnings = applied.warnings + ambiguous
     if not options.enrich:
-        return None
+        return Corrected(placing, applied, links, None, warnings)
     progress("enrich", 0, 0)
     with clock("enrich"):
-        return enrich.run(placing.placed, front, reading.context, placing.year)
+        found = enrich.run(placing.placed, front, reading.context, placing.year)
+    return Corrected(placing, applied, links, found, warnings + found.warnings)
 
 
 def read_pages(
@@ -149,7 +159,9 @@ def read_pages(
             # OCR text layers (an invisible, stretched font) are read with pdfplumber, whatever
             # the engine
             password = options.password if source == path else None
-            raw = ocr.complete(source, raw, options.ocr, password, partial(progress, "ocr"))
+            keep = ocr.copy_of(options.ocr_copies, path)  # the report shows its deskewed pages
+            ocr_progress = partial(progress, "ocr")
+            raw = ocr.complete(source, raw, options.ocr, password, ocr_progress, keep=keep)
     if not any(page.lines for page in raw):
         why = "and OCR is off (--ocr never)" if options.ocr == "never" else "and none to OCR"
         raise InputError(f"{path.name}: no text on any page {why}")

@@ -25,6 +25,12 @@ class Options(BaseModel):
     password: str | None = None
     ocr: OcrMode = "auto"
     reader: Literal["pdfium", "pdfplumber"] = "pdfium"  # the same document; pdfium is faster
+    # the corrections file (must exist); with {name} in it, each PDF's, used when it exists
+    # (the command line's default: DIR/{name}.corrections.toml); None: none
+    corrections: str | None = None
+    # a folder where the OCR'd copy of a scan is kept as <pdf name>.ocr.pdf (for the report's
+    # images: the boxes were read on its deskewed pages); None: not kept
+    ocr_copies: str | None = None
     enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
     timeout: float = Field(600.0, gt=0, description="seconds one file may take")
     max_pages: int = Field(2000, ge=1, description="pages a file may have")

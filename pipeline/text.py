@@ -114,8 +114,17 @@ def key(s: str | None) -> str:
 
 
 def slug(s: str, limit: int = 60) -> str:
-    out = re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
-    return out[:limit].rstrip("-") or "x"
+    """Lower-case ASCII words joined by '-', as many whole words as fit in `limit` characters
+    (the first word always, however long): never cut in the middle of a word."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(s)).split()
+    if not words:
+        return "x"
+    out = words[0]
+    for word in words[1:]:
+        if len(out) + 1 + len(word) > limit:
+            break
+        out += "-" + word
+    return out
 
 
 @lru_cache(maxsize=65536)

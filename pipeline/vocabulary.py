@@ -21,6 +21,10 @@ CARD_TEXTS: tuple[CardText, ...] = get_args(CardText)
 TextField = Literal[CardText, "text"]
 """The text fields enrichment reads: a card's texts, and a front-matter section's `text`."""
 
+CorrectedField = Literal["medal", "category", "title", "territories", CardText]
+"""What an archivist's corrections file may set: every field of a record read off the card."""
+CORRECTED_FIELDS: tuple[CorrectedField, ...] = get_args(CorrectedField)
+
 Medal = Literal["or", "argent", "bronze"]
 """The labels' levels, best first."""
 MEDALS: tuple[Medal, ...] = get_args(Medal)
@@ -192,6 +196,23 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "warning",
         "Too little of a page's body text is in a field (its `coverage` is under the threshold "
         "of `stages/coverage.py`); the rest is in `unplaced`.",
+    ),
+    # the archivist's corrections file
+    WarningCode(
+        "correction_unmatched",
+        "warning",
+        "A fix or a checked mark of the corrections file names no record (or a title several "
+        "records share); it is left out.",
+    ),
+    WarningCode(
+        "correction_stale",
+        "warning",
+        "The pipeline no longer reads the value a fix was written against; the fix is not applied.",
+    ),
+    WarningCode(
+        "correction_obsolete",
+        "info",
+        "The pipeline now reads the value a fix sets; the fix can be deleted.",
     ),
 )
 """Every warning a conversion can give. The output schema's enum of `warnings[].code` and the

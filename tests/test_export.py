@@ -108,9 +108,21 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
     enriched = db.execute(
         "SELECT enriched FROM edition_facts WHERE edition = ?", (year,)
     ).fetchone()[0]
-    for pid, category, medal, title, pages, labels, provenance, ocr, confidence in db.execute(
-        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence "
-        "FROM projects "
+    for (
+        pid,
+        category,
+        medal,
+        title,
+        pages,
+        labels,
+        provenance,
+        ocr,
+        confidence,
+        corrections,
+        checked,
+    ) in db.execute(
+        "SELECT id, category, medal, title, pages, page_labels, provenance, ocr, ocr_confidence, "
+        "corrections, checked FROM projects "
         "WHERE edition = ? ORDER BY position",
         (year,),
     ):
@@ -144,6 +156,8 @@ def projects_from(db: sqlite3.Connection, year: int) -> list[Project]:
                 provenance=json.loads(provenance),
                 ocr=bool(ocr),
                 ocr_confidence=confidence,
+                corrections=json.loads(corrections),
+                checked=bool(checked),
                 **{table: found(db, table, pid) if enriched else None for table in FOUND},
             )
         )

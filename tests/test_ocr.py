@@ -121,12 +121,15 @@ def test_scanned_sample_against_its_gold():
     assert not [n for p in doc.projects for n in noise if n in (p.innovation or "").lower()]
 
 
-def rasterize(pdf, target, dpi=200):
-    """An image-only copy of a PDF, as a scanner would make it."""
+def rasterize(pdf, target, dpi=200, skew=0.0):
+    """An image-only copy of a PDF, as a scanner would make it (turned by `skew` degrees)."""
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(str(pdf))
-    images = [doc[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(doc))]
+    images = [
+        doc[i].render(scale=dpi / 72).to_pil().convert("L").rotate(skew, fillcolor=255)
+        for i in range(len(doc))
+    ]
     images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
     return target
 
@@ -174,3 +177,27 @@ def test_a_scan_made_by_the_tests(tmp_path):
     assert doc.projects[0].problematique == "- Des délais trop longs\n- Des appels perdus"
     assert doc.projects[1].problematique is None
     assert all(p.ocr for p in doc.projects)
+
+
+@needs_ocr
+def test_the_report_draws_a_scans_boxes_on_its_deskewed_copy(tmp_path):
+    """OCRmyPDF deskews the pages it reads: the boxes are in the coordinates of its copy, so
+    the report (and the review app) show the copy's pages, not the skewed original."""
+    from pipeline.outputs import images, report
+
+    from .test_report import Cards
+
+    text = "Les habitants signalent un problème de voirie en quelques secondes."
+    blocks = [Block("INNOVATION DU PROJET :", [text]), Block("LES APPORTS DU PROJET :", [text])]
+    spec = Yearbook(
+        2016,
+        [Category("E-SANTÉ", [Card("or", "la Ville de Pau", "Voirie", [text], blocks)])],
+        toc=False,
+    )
+    scan = rasterize(build(tmp_path / "native.pdf", spec), tmp_path / "scan.pdf", skew=2.0)
+    doc = convert(scan, Options(enrich=False, ocr_copies=str(tmp_path))).document
+    copy = ocr.copy_of(str(tmp_path), scan)
+    number = doc.projects[0].pages[0]
+    shown = Cards(report.html(doc, scan, scan=copy)).cards[0]["images"]
+    assert shown == [images.render(copy, [number], report.RESOLUTION)[number].uri]
+    assert shown != [images.render(scan, [number], report.RESOLUTION)[number].uri]

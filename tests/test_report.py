@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import tempfile
 from html.parser import HTMLParser
+from typing import get_args
 
 import pytest
 from PIL import Image, ImageStat
 
-from pipeline.outputs import report
-from pipeline.outputs.models import Box, Unplaced
+from pipeline.outputs import french, report
+from pipeline.outputs.models import Box, PageKind, Unplaced
+from pipeline.vocabulary import MEDALS, TERRITORY_KINDS, EntityLabel, Severity
 
 from .conftest import PASS_TITLE, SAMPLE
 from .yearbook import BAND
@@ -164,12 +166,12 @@ def test_summary_warnings_and_card_warnings(generated):
     assert re.search(r"<th>E-santé</th><td>0</td><td>0</td><td>1</td><td>1</td>", counts)
     assert re.search(r"<th>total</th><td>1</td><td>0</td><td>1</td><td>2</td>", counts)
     assert (
-        "<h2>Warnings (1)</h2>" in html
-        and "Every page is fully covered; no page has unplaced text." in html
+        "<h2>Avertissements (1)</h2>" in html
+        and "Toutes les pages sont entièrement couvertes ; aucun texte non placé." in html
     )
     first, second = Cards(html).cards
     assert "block_missing" in second["text"] and "no 'apports' block" in second["text"]
-    assert "No warning." in first["text"]
+    assert "Aucun avertissement." in first["text"]
 
 
 def test_unplaced_text_is_listed_and_boxed(edition_2024):
@@ -183,8 +185,10 @@ def test_unplaced_text_is_listed_and_boxed(edition_2024):
     html = report.html(doc.model_copy(update={"unplaced": [stray]}), pdf)
     listed = re.search(r'<section id="unplaced">.*?</section>', html, re.S).group()
     assert (
-        "<td>4</td>" in listed
-        and "Crédit photo : &lt;Mairie&gt; &amp; partenaires (card_header)" in listed
+        '<td><a href="#page-4">4</a></td>' in listed
+        and "Crédit photo : &lt;Mairie&gt; &amp; partenaires (au-dessus de la ligne "
+        "d&#x27;attribution)"
+        in listed
     )
     first, second = Cards(html).cards
     assert [b["fields"] for b in first["boxes"] if b["unplaced"]] == [["unplaced"]]
@@ -258,3 +262,81 @@ def test_chromium_builds_every_card_and_paints_the_page(sample, sample_report, t
     assert drawn == set(
         report.COLOURS
     )  # the first card's boxes (and swatches) are painted in their colours
+
+
+# --- what the report shows beyond the cards --------------------------------------------------
+
+
+def figures(html: str) -> dict[str, int]:
+    """id → number of images of each element with an id page-<n> (a page of the report)."""
+    parsed = Cards(html)
+    out, current = {}, None
+    for tag, a in parsed.attrs:
+        if tag == "figure":
+            current = a.get("id")
+            if current:
+                out[current] = 0
+        elif tag == "img" and current:
+            out[current] += 1
+    return out
+
+
+def test_every_page_a_warning_points_to_is_shown(sample, sample_report):
+    html = sample_report.read_text(encoding="utf-8")
+    shown = figures(html)
+    pages = sorted({n for w in sample.warnings for n in w.pages})
+    assert len(sample.warnings) == 6 and pages == [6, 8, 9, 10, 12, 13, 14, 15, 16]
+    for n in pages:
+        assert shown.get(f"page-{n}") == 1, n
+        assert f'<a href="#page-{n}">{n}</a>' in html
+    # the listing pages too, with their entries boxed and linked to their cards
+    for category in sample.categories:
+        assert shown.get(f"page-{category.page}") == 1
+    listing = re.search(r'<section class="page-read" data-page="13">.*?</section>', html, re.S)
+    assert listing.group().count('data-fields="listed"') == 3
+    assert listing.group().count('href="#card-') == 3
+
+
+def test_edition_enrichment_and_navigation(sample, sample_report):
+    html = sample_report.read_text(encoding="utf-8")
+    edition = re.search(r'<section id="edition">.*?</section>', html, re.S).group()
+    assert "<h3>Jury (19)</h3>" in edition and "<td>58</td>" in edition
+    assert "31 novembre 2023" in edition and 'lang="fr"' in html
+    cards = re.findall(r'<section class="card".*?</section>', html, re.S)
+    assert all("<h3>Enrichissement</h3>" in c and 'href="#haut"' in c for c in cards)
+    ids = [p.id for p in sample.projects]
+    for i, card in enumerate(cards):
+        after = re.search(r'href="#card-([^"]+)" rel="next"', card)
+        assert (after.group(1) if after else None) == (ids[i + 1] if i + 1 < len(ids) else None)
+
+
+def test_corrections_and_checked_marks_are_shown(edition_2024, tmp_path):
+    from pipeline.conversion import convert
+    from pipeline.options import Options
+
+    pdf, doc = edition_2024
+    record = doc.projects[1]
+    (tmp_path / f"{pdf.stem}.corrections.toml").write_text(
+        f'[[fix]]\nproject = "{record.id}"\nfield = "apports"\nvalue = "Repris du dossier."\n'
+        f'note = "bloc absent"\n\n[[checked]]\nproject = "{record.id}"\n',
+        encoding="utf-8",
+    )
+    fixed = convert(
+        pdf, Options(enrich=False, corrections=str(tmp_path / "{name}.corrections.toml"))
+    ).document
+    html = report.html(fixed, pdf)
+    first, second = Cards(html).cards
+    assert "corrigé" in second["text"] and "lu : (rien)" in second["text"]
+    assert "note : bloc absent" in second["text"] and "vérifiée" in second["text"]
+    assert "corrigé" not in first["text"] and "vérifiée" not in first["text"]
+    assert "1 vérifiée(s), 1 corrigée(s)" in html
+
+
+def test_every_kind_the_output_names_has_its_french_words():
+    """The report and the review app name pages, territories, entities, medals and severities in
+    French: a kind the stages gain (the palmarès page) must gain its words, or a page fails."""
+    assert set(french.PAGE_KINDS) == set(get_args(PageKind))
+    assert set(french.KINDS) == set(TERRITORY_KINDS)
+    assert set(french.ENTITIES) == set(get_args(EntityLabel))
+    assert set(french.MEDALS) == {*MEDALS, None}
+    assert set(french.SEVERITIES) == set(get_args(Severity))

@@ -14,6 +14,7 @@ from ..enrich.edition import DatedSentence
 from ..enrich.run import Enrichment, Found
 from ..reading import Reading
 from ..registry import Link
+from ..review.corrections import Applied, Fix
 from ..stages import categories
 from ..stages.frontmatter import FrontPart
 from ..stages.listing import Listed
@@ -38,6 +39,7 @@ class Assembly:
     coverage: dict[int, float | None]  # page → share of its text in fields
     warnings: list[out.Warning]
     found: Enrichment | None  # None when enrichment is off
+    corrections: Applied  # the corrections file's fixes and checked marks
 
 
 def document(parts: Assembly) -> out.Annuaire:
@@ -52,7 +54,12 @@ def document(parts: Assembly) -> out.Annuaire:
         categories=category_models(parts, labels),
         projects=[
             project_model(
-                p, labels, ocr_pages, parts.links[p.id], found.projects[p.id] if found else None
+                p,
+                labels,
+                ocr_pages,
+                parts.links[p.id],
+                found.projects[p.id] if found else None,
+                parts.corrections,
             )
             for p in parts.placing.placed
         ],
@@ -80,8 +87,10 @@ def project_model(
     ocr_pages: dict[int, float | None],
     links: list[Link],
     found: Found | None,
+    applied: Applied,
 ) -> out.Project:
     card = placed.card
+    fixes = applied.fixes.get(placed.id, [])
     confidences = [c for n in card.pages if (c := ocr_pages.get(n)) is not None]
     return out.Project(
         id=placed.id,
@@ -98,11 +107,38 @@ def project_model(
         pages=card.pages,
         page_labels=[labels.get(n) for n in card.pages],
         headings=card.headings,
-        provenance={field: boxes(found) for field, found in card.provenance.items() if found},
+        provenance=provenance(card.provenance, fixes),
+        corrections=[correction_model(fix, card.provenance) for fix in fixes],
+        checked=placed.id in applied.checked,
         ocr=any(n in ocr_pages for n in card.pages),
         ocr_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
         **mentions(found),
     )
+
+
+def provenance(read: dict[str, list[Rect]], fixes: list[Fix]) -> dict[str, list[out.Box] | str]:
+    """Per field, the boxes it was read from, or "corrected" when the corrections file set it."""
+    corrected = [fix.field for fix in fixes]
+    kept = {
+        field: boxes(found) for field, found in read.items() if found and field not in corrected
+    }
+    return kept | {field: "corrected" for field in corrected}
+
+
+def correction_model(fix: Fix, read: dict[str, list[Rect]]) -> out.Correction:
+    """A fix applied, with the value it replaced and where that value was read."""
+    return out.Correction(
+        field=fix.field,
+        extracted=listed(fix.extracted),
+        value=listed(fix.value),
+        note=fix.note,
+        boxes=boxes(read.get(fix.field, [])),
+    )
+
+
+def listed(value):
+    """A corrections file's value in the document: territories as a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def territory_model(t: TerritoryName, link: Link) -> out.Territory:

@@ -4,9 +4,10 @@
 SCHEMA_VERSION's minor number goes up when fields are only added (1.1 added the
 enrichment, 1.2 the territories' registry links, 1.3 the entities' source and code, 1.4
 the page kind palmares, 1.5 the pages' size), its major number when a field is removed,
-renamed or changes meaning.
+renamed or changes meaning (2.0: the archivist's corrections, a corrected field's provenance
+being the string "corrected", and ids that keep whole words).
 The published schema lets objects carry properties it does not know, so that a consumer
-validating with the 1.x schema accepts any 1.y document (y > x); the pipeline itself
+validating with the 2.x schema accepts any 2.y document (y > x); the pipeline itself
 validates its own output strictly (`Model` forbids extra fields).
 """
 
@@ -17,6 +18,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..vocabulary import (
+    CorrectedField,
     EntityLabel,
     EntitySource,
     Medal,
@@ -29,7 +31,7 @@ from ..vocabulary import (
     severity_of,
 )
 
-SCHEMA_VERSION: Final = "1.5"
+SCHEMA_VERSION: Final = "2.0"
 
 PageKind = Literal["cover", "toc", "front_matter", "section", "card", "card_continued", "palmares"]
 
@@ -162,6 +164,18 @@ class Entity(Mention):
     )
 
 
+class Correction(Model):
+    """A value an archivist corrected, from the corrections file (`<name>.corrections.toml`)."""
+
+    field: CorrectedField = Field(description="The corrected field of the record")
+    extracted: str | list[str] | None = Field(
+        description="The value the pipeline read (territories: one line per territory)"
+    )
+    value: str | list[str] | None = Field(description="The corrected value, which the record holds")
+    note: str | None = Field(description="Why, as the archivist wrote it")
+    boxes: list[Box] = Field(description="Where the extracted value was read")
+
+
 class Project(Model):
     """One project card."""
 
@@ -190,7 +204,22 @@ class Project(Model):
     headings: dict[str, str] = Field(
         description="Each block's heading as printed (its wording varies)"
     )
-    provenance: dict[str, list[Box]] = Field(description="Per field, the boxes it was read from")
+    provenance: dict[str, list[Box] | Literal["corrected"]] = Field(
+        description="Per field, the boxes it was read from; 'corrected' for a field whose value "
+        "comes from the corrections file (the boxes of the value it replaced are in `corrections`)"
+    )
+    corrections: list[Correction] = Field(
+        description="The corrections file's fixes applied to this record"
+    )
+    checked: bool = Field(description="Marked as checked by a person in the corrections file")
+
+    def boxes_of(self, field: str) -> list[Box]:
+        """Where a field was read; for a corrected one, where the value it replaced was read."""
+        read = self.provenance.get(field)
+        if isinstance(read, list):
+            return read
+        return next((c.boxes for c in self.corrections if c.field == field), [])
+
     ocr: bool = Field(description="The card's text was read by OCR (a scan)")
     ocr_confidence: float | None = Field(
         description="OCR engine's mean word confidence (0-100) over the "
@@ -394,9 +423,9 @@ class Annuaire(Model):
 
     schema_version: str = Field(
         SCHEMA_VERSION,
-        pattern=r"^1\.[0-9]+$",
-        description="MAJOR.MINOR of the schema the document follows: a 1.x consumer "
-        "reads any 1.y document, ignoring the properties it does not know",
+        pattern=r"^2\.[0-9]+$",
+        description="MAJOR.MINOR of the schema the document follows: a 2.x consumer "
+        "reads any 2.y document, ignoring the properties it does not know",
     )
     source: Source = Field(description="The PDF file it was made from")
     profile: str = Field(description="The edition profile used to read the yearbook")

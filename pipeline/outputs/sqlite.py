@@ -7,7 +7,8 @@ instead of adding a second copy. A territory the registry knows is a row of
 the name it was printed under; an award of a territory without code keeps the
 printed name alone. A block is a row when the card has its text or
 its heading; a block the card lacks has none. Lists and boxes that SQL does not query
-(pages, printed page numbers, provenance) are kept as JSON text.
+(pages, printed page numbers, provenance, the archivist's corrections) are kept as JSON
+text.
 
 For analysts (`ANALYST_TABLES`): the dates, figures and entities found by enrichment as
 typed rows, the categories, the edition's facts (jury, criteria, ceremony), and a full-text
@@ -25,7 +26,9 @@ from ..errors import InputError
 from ..vocabulary import CARD_TEXTS, MATCHES, MEDALS
 from .models import Annuaire, Project
 
-VERSION = 3  # PRAGMA user_version of a database this module made; bump when the tables change
+VERSION = 4  # PRAGMA user_version of a database this module made; bump when the tables change
+# (2: `territories` keyed by the registry's code, `awards`, the projects' corrections and checked;
+# 3: the analysts' tables; 4: both, the enrichment in the typed tables only)
 
 TABLES = """
 CREATE TABLE editions (
@@ -48,6 +51,8 @@ CREATE TABLE projects (
     provenance  TEXT NOT NULL,
     ocr         INTEGER NOT NULL CHECK (ocr IN (0, 1)),
     ocr_confidence REAL,
+    corrections TEXT NOT NULL,
+    checked     INTEGER NOT NULL CHECK (checked IN (0, 1)),
     UNIQUE (edition, position)
 );
 CREATE INDEX projects_category ON projects(category, medal);
@@ -398,9 +403,9 @@ def insert_findings(db: sqlite3.Connection, p: Project) -> None:
 
 def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int) -> None:
     """A project's row, its awards and its blocks."""
-    provenance = {k: [b.model_dump() for b in v] for k, v in p.provenance.items()}
+    kept = p.model_dump(mode="json", include={"provenance", "corrections"})
     db.execute(
-        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             p.id,
             year,
@@ -410,9 +415,11 @@ def insert_project(db: sqlite3.Connection, p: Project, year: int, position: int)
             p.title,
             json.dumps(p.pages),
             json.dumps(p.page_labels, ensure_ascii=False),
-            json.dumps(provenance),
+            json.dumps(kept["provenance"]),
             int(p.ocr),
             p.ocr_confidence,
+            json.dumps(kept["corrections"], ensure_ascii=False),
+            int(p.checked),
         ),
     )
     insert_parts(db, p, year)

@@ -64,9 +64,11 @@ def complete(
     mode: Mode,
     password: str | None = None,
     progress=None,
+    keep: Path | None = None,
 ) -> list[Page]:
     """The pages, with those that need it replaced by their OCR'd reading; `progress(done, total)`
-    as Tesseract finishes each page."""
+    as Tesseract finishes each page; `keep`: where to copy the OCR'd PDF, whose deskewed pages
+    are the ones the boxes were read on."""
     todo = needing(pages, mode)
     if not todo:
         return pages
@@ -74,12 +76,19 @@ def complete(
     with tempfile.TemporaryDirectory(prefix="annuaire-ocr-") as work:
         out = Path(work) / "ocr.pdf"
         run_ocrmypdf(path, out, todo, Path(work), password, progress or (lambda done, total: None))
+        if keep is not None:
+            shutil.copyfile(out, keep)
         confidences = page_confidences(Path(work))
         redone = {p.number: p for p in reader.read(out, only=set(todo))}
     return [
         as_ocr(redone[p.number], confidences.get(p.number)) if p.number in redone else p
         for p in pages
     ]
+
+
+def copy_of(folder: str | None, pdf: Path) -> Path | None:
+    """Where the OCR'd copy of a PDF is kept in `folder` (Options.ocr_copies), if anywhere."""
+    return Path(folder) / f"{pdf.stem}.ocr.pdf" if folder else None
 
 
 def as_ocr(page: Page, confidence: float | None) -> Page:

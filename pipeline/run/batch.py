@@ -11,6 +11,7 @@ processes maps `convert_file` over the files (`--jobs`).
 from __future__ import annotations
 
 import gc
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from ..conversion import Preread, convert
 from ..errors import PipelineError
 from ..options import Options
 from ..outputs import export, report
+from ..read import ocr
 from . import isolate, progress
 
 
@@ -165,16 +167,8 @@ def work(
     """The conversion and the outputs made of it, as the child process runs them: every error
     becomes an outcome."""
     try:
-        result = convert(
-            path,
-            options,
-            lambda phase, done, total: progress.report(path.name, phase, done, total),
-            preread,
-        )
+        result, text, files = made(path, options, preread, wanted)
         doc = result.document
-        progress.report(path.name, "write")
-        text = export.dumps(doc)
-        files = outputs(doc, text, path, options, wanted)
     except PipelineError as e:
         return Outcome(str(path), "unusable" if e.exit_code == 2 else "failed", str(e))
     except Exception as e:  # anything else is our bug: the caller points to the details
@@ -199,6 +193,26 @@ def work(
     )
 
 
+def made(
+    path: Path, options: Options, preread: Preread | None, wanted: Wanted
+) -> tuple[conversion.Result, str, dict[str, str | bytes]]:
+    """The conversion, its JSON text and the files made of it. With --report, a scan's OCR'd
+    copy is kept meanwhile (in the child's temporary folder, which goes whatever ends the
+    child): the report draws the boxes on its deskewed pages, where they were read."""
+    with tempfile.TemporaryDirectory(prefix="annuaire-scans-") as scans:
+        if wanted.report:
+            options = options.model_copy(update={"ocr_copies": scans})
+        result = convert(
+            path,
+            options,
+            lambda phase, done, total: progress.report(path.name, phase, done, total),
+            preread,
+        )
+        progress.report(path.name, "write")
+        text = export.dumps(result.document)
+        return result, text, outputs(result.document, text, path, options, wanted)
+
+
 def outputs(doc, text: str, path: Path, options: Options, wanted: Wanted) -> dict[str, str | bytes]:
     """The files to publish, by suffix: the document in its format, the review page."""
     files = {
@@ -207,7 +221,9 @@ def outputs(doc, text: str, path: Path, options: Options, wanted: Wanted) -> dic
         else export.serialize(doc, wanted.format, wanted.csv_sep)
     }
     if wanted.report:
-        files["html"] = report.html(doc, path, options.password)
+        # a scan's boxes are drawn on its OCR'd, deskewed copy (kept by the conversion)
+        scan = ocr.copy_of(options.ocr_copies, path)
+        files["html"] = report.html(doc, path, options.password, scan)
     return files
 
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import glob
 import os
 import signal
 import sys
 import tempfile
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -21,11 +23,14 @@ from ..options import Options
 from ..outputs import export
 from ..outputs.models import Annuaire
 from ..profiles.profile import available, load
+from ..review.corrections import NAME, SUFFIX
 from . import batch, isolate, lifeline, progress
 from . import publish as publishing
 
 PASSWORD_VARIABLE = "ANNUAIRE_PASSWORD"  # the password of encrypted PDFs, kept off the command line
 MODEL = "spaCy's fr_core_news_sm"  # how the progress names the language model while it loads
+
+REVIEW_PORT = 8765  # the review app's port, unless --port says otherwise
 
 EXIT_CODES = """\
 exit codes:
@@ -34,7 +39,8 @@ exit codes:
   2  unusable input (missing file, folder with no PDF, not a PDF, empty, truncated or damaged,
      encrypted without the right password, no pages, no text, OCR needed but not installed,
      not a yearbook, objects nested too deeply, over --max-pages, --timeout or --max-memory,
-     a --sqlite FILE that is not this tool's database, an edition without a year for --sqlite);
+     a --sqlite FILE that is not this tool's database, an edition without a year for --sqlite,
+     a corrections file that cannot be used or that --corrections names and is missing);
      one line on stderr names the file and the cause, and no output file is written
   3  internal error: one line on stderr points to a log file with the details (the traceback
      is printed only with --debug); or the output cannot be written (the line says why)
@@ -70,13 +76,9 @@ def add_files(ap: argparse.ArgumentParser) -> None:
         help="yearbooks to convert: files, folders (their *.pdf) and globs ('annuaires/*.pdf'), "
         "e.g. samples/annuaire_2023.pdf",
     )
-    ap.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("output"),
-        metavar="DIR",
-        help="folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
+    output_option(
+        ap,
+        "folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
         ".csv) and DIR/<name>.html (default: output)",
     )
     ap.add_argument(
@@ -139,7 +141,14 @@ def add_destinations(ap: argparse.ArgumentParser) -> None:
 
 
 def add_batch(ap: argparse.ArgumentParser) -> None:
-    """How a batch finds its PDFs and goes on after a stop."""
+    """How a batch finds its PDFs and their corrections, and goes on after a stop."""
+    ap.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="FILE",
+        help="the archivist's corrections file to apply (default: DIR/<name>.corrections.toml, "
+        "when there); see 'python -m pipeline review' to write one",
+    )
     ap.add_argument(
         "--skip-existing",
         action="store_true",
@@ -228,6 +237,13 @@ def add_limits(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
 
 
+def output_option(ap: argparse.ArgumentParser, help_text: str) -> None:
+    """-o DIR, the output folder (default: output), for a conversion and for the review app."""
+    ap.add_argument(
+        "-o", "--output", type=Path, default=Path("output"), metavar="DIR", help=help_text
+    )
+
+
 def positive(kind):
     def parse(text: str):
         try:
@@ -242,6 +258,9 @@ def positive(kind):
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["review"]:
+        return review(argv[1:])
     ap = parser()
     args = ap.parse_args(argv)
     if args.schema:
@@ -259,16 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return e.exit_code
-    if args.output.exists() and not args.output.is_dir():
-        print(
-            f"python -m pipeline: error: -o {args.output}: a file, not a folder; give the folder "
-            "to write into",
-            file=sys.stderr,
-        )
-        return 2
     items, under = batch.inputs(expand(args.paths), args.recursive)
-    if args.stdout and len(items) > 1:
-        print("python -m pipeline: error: --stdout takes one PDF", file=sys.stderr)
+    refused = refusal(args, items)
+    if refused:
+        print(refused, file=sys.stderr)
         return 2
     # a SIGTERM unwinds like an interruption: the children are killed
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
@@ -290,7 +303,8 @@ def password(given: str | None) -> str | None:
 
 
 def options_of(args: argparse.Namespace) -> Options:
-    """The conversion's options; an unknown profile stops the run before any file."""
+    """The conversion's options; an unknown profile stops the run before any file. Each PDF's
+    corrections file is looked for in DIR."""
     if args.profile != "auto":
         load(args.profile)
     return Options(
@@ -302,7 +316,98 @@ def options_of(args: argparse.Namespace) -> Options:
         timeout=args.timeout,
         max_pages=args.max_pages,
         max_memory=args.max_memory,
+        corrections=str(args.corrections or args.output / f"{NAME}{SUFFIX}"),
     )
+
+
+def refusal(args, items: list) -> str | None:
+    """Why the run cannot start with these options (one line), or None."""
+    if args.output.exists() and not args.output.is_dir():
+        return (
+            f"python -m pipeline: error: -o {args.output}: a file, not a folder; give the folder "
+            "to write into"
+        )
+    for flag, given in (("--stdout", args.stdout), ("--corrections", args.corrections)):
+        if given and len(items) > 1:
+            return f"python -m pipeline: error: {flag} takes one PDF"
+    if args.corrections and not args.corrections.is_file():
+        return f"error: {args.corrections}: no such corrections file"
+    return None
+
+
+def review_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="python -m pipeline review",
+        description="Serve a local web page (on 127.0.0.1) to check each card of a yearbook "
+        "against its pages, correct its fields and mark it as checked; saving writes the "
+        "corrections file, which every conversion applies.",
+        epilog="exit codes: 0 stopped with Ctrl+C; 2 unusable input (the PDF, the corrections "
+        "file) or a port that cannot be used",
+    )
+    ap.add_argument("pdf", type=Path, metavar="PDF", help="the yearbook to review")
+    output_option(ap, "the output folder, where DIR/<name>.corrections.toml is kept")
+    ap.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="FILE",
+        help="the corrections file to write instead (created if missing)",
+    )
+    ap.add_argument(
+        "--port",
+        type=int,
+        default=REVIEW_PORT,
+        metavar="N",
+        help="port on 127.0.0.1 (default: %(default)d; 0: any free port)",
+    )
+    ap.add_argument("--profile", default="auto", help="edition profile, as for a conversion")
+    ap.add_argument("--password", help="password of an encrypted PDF")
+    ap.add_argument("--reader", choices=("pdfplumber", "pdfium"), default="pdfplumber")
+    ap.add_argument(
+        "--no-enrich",
+        dest="enrich",
+        action="store_false",
+        help="no dates, figures, entities (faster start)",
+    )
+    return ap
+
+
+def review(argv: list[str]) -> int:
+    """python -m pipeline review PDF: the local review app, until Ctrl+C."""
+    from ..review import app
+    from ..review.session import Session
+
+    args = review_parser().parse_args(argv)
+    target = args.corrections or args.output / f"{args.pdf.stem}{SUFFIX}"
+    options = Options(
+        profile=args.profile, password=args.password, reader=args.reader, enrich=args.enrich
+    )
+    try:  # the port first: a busy one fails before the PDF is read
+        httpd = app.server(None, args.port)
+    except OSError as e:
+        print(f"error: cannot serve on {app.HOST}:{args.port} ({e.strerror})", file=sys.stderr)
+        return 2
+    with httpd:
+        try:
+            if not args.pdf.is_file():
+                raise InputError(f"{args.pdf}: no such file")
+            httpd.session = Session(args.pdf, options, target)
+        except InputError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return e.exit_code
+        warming = threading.Thread(target=httpd.session.warm)
+        warming.start()
+        print(
+            f"Relecture de {args.pdf.name} : http://{app.HOST}:{httpd.server_port}/ — "
+            f"corrections dans {target} "
+            "(Ctrl+C pour arrêter)",
+            file=sys.stderr,
+            flush=True,
+        )
+        with contextlib.suppress(KeyboardInterrupt):
+            httpd.serve_forever()
+        httpd.session.stopping.set()  # no rendering may run while the interpreter exits
+        warming.join()
+    return 0
 
 
 def expand(paths: list[str]) -> list[Path]:

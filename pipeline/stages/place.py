@@ -1,8 +1,17 @@
 """Placing: each card's canonical category and its stable id.
 
 A card takes the category of the section it stands in when its banner names that section (or
-names none); the section's name is the table of contents' printing when it has one. The id is
-made of the edition, category and title slugs, so it stays the same from one run to the next.
+names none); the section's name is the table of contents' printing when it has one.
+
+The id is the key an archivist's corrections file refers to, so it must outlive the pipeline:
+
+    <year>-<category words>-<title words>        2023-cybersecurite-bouclier-cyber64
+
+Each part is a slug (lower-case ASCII words joined by '-', accents and punctuation dropped) of
+as many whole words as fit in its limit, the first word always. Only the first words of the
+title count: a later version that reads the end of a long title better (a word mended, a
+hyphenation joined), or its case, accents or quotes, keeps the id. Two cards that would get the
+same id are told apart by their order: `-2`, `-3`… after the first.
 """
 
 from __future__ import annotations
@@ -25,8 +34,10 @@ from .toc import TocRow
 if TYPE_CHECKING:
     from ..reading import Reading
 
-CATEGORY_SLUG = 30  # characters of the category in an id
-TITLE_SLUG = 50  # characters of the title in an id
+CATEGORY_SLUG = 40  # characters of the category's words in an id: each 2023 category fits whole
+TITLE_SLUG = 40  # characters of the title's first words in an id: about five, enough to tell
+# the cards of a category apart, few enough that a better reading of a long title keeps the id
+NO_TITLE = "sans-titre"
 YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -86,12 +97,17 @@ def place(
     out, seen = [], Counter[str]()
     for i, (card, span) in enumerate(zip(cards, spans, strict=True)):
         category = category_of(card, span.section, names, context, printed.get(i, ""))
-        base = f"{year or 'x'}-{slug(category, CATEGORY_SLUG)}-"
-        base += slug(card.title or "sans-titre", TITLE_SLUG)
+        base = record_id(year, category, card.title)
         seen[base] += 1
         project_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         out.append(Placed(project_id, card, category, span.section, labels.get(card.pages[0])))
     return out
+
+
+def record_id(year: int | None, category: str, title: str | None) -> str:
+    """The id of a card of this edition, category and title, before duplicates are numbered."""
+    edition = str(year) if year else "x"
+    return f"{edition}-{slug(category, CATEGORY_SLUG)}-{slug(title or NO_TITLE, TITLE_SLUG)}"
 
 
 def category_of(

@@ -1,0 +1,1 @@
+"""Review: the archivist's corrections file (applied by every conversion), the review app."""
