@@ -222,3 +222,13 @@ def test_blocks_told_by_their_type_alone():
 
 def segment_profile():
     return load("default")
+
+
+def test_a_side_column_read_before_its_banner_heads_the_card():
+    """A left column running down beside the card is read first: its names go with the banner
+    beside it, not with the previous card."""
+    earlier = line("la fin du texte de la carte précédente", 60, x0=200)
+    side = [line("Acteurs :", 100, x0=40, bold=True), line("Ville de Mâcon", 160, x0=40)]
+    banner = line("LABEL OR – CULTURE", 80, x0=200, bold=True)
+    shown = page(1, [earlier, *side, banner])
+    assert segment.with_side_head(shown, [3]) == [1]

@@ -68,15 +68,9 @@ def table_rows(lines) -> list[Line]:
     least two in a row have the same number of cells, aligned (left or right edges),
     and the cells are short or figures — which two columns of running text are not.
     """
-    rows: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: (round(ln.top), ln.x0)):
-        if line.rotated:  # a word set up the margin stands in no row
-            rows.append([line])
-        elif rows and not rows[-1][0].rotated and abs(rows[-1][0].top - line.top) < 0.5 * line.size:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    out, run = [], []
+    rows = baseline_rows(lines)
+    out: list[Line] = []
+    run: list[list[Line]] = []
     for row in rows + [[]]:
         if len(row) >= 2 and tabular(row) and (not run or aligned(run[-1], row)):
             run.append(row)
@@ -89,6 +83,23 @@ def table_rows(lines) -> list[Line]:
         if not run:
             out += row
     return out
+
+
+def baseline_rows(lines) -> list[list[Line]]:
+    """The lines standing side by side on one baseline, row by row; a word set up the margin
+    stands in no row."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (round(ln.top), ln.x0)):
+        first = rows[-1][0] if rows else None
+        if (
+            first is not None
+            and not (first.rotated or line.rotated)
+            and abs(first.top - line.top) < 0.5 * line.size
+        ):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def tabular(row: list[Line]) -> bool:
@@ -156,7 +167,7 @@ def typical_pitch(lines) -> float:
     headings and between short paragraphs. A wider gap means a new paragraph.
     """
     lines = list(lines)
-    right = {}
+    right: dict = {}
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
     pairs = [
@@ -223,7 +234,8 @@ def continues(current, prev: Line, line: Line, pitch: float) -> bool:
 def bullet_depths(lines: list[Line]) -> dict[int, int]:
     """Map each bullet's rounded x to its nesting depth (distinct indents, left to right)."""
     xs = sorted({round(ln.x0) for ln in lines if BULLET.match(ln.text)})
-    depths, levels = {}, []
+    depths: dict[int, int] = {}
+    levels: list[int] = []
     for x in xs:
         if not levels or x - levels[-1] > 4:
             levels.append(x)

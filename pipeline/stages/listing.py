@@ -74,7 +74,24 @@ def parse(
     section: Section, profile: Profile, words: Counter | None = None, pitch: float | None = None
 ) -> Listing:
     """The section's entries (tables page by page, list items elsewhere) in reading order."""
-    out, read, roles = [], [], {}
+    out, read, in_tables = table_entries(section, profile, words)
+    rest = [ln for ln in section.lines if ln not in in_tables]
+    read += [ln for ln in rest if similar(ln.text, categories.clean(section.title), SAME_NAME)]
+    items, strays = bullet_entries([ln for ln in rest if ln not in read], profile, words, pitch)
+    order = {ln: i for i, ln in enumerate(section.lines)}
+    out = sorted(out + items, key=lambda item: min(order[ln] for ln in item.lines))
+    counts = [s.line for s in strays if announces(s.line.text, len(out))]
+    return Listing(out, read + counts, [s for s in strays if s.line not in counts])
+
+
+def table_entries(
+    section: Section, profile: Profile, words: Counter | None
+) -> tuple[list, list[Line], set[Line]]:
+    """The entries of the section's tables, page by page (a table's columns carried over to its
+    next page), their header lines, and every line the tables took."""
+    out: list = []
+    read: list[Line] = []
+    roles: dict = {}
     in_tables: set[Line] = set()
     for lines in by_page(section.lines):
         table = tables.read(lines, words)
@@ -85,13 +102,7 @@ def parse(
         out += rows
         read += header
         in_tables |= {line for row in rows for line in row.lines} | set(header)
-    rest = [ln for ln in section.lines if ln not in in_tables]
-    read += [ln for ln in rest if similar(ln.text, categories.clean(section.title), SAME_NAME)]
-    items, strays = bullet_entries([ln for ln in rest if ln not in read], profile, words, pitch)
-    order = {ln: i for i, ln in enumerate(section.lines)}
-    out = sorted(out + items, key=lambda item: min(order[ln] for ln in item.lines))
-    counts = [s.line for s in strays if announces(s.line.text, len(out))]
-    return Listing(out, read + counts, [s for s in strays if s.line not in counts])
+    return out, read, in_tables
 
 
 def announces(text: str, entries: int) -> bool:
@@ -112,7 +123,8 @@ def by_page(lines: list[Line]) -> list[list[Line]]:
 
 def bullet_entries(lines: list[Line], profile: Profile, words, pitch) -> tuple[list, list]:
     """Entries given as list items (or paragraphs ending with a medal); other text is strays."""
-    out, strays = [], []
+    out: list = []
+    strays: list[Stray] = []
     for para in paragraphs(lines, words, pitch):
         if para.level < 0 and not profile.listing_medal.search(fold(para.text)):
             strays.extend(Stray(ln, "section_text") for ln in para.lines)
@@ -142,7 +154,9 @@ def table_listing(table: tables.Table, profile: Profile, carried: dict[str, int]
     return entries, roles, table.rows[0].lines if header else ()
 
 
-def column_roles(rows, profile: Profile, skip: set[int] = frozenset()) -> dict[str, int]:
+def column_roles(
+    rows, profile: Profile, skip: frozenset[int] | set[int] = frozenset()
+) -> dict[str, int]:
     """Which column holds what, without a header row: the medal's column is the one of medals,
     the territories' the one naming kinds of territory, the title the first other one (columns
     in `skip` hold something else)."""
@@ -206,14 +220,16 @@ def entry(text: str, lines: tuple[Line, ...], profile: Profile) -> Listed:
     core = text[: idx[m.start()]] if m else text
     core = re.sub(r"[\s\-–—,]+$", "", core)
     pieces = split_pieces(core, lines)
-    title, territories = None, None
+    title: str | None = None
+    territories: str | None = None
     if len(pieces) > 1:
         first, last = (kind_of(p, profile) != "autre" for p in (pieces[0], pieces[-1]))
+        named: list[str] = []
         if last:
-            territories, title = pieces[-1], pieces[:-1]
+            territories, named = pieces[-1], pieces[:-1]
         elif first:
-            territories, title = pieces[0], pieces[1:]
-        title = " - ".join(title).strip() if title else None
+            territories, named = pieces[0], pieces[1:]
+        title = " - ".join(named).strip() if named else None
     return Listed(text=core, title=title, territories=territories, medal=medal, lines=lines)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..outputs.models import Warning, warn
@@ -49,7 +50,7 @@ def check(
     entries: list[TocRow],
     listings: dict[int, Listing],
     card_labels: set[str | None],
-    palmares: list[Listed] = (),
+    palmares: Sequence[Listed] = (),
     agree_at: float = DEFAULTS.banner_similarity,
 ) -> tuple[list[Warning], dict[tuple[int, int], str]]:
     """Warnings, and for each listing entry (section page or palmarès page, index) the id of its
@@ -66,10 +67,10 @@ def check(
     matches, notes = check_listings(placed, listings)
     warnings += notes
     for p in placed:
-        section = p.section and categories.clean(p.section.title)
+        section = categories.clean(p.section.title) if p.section else None
         warnings += check_category(p, section, "its section", agree_at)
     if palmares:
-        found, notes = check_palmares(placed, palmares, agree_at)
+        found, notes = check_palmares(placed, list(palmares), agree_at)
         matches.update(found)
         warnings += notes
     return warnings, matches
@@ -111,7 +112,8 @@ def check_category(
     printed = categories.clean(p.card.category_raw or "")
     if not printed or not other or categories.agree(printed, other, agree_at):
         return []
-    page = page if page is not None else p.section.page
+    if page is None:
+        page = p.section.page if p.section else p.card.pages[0]
     return [
         warn(
             "category_mismatch",
@@ -130,50 +132,45 @@ def check_toc(placed: list[Placed], entries: list[TocRow]) -> list[Warning]:
     """Each card against the entry for its page (or, failing that, the entry most like it)."""
     if not entries:
         return []
-    out, used = [], set()
+    out: list[Warning] = []
+    used: set[int] = set()
     starts = Counter(p.first_label for p in placed)
     for p in placed:
-        same_page = [e for e in entries if e.page_label == p.first_label]
-        best = max(same_page, key=lambda e: entry_score(e, p.card), default=None)
-        # the page number agrees and names nothing else: the entry is the card's whatever its
-        # wording
-        agreed = best is not None and len(same_page) == 1 and starts[p.first_label] == 1
-        if best is None or not agreed and entry_score(best, p.card) < MATCH:
-            elsewhere = max(entries, key=lambda e: entry_score(e, p.card))
-            if entry_score(elsewhere, p.card) >= 0.8 and id(elsewhere) not in used:
-                best = elsewhere
-                out.append(
-                    warn(
-                        "toc_page_mismatch",
-                        f"{describe(p)}: the table of contents gives it page "
-                        f"{elsewhere.page_label}",
-                        p.card.pages,
-                        p.id,
-                    )
-                )
-            else:
-                out.append(
-                    warn(
-                        "not_in_toc",
-                        f"{describe(p)}: not in the table of contents",
-                        p.card.pages,
-                        p.id,
-                    )
-                )
-                continue
+        best, notes = toc_entry(p, entries, starts, used)
+        out += notes
+        if best is None:
+            continue
         used.add(id(best))
         out += compare_titles(p, title_piece(best.text, p.card), "the table of contents")
-    for e in entries:
-        if id(e) not in used:
-            out.append(
-                warn(
-                    "toc_entry_without_card",
-                    f"the table of contents lists « {e.text} » on page "
-                    f"{e.page_label}, where no card was found",
-                    [b.page for b in e.boxes],
-                )
-            )
-    return out
+    return out + [
+        warn(
+            "toc_entry_without_card",
+            f"the table of contents lists « {e.text} » on page "
+            f"{e.page_label}, where no card was found",
+            [b.page for b in e.boxes],
+        )
+        for e in entries
+        if id(e) not in used
+    ]
+
+
+def toc_entry(
+    p: Placed, entries: list[TocRow], starts: Counter, used: set[int]
+) -> tuple[TocRow | None, list[Warning]]:
+    """The card's entry: the one on its page (whatever its wording when the page number agrees
+    and names nothing else), else the entry most like it elsewhere (`toc_page_mismatch`), else
+    none (`not_in_toc`)."""
+    same_page = [e for e in entries if e.page_label == p.first_label]
+    best = max(same_page, key=lambda e: entry_score(e, p.card), default=None)
+    agreed = best is not None and len(same_page) == 1 and starts[p.first_label] == 1
+    if best is not None and (agreed or entry_score(best, p.card) >= MATCH):
+        return best, []
+    elsewhere = max(entries, key=lambda e: entry_score(e, p.card))
+    if entry_score(elsewhere, p.card) >= 0.8 and id(elsewhere) not in used:
+        said = f"{describe(p)}: the table of contents gives it page {elsewhere.page_label}"
+        return elsewhere, [warn("toc_page_mismatch", said, p.card.pages, p.id)]
+    said = f"{describe(p)}: not in the table of contents"
+    return None, [warn("not_in_toc", said, p.card.pages, p.id)]
 
 
 def entry_score(entry: TocRow, card: Card) -> float:
@@ -250,7 +247,8 @@ def check_listing(
 
 def palmares_categories(listed: list[Listed], cards: list[Card]) -> dict[int, str]:
     """Card index → the category the palmarès prints for the card's entry."""
-    return {j: listed[i].category for i, j in pair(listed, cards).items() if listed[i].category}
+    found = {j: listed[i].category for i, j in pair(listed, cards).items()}
+    return {j: category for j, category in found.items() if category}
 
 
 def pair(listed: list[Listed], cards: list[Card]) -> dict[int, int]:

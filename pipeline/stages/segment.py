@@ -239,9 +239,10 @@ def with_side_head(page: Page, starts: list[int]) -> list[int]:
 
 
 def beside_line(line: Line, other: Line) -> bool:
-    """Level with `other`, left or right of it: a side column."""
-    level = line.top < other.bottom + HEAD_REACH * other.size and line.bottom > other.top
-    return level and (line.x1 <= other.x0 or line.x0 >= other.x1)
+    """Beside `other` in a side column, and not above it: a column that runs down beside the
+    card it heads."""
+    not_above = line.top >= other.top - HEAD_REACH * other.size
+    return not_above and (line.x1 <= other.x0 or line.x0 >= other.x1)
 
 
 def in_head(line: Line, title: Line) -> bool:

@@ -68,35 +68,68 @@ def same_style_run(lines: list[Line], closing: Line) -> list[Line]:
     return run
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How the table sets its numbered rows: their left edge, indented levels, bold parts."""
+
+    left: float
+    indented: bool
+    any_bold: bool
+    size: float
+
+    @classmethod
+    def of(cls, numbered_rows: list[Line]) -> Shape:
+        left = min(ln.x0 for ln in numbered_rows)
+        return cls(
+            left,
+            any(ln.x0 > left + 4 for ln in numbered_rows),
+            any(ln.bold for ln in numbered_rows),
+            max(ln.size for ln in numbered_rows),
+        )
+
+    def level(self, head: Line) -> int:
+        """0 for a part (bold, or set at the left edge of an indented table), 1 for an entry;
+        a flat table lists the parts only."""
+        if not (self.any_bold or self.indented):
+            return 0
+        return 0 if head.bold or (self.indented and head.x0 < self.left + 4) else 1
+
+    def holds(self, line: Line) -> bool:
+        """An unnumbered line that may start an entry: no larger, not left of the table."""
+        return line.size <= self.size + 0.5 and line.x0 >= self.left - 2
+
+
 def parse(pages: list[Page]) -> tuple[list[TocRow], list[Line]]:
     """Entries of the table of contents, and the lines that belong to none (its headings)."""
     rows = [row for page in pages for row in numbered(list(page.lines))]
-    numbered_rows = [r for r in rows if r[1]]
+    numbered_rows = [r[0] for r in rows if r[1]]
     if not numbered_rows:
         return [], [r[0] for r in rows]
-    left = min(r[0].x0 for r in numbered_rows)
-    indented = any(r[0].x0 > left + 4 for r in numbered_rows)
-    any_bold = any(r[0].bold for r in numbered_rows)
-    entries, pending, loose = [], [], []
+    shape = Shape.of(numbered_rows)
+    entries: list[TocRow] = []
+    pending: list[tuple[Line, str]] = []
+    loose: list[Line] = []
     for line, number, text in rows:
         if number is None:
-            if line.size <= max(r[0].size for r in numbered_rows) + 0.5 and line.x0 >= left - 2:
+            if shape.holds(line):
                 pending.append((line, text))
             else:
                 loose.append(line)
             continue
         strangers = len(pending) - len(same_style_run([ln for ln, _ in pending], line))
         loose += [ln for ln, _ in pending[:strangers]]
-        pending = pending[strangers:]
-        head = [ln for ln, _ in pending] or [line]
-        if any_bold or indented:
-            level = 0 if head[0].bold or (indented and head[0].x0 < left + 4) else 1
-        else:
-            level = 0  # a flat table lists the parts only
-        entry_text = join_lines([t for _, t in pending] + [text])
-        entries.append(
-            TocRow(entry_text, number, level, tuple(head) + ((line,) if pending else ()))
-        )
+        entries.append(entry(pending[strangers:], line, number, text, shape))
         pending = []
     loose += [ln for ln, _ in pending]
     return entries, loose
+
+
+def entry(
+    pending: list[tuple[Line, str]], line: Line, number: str, text: str, shape: Shape
+) -> TocRow:
+    """The entry a numbered line closes, with the lines of its text above it."""
+    head = [ln for ln, _ in pending] or [line]
+    entry_text = join_lines([t for _, t in pending] + [text])
+    return TocRow(
+        entry_text, number, shape.level(head[0]), tuple(head) + ((line,) if pending else ())
+    )
