@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.conversion import convert
 from pipeline.elements import Line, Page
+from pipeline.enrich.dates import MONTH_NAMES
 from pipeline.profiles.profile import load
 
 from .yearbook import Block, Card, Category, Item, Yearbook, build
@@ -113,20 +114,7 @@ EDITION_2024 = Yearbook(
                         f"sur place pour "
                         f"accueillir les patients et les aider à utiliser les appareils de mesure."
                         for month, n in zip(
-                            (
-                                "janvier",
-                                "février",
-                                "mars",
-                                "avril",
-                                "mai",
-                                "juin",
-                                "juillet",
-                                "août",
-                                "septembre",
-                                "octobre",
-                                "novembre",
-                                "décembre",
-                            ),
+                            MONTH_NAMES,
                             range(180, 420, 20),
                         )
                     ],
