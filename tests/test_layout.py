@@ -96,6 +96,20 @@ def test_hyphenation_is_mended_by_the_document_else_at_a_hyphenation_point_betwe
     assert layout.join_lines(["l'e-", "administration"]) == "l'e-administration"
 
 
+def test_a_name_broken_before_a_capital_is_joined_when_the_document_writes_it_whole():
+    """The 2023 brochure breaks "OpenStreet-" + "Map" and "Pasto-" + "Rando", which its other
+    lines write whole; a name it never writes whole keeps its hyphen ("Saint-" + "Étienne"),
+    though the document hyphenates and "saintétienne" breaks there."""
+    text = ["Les données d'OpenStreetMap.", "Les données d'OpenStreet-", "Map, à Saint-"]
+    text.append("Étienne.")
+    lines = stack(text[:1]) + stack(text[1:], top=200)
+    words = layout.lexicon([page(1, lines)])
+    words.hyphenates = True
+    assert layout.render(layout.paragraphs(lines, words, pitch=13.6)) == (
+        "Les données d'OpenStreetMap.\nLes données d'OpenStreetMap, à Saint-Étienne."
+    )
+
+
 def test_lexicon_skips_words_in_capitals():
     from .conftest import page
 

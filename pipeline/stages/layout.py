@@ -5,8 +5,8 @@
 - Paragraphs: a gap wider than the usual line pitch starts a paragraph; a bullet
   starts a list item, its depth given by how far the bullet is indented; a line
   indented past the bullet continues the item.
-- Hyphenation: "dématé-" + "rialisation" is joined when the document itself spells
-  the joined word more often than the hyphenated one; when it spells neither, in a
+- Hyphenation: "dématé-" + "rialisation" ("OpenStreet-" + "Map") is joined when the document
+  itself spells the joined word more often than the hyphenated one; when it spells neither, in a
   document whose typesetting hyphenates (many lines end in a hyphen), when the break is
   a French hyphenation point (pyphen) of the joined word and its two parts are not
   words of the document ("centres-villes" keeps its hyphen).
@@ -250,7 +250,7 @@ def join_lines(texts: list[str], words: Counter | None = None) -> str:
         if not out:
             out = t
         elif re.search(r"[^\W\d_]-$", out) and re.match(r"[^\W\d_]", t):
-            out = out[:-1] + t if t[0].islower() and rejoin(out, t, words) else out + t
+            out = out[:-1] + t if rejoin(out, t, words) else out + t
         else:
             out += " " + t
     return out
@@ -259,7 +259,8 @@ def join_lines(texts: list[str], words: Counter | None = None) -> str:
 def rejoin(before: str, after: str, words: Counter | None) -> bool:
     """True when "…dématé-" + "rialisation…" is end-of-line hyphenation, not a real hyphen.
 
-    The document decides when it spells the word elsewhere, joined or hyphenated. When it
+    The document decides when it spells the word elsewhere, joined or hyphenated, whatever
+    the case of the second part ("OpenStreet-" + "Map", written "OpenStreetMap"). When it
     does not, and its typesetting hyphenates (`Lexicon.hyphenates`), the split must fall
     where French hyphenation may break the joined word, and not between two words the
     document uses on their own ("centres-villes").
@@ -271,8 +272,8 @@ def rejoin(before: str, after: str, words: Counter | None) -> bool:
     joined, hyphenated = head + tail, head + "-" + tail
     if words[joined] or words[hyphenated]:
         return words[joined] > words[hyphenated]
-    if not getattr(words, "hyphenates", False):
-        return False
+    if after[0].isupper() or not getattr(words, "hyphenates", False):
+        return False  # a capital after the hyphen: a compound name ("Saint-Étienne")
     alone = words[head] >= STANDS_ALONE and words[tail] >= STANDS_ALONE
     return not alone and len(head) in hyphenator().positions(joined)
 
