@@ -16,7 +16,9 @@ Prints a table and writes bench/results.json:
   f. whole processes on the sample, as a user runs them (`processes.py`): the command line
      (default, --no-enrich, --reader pdfplumber), a process that only loads the model, and
      pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process;
-  g. entity precision and recall on the cards annotated by hand.
+  g. entity precision and recall on the cards annotated by hand, on the reference, on the
+     brochure (tests/data: the same texts in another design) and on both; the entities with a
+     registry code.
 Runs of a and b are interleaved and their medians compared, so that a busy machine slows
 both alike. The caches the pipeline keeps between conversions are emptied before each run.
 A script, not a test: its figures belong to the machine it runs on.
@@ -88,21 +90,32 @@ def convert(path: Path, reader: str, enrich: bool):
 
 def entities() -> dict:
     """g. entity precision and recall on the cards annotated by hand (tests/data), as
-    tests/test_enrich_sample.py computes them."""
+    tests/test_enrich_sample.py computes them: on the reference, on the brochure (the same
+    cards in another design) and on both together."""
     from pipeline.conversion import convert as run
-    from tests.scoring import annotated_cards, entity_scores
+    from tests.scoring import BROCHURE, annotated_cards, entity_scores
 
     cards = annotated_cards()
-    right, wrong, missed = entity_scores(run(SAMPLE).document, cards)
-    scores = {
-        "cards": len(cards),
-        "precision": round(right / (right + wrong), 3),
-        "recall": round(right / (right + missed), 3),
-    }
-    print(
-        f"g. entities on {len(cards)} annotated cards: precision {scores['precision']:.2f} "
-        f"({right} of {right + wrong}), recall {scores['recall']:.2f} ({right} of {right + missed})"
-    )
+    counts = {}
+    for name, path in (("reference", SAMPLE), ("brochure", BROCHURE)):
+        document = run(path).document
+        coded = sum(e.code is not None for p in document.projects for e in p.entities)
+        counts[name] = (*entity_scores(document, cards), coded)
+    counts["both"] = tuple(sum(c) for c in zip(*counts.values(), strict=True))
+    scores = {}
+    for name, (right, wrong, missed, coded) in counts.items():
+        scores[name] = {
+            "cards": len(cards) * (2 if name == "both" else 1),
+            "precision": round(right / (right + wrong), 3),
+            "recall": round(right / (right + missed), 3),
+            "with_code": coded,
+        }
+        print(
+            f"g. entities, {name}, {scores[name]['cards']} annotated cards: precision "
+            f"{scores[name]['precision']:.3f} ({right} of {right + wrong}), recall "
+            f"{scores[name]['recall']:.3f} ({right} of {right + missed}); {coded} entities "
+            "with a registry code"
+        )
     return scores
 
 

@@ -139,7 +139,8 @@ def correct_link_enrich(
         return Corrected(placing, applied, links, None, warnings)
     progress("enrich", 0, 0)
     with clock("enrich"):
-        found = enrich.run(placing.placed, front, reading.context, placing.year)
+        places = link.places(placing.placed, links)
+        found = enrich.run(placing.placed, front, reading.context, placing.year, places)
     return Corrected(placing, applied, links, found, warnings + found.warnings)
 
 

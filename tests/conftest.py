@@ -14,6 +14,7 @@ from pipeline.elements import Line, Page
 from pipeline.enrich.dates import MONTH_NAMES
 from pipeline.profiles.profile import load
 
+from .scoring import BROCHURE
 from .yearbook import Block, Card, Category, Item, Yearbook, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +146,12 @@ def edition_2024(tmp_path_factory):
     """(PDF, converted document) of the generated 2024 yearbook."""
     pdf = build(tmp_path_factory.mktemp("edition_2024") / "annuaire_2024.pdf", EDITION_2024)
     return pdf, convert(pdf).document
+
+
+@pytest.fixture(scope="session")
+def brochure_doc():
+    """The 2023 brochure (the sample's texts in another design), converted once."""
+    return convert(BROCHURE).document
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,9 @@ from pipeline.text import key
 
 BLOCKS = ("summary", "innovation", "problematique", "apports")
 ANNOTATIONS = Path(__file__).parent / "data" / "annotations_2023.json"
+# The 2023 texts printed in another design (two columns, justified and hyphenated), with the
+# same cards: the annotations hold for both.
+BROCHURE = Path(__file__).parent / "data" / "annuaire_2023_brochure.pdf"
 
 
 def annotated_cards() -> list[dict]:

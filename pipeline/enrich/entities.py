@@ -2,8 +2,10 @@
 
 Rules first (`rules.py`): the yearbook's territories, the profile's acronyms, institutions'
 titles, programme words, names announced by their kind ("la société Geonov"), the
-yearbook's projects and quoted names. spaCy's small French model (fr_core_news_sm, trained
-on news) reads only the texts where a capitalised word is left that only a name can be, and
+yearbook's projects and quoted names; the registry's places, when a registry is given
+(`registry/mentions.py`), but a one-word place the yearbook writes in lower case ("Plan").
+spaCy's small French model (fr_core_news_sm, trained on news) reads only the texts where a
+capitalised word is left that only a name can be, and
 what it finds is kept when it passes these filters:
 - capitalised common words ("Valoriser", "Coûts", a list item's first word): an entity
   needs a capitalised word that the yearbook never writes in lower case and writes
@@ -135,8 +137,8 @@ def territory_codes(territories: list[TerritoryName], registry) -> dict[str, str
     """The registry's code of each name of the yearbook's territories it knows."""
     if registry is None:
         return {}
-    known = [(t, registry.code(t.canonical)) for t in territories]
-    return {n: code for t, code in known if code for n in (t.name, t.canonical, t.acronym) if n}
+    names = {n for t in territories for n in (t.name, t.canonical, t.acronym, t.place) if n}
+    return {n: code for n in names if (code := registry.code(n))}
 
 
 def ruled(
@@ -148,6 +150,7 @@ def ruled(
     found = [
         EntityFound(a, text[a:b], label, "registry", code)
         for a, b, label, code in (registry.mentions(text) if registry else ())
+        if not common(text[a:b], lower)
     ]
     found += [
         EntityFound(a, text[a:b], label, "rule", codes.get(text[a:b]))
@@ -157,12 +160,22 @@ def ruled(
     matched += [
         m for m in rules.terms(text) if fold(WORDS.findall(text[m.start : m.end])[0]) not in lower
     ]
-    found += [EntityFound(m.start, text[m.start : m.end], m.label, "rule") for m in matched]
+    found += [
+        EntityFound(m.start, name, m.label, "rule", registry.code(name) if registry else None)
+        for m in matched
+        if (name := text[m.start : m.end])
+    ]
     found += [
         EntityFound(m.start, text[m.start : m.end], "MISC", "rule")
         for m in rules.projects(text, names)
     ]
     return found
+
+
+def common(place: str, lower: set[str]) -> bool:
+    """A place of one word (its article aside) the yearbook also writes in lower case ("Plan")."""
+    words = WORDS.findall(ARTICLE.sub("", place))
+    return len(words) == 1 and fold(words[0]) in lower
 
 
 class Span(NamedTuple):

@@ -87,8 +87,9 @@ class Mention:
 class Registry(Protocol):
     """What a territory registry offers the entities (`pipeline/registry/`, when it is there)."""
 
-    def mentions(self, text: str) -> Iterable[tuple[int, int, str, str]]:
-        """(start, end, label, code) of each territory or place of the registry the text names."""
+    def mentions(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
+        """(start, end, label, code) of each territory or place of the registry the text names;
+        no code for a place the registry cannot tell from its homonyms."""
 
     def code(self, name: str) -> str | None:
         """The code of a territory named as the yearbook names it, or None."""

@@ -2,13 +2,15 @@
 
 The matching itself is `pipeline.registry`'s; this stage runs it card by card (a homonym is
 told apart by the other territories of its card) and says in an info warning,
-`territory_ambiguous`, which entries a name could not be told from.
+`territory_ambiguous`, which entries a name could not be told from. `places` gives the
+enrichment the registry as its entities ask it, knowing these links.
 """
 
 from __future__ import annotations
 
 from ..outputs.models import Warning, warn
 from ..registry import Entry, Link, link_card, load
+from ..registry.mentions import Places
 from .reconcile import Placed, describe
 
 
@@ -31,6 +33,22 @@ def cards(placed: list[Placed]) -> tuple[dict[str, list[Link]], list[Warning]]:
             if link.match == "ambiguous"
         ]
     return links, warnings
+
+
+def places(placed: list[Placed], links: dict[str, list[Link]]) -> Places:
+    """The registry for the entities, knowing each territory's link (`cards`): its names, and
+    its place's when the territory is that place."""
+    return Places(
+        ((t.name, t.canonical, t.acronym, t.place if same_place(link) else None), link)
+        for p in placed
+        for t, link in zip(p.card.territories, links[p.id], strict=True)
+    )
+
+
+def same_place(link: Link) -> bool:
+    """Is the territory the place it is named after (a commune, a département, a région; an
+    EPCI is not its city)?"""
+    return link.entry is not None and link.entry.group != "epci"
 
 
 def candidate(e: Entry) -> str:
