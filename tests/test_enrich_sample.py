@@ -108,14 +108,15 @@ def test_entities_carry_the_registrys_codes(sample_doc):
     } <= coded
 
 
-def test_no_entity_is_a_verb_or_a_piece_of_a_word(sample_doc):
-    """Every entity of the reference yearbook: whole words, and no one-word entity that the
-    model's own part-of-speech tagger (loaded here, unlike in the pipeline) calls a verb where
-    it stands ("Pour Garantir l'accès", "Facile à Lire et à Comprendre")."""
+@pytest.mark.parametrize("design", ["sample_doc", "brochure_doc"])
+def test_no_entity_is_a_verb_or_a_piece_of_a_word(design, request):
+    """Every entity of the reference yearbook and of the brochure: whole words, and no one-word
+    entity that the model's own part-of-speech tagger (loaded here, unlike in the pipeline)
+    calls a verb where it stands ("Pour Garantir l'accès", "Facile à Lire et à Comprendre")."""
     import spacy
 
     tagger = spacy.load("fr_core_news_sm", exclude=["ner", "parser", "lemmatizer"])
-    for p in sample_doc.projects:
+    for p in request.getfixturevalue(design).projects:
         for e in p.entities:
             text = getattr(p, e.field)
             end = e.offset + len(e.text)
@@ -126,9 +127,10 @@ def test_no_entity_is_a_verb_or_a_piece_of_a_word(sample_doc):
                 assert word.pos_ not in ("VERB", "AUX"), (p.id, e)
 
 
-def test_a_partner_named_by_its_kind(sample_doc):
+@pytest.mark.parametrize("design", ["sample_doc", "brochure_doc"])
+def test_a_partner_named_by_its_kind(design, request):
     """ "la société Geonov": a rule finds it, which the model missed."""
-    [card] = [p for p in sample_doc.projects if "lebontag" in p.id]
+    [card] = [p for p in request.getfixturevalue(design).projects if "lebontag" in p.id]
     assert ("Geonov", "ORG", "rule") in [(e.text, e.label, e.source) for e in card.entities]
 
 

@@ -159,3 +159,30 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable():
         "assert callable(spacy.cli.download) and 'spacy.cli.train' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        # a generic plural names no institution, but the place it is in
+        (
+            "entre trois Communautés de Communes des Alpes du Sud, il vise",
+            ("Communautés de Communes des Alpes du Sud", "ORG"),
+            ("Alpes du Sud", "LOC"),
+        ),
+        ("entre trois Communautés de Communes, il vise", ("Communautés de Communes", "ORG"), None),
+        # a word contracted before a capital names a product, not an organisation
+        ("les demandes Démat'ADS et Démat'PR", ("Démat'ADS", "ORG"), ("Démat'ADS", "MISC")),
+    ],
+)
+def test_the_models_generic_plurals_and_contracted_names(profile, text, span, expected):
+    from pipeline.enrich.entities import Span, entity, vocabulary
+
+    start = text.index(span[0])
+    lower, inner = vocabulary([text])
+    found = entity(
+        Span(span[0], span[1], start), text, profile, lower, inner | {"Alpes"}, set(), set()
+    )
+    got = found and (found.text, found.label)
+    assert got == expected
+    assert found is None or text[found.offset : found.offset + len(found.text)] == found.text

@@ -41,6 +41,14 @@ def test_quoted_names_and_terms_a_line_defines():
     assert texts_of(rules.quoted(text), text) == [("Portvieux Connect", "MISC")]
     assert texts_of(rules.terms(text), text) == [("Demat'Lab", "MISC")]
     assert rules.terms("Les avantages : Un outil.\n- La méthode : Une idée.") == []
+    # words in sentence case label a line; a name has a capital or a digit inside
+    text = "Entretien limité : Autonomie de 6 ans.\nPass Sport64 : Une carte."
+    assert texts_of(rules.terms(text), text) == [("Pass Sport64", "MISC")]
+
+
+def test_a_companys_name_with_its_legal_form():
+    text = "EOLAS – Orange Business Services SA héberge ; la SEM et Geonov SAS-like."
+    assert texts_of(rules.companies(text), text) == [("Orange Business Services SA", "ORG")]
 
 
 def test_projects_by_the_head_of_their_titles():

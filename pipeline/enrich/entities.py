@@ -19,7 +19,10 @@ what it finds is kept when it passes these filters:
 - a person is named by first name and surname, none of them a common word;
 - a place follows a preposition of place ("à Paris", "du Comminges"), or is a known place;
 - a one-word ORG after an article is a common noun in house style ("la Direction");
-- a name carrying an institution's title ("Métropole de Lyon", "l'État") is an ORG.
+- a name carrying an institution's title ("Métropole de Lyon", "l'État") is an ORG; a word
+  contracted before a capital ("Démat'ADS", "Pass'Sport") is a product's, MISC;
+- a generic plural ("trois Communautés de Communes des Alpes du Sud") is no name, but the
+  place it is in is a LOC ("Alpes du Sud").
 Overlapping entities: the longest wins; between equal spans, the rules'.
 The model is loaded once per process, when a text first needs it, with its NER only.
 """
@@ -50,15 +53,29 @@ QUOTES = (("«", "»"), ("“", "”"))
 INFINITIVE = re.compile(r"^[^\W\d_]+(?:er|ir|re|oir)$")
 VERB_BEFORE = re.compile(r"(?:\b(?:à|de|pour|sans)\s+|\bd['’]|(?:^|[.!?:;]) *(?:- *)?)$", re.I)
 CUT_SHORT = re.compile(r" [A-ZÀ-ÖØ-Þ]")
-RULES = (rules.institutions, rules.programmes, rules.announced, rules.quoted)
+RULES = (rules.institutions, rules.programmes, rules.announced, rules.quoted, rules.companies)
 # a product's name has a capital inside ("OpenStreetMap", "Démat'PR"); the model's other MISC
 # are demonyms, common acronyms and capitalised phrases ("Antoniens", "SMS", "Maison Bleue")
 PRODUCT = re.compile(r"[a-zà-ÿ'’][A-ZÀ-Þ]")
-# a plural title opens a generic reference ("trois Communautés de Communes des Alpes du Sud")
-PLURAL_TITLE = re.compile(
-    r"^(?:Communautés|Métropoles|Villes|Communes|Régions|Départements|Syndicats|Agences|"
-    r"Directions)\b"
-)
+# a word cut short before an apostrophe and a capital: how services and products are named
+# ("Démat'ADS", "Pass'Sport"), not organisations
+CONTRACTED = re.compile(r"[^\W\d_]{2,}['’][A-ZÀ-Þ][\w]*")
+# a plural title opens a generic reference ("trois Communautés de Communes des Alpes du Sud"),
+# no name; the place it is in is one
+PLURALS = {
+    "Communautés",
+    "Métropoles",
+    "Villes",
+    "Communes",
+    "Régions",
+    "Départements",
+    "Syndicats",
+    "Agences",
+    "Directions",
+}
+PLURAL_TITLE = re.compile(rf"^(?:{'|'.join(PLURALS)})\b")
+# a link word before a capitalised word, where a generic plural names its place ("… des Alpes")
+PLACE_LINK = re.compile(r"\b(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
 NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*$")
 # "la Direction", "le Département": a common noun capitalised by house style, not a name.
 ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
@@ -229,7 +246,9 @@ def entity(
     words = WORDS.findall(name)
     if not any(is_name(w, lower, inner) for w in words) or is_verb(name, text[:start]):
         return None
-    if label == "MISC" and not PRODUCT.search(name) or PLURAL_TITLE.match(name):
+    if PLURAL_TITLE.match(name):
+        return generic_place(name, start)
+    if label == "MISC" and not PRODUCT.search(name):
         return None
     after = text[start + len(name) :]
     kept = relabel(name, label, text[:start], after, profile, lower, places)
@@ -239,12 +258,22 @@ def entity(
     return EntityFound(start, name, kept) if kept else None
 
 
+def generic_place(name: str, start: int) -> EntityFound | None:
+    """The place a generic plural is in ("trois Communautés de Communes des Alpes du Sud"): the
+    name after its last title's words, if any."""
+    for link in PLACE_LINK.finditer(name):
+        place = name[link.end() :]
+        if WORDS.findall(place)[0] not in rules.KIND_WORDS | PLURALS:
+            return EntityFound(start + link.end(), place, "LOC")
+    return None
+
+
 def relabel(
     name: str, label: str, before: str, after: str, profile: Profile, lower: set, places: set
 ) -> str | None:
     """The label the entity keeps, or None for one dropped: a title makes an ORG; a name cut
     short, a one-word or common-word person, a place without a preposition of place, a one-word
-    ORG after an article are dropped."""
+    ORG after an article are dropped; a word contracted before a capital is a product's."""
     words = WORDS.findall(name)
     if kind_of(ARTICLE.sub("", name), profile) != "autre":
         return "ORG"
@@ -256,7 +285,7 @@ def relabel(
         return None
     if label == "ORG" and len(words) == 1 and not name.isupper() and ARTICLE_BEFORE.search(before):
         return None
-    return label
+    return "MISC" if label == "ORG" and CONTRACTED.fullmatch(name) else label
 
 
 def is_person(words: list[str], lower: set) -> bool:

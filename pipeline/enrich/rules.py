@@ -14,6 +14,7 @@ was not trained on; each way is a rule here, and what a rule finds has `source` 
 - the yearbook's own projects, by the head of their titles when it is written as a name
   ("LeBonTag, validateur…"; also spelt with spaces, "Le Bon Tag"), a capitalised name
   between quotes, and a name a line defines ("Demat'Lab : Une pieuvre…"): MISC;
+- a company's name with its legal form ("Orange Business Services SA"): ORG;
 - "l'État": ORG.
 A territory registry, when one is given (`Registry`), adds the places it knows, with
 `source` "registry" and their code, and gives the code of the yearbook's territories.
@@ -49,6 +50,10 @@ TERM = re.compile(
     r"(?m)^(?:- )?(?!(?:Le|La|Les|L['’]|Un|Une|Des|Du|De|Ce|Cette|Ces|Il|Elle|Ils|Elles|Nous|"
     r"Notre|Nos|Sa|Son|Ses|Leur|Leurs|Pour|Avec|Dans|En|À|Au|Aux)\b)"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][^\s:]*(?: [^\s:]+){0,4}) : (?=[A-ZÀ-ÖØ-Þ])"
+)
+# capitalised words, then a company's legal form
+COMPANY = re.compile(
+    rf"{NAME}(?:\s+{NAME})*?\s+(?:SA|SAS|SASU|SARL|EURL|SCOP|SCIC|SEM|SPL|SPA|GIE)\b(?![-'’])"
 )
 PROGRAMMES = (
     "Programme|Plan|Label|Appel à projets|Appel à manifestation d['’]intérêt|Pacte|Contrat|"
@@ -105,8 +110,18 @@ def institutions(text: str) -> list[Mention]:
 
 
 def terms(text: str) -> list[Mention]:
-    """Names a line defines ("Demat'Lab : Une pieuvre, des énigmes…")."""
-    return [Mention(m.start("name"), m.end("name"), "MISC") for m in TERM.finditer(text)]
+    """Names a line defines ("Demat'Lab : Une pieuvre, des énigmes…"): one word, or words
+    written as a name; words in sentence case label a line ("Entretien limité : …")."""
+    return [
+        Mention(m.start("name"), m.end("name"), "MISC")
+        for m in TERM.finditer(text)
+        if " " not in m.group("name") or NAME_LIKE.search(m.group("name"))
+    ]
+
+
+def companies(text: str) -> list[Mention]:
+    """A company's name and its legal form ("Orange Business Services SA")."""
+    return [Mention(m.start(), m.end(), "ORG") for m in COMPANY.finditer(text)]
 
 
 def programmes(text: str) -> list[Mention]:
