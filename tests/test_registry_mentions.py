@@ -63,6 +63,11 @@ def test_codes_of_territories_and_institutions():
     assert registry.code("Ville de Portvieux") == "41018"
     assert registry.code("Conseil Départemental du Finistère") == "29"
     assert registry.code("Ville de Lunas") is None  # two communes
+    # the award line's territory, by its title's kind and its key
+    cannes = lookup("Communauté d'agglomération Cannes Lérins").entries[0]
+    award = (("Communauté d'agglomération Cannes Lérins", None, None, None), Link("fuzzy", cannes))
+    assert Places([award]).code("Agglomération Cannes Lérins") == cannes.code
+    assert Places([award]).code("Métropole Cannes Lérins") is None  # another kind
     # no title: no institution of a local government, whatever its words
     assert registry.code("Direction de Blois") is None and registry.code("Paris") is None
 
@@ -82,3 +87,12 @@ def test_the_entities_carry_the_registrys_places_and_codes(profile):
         ("Blois", "LOC", "registry", "41018"),
         # "Plan": a commune, but the texts write the word in lower case
     ]
+
+
+def test_the_models_organisations_get_their_codes():
+    from pipeline.enrich.entities import EntityFound, coded
+
+    registry = Places([])
+    brest = coded(EntityFound(0, "Brest métropole", "ORG", "model"), registry)
+    assert brest.code == "242900314"
+    assert coded(EntityFound(0, "Brest", "MISC", "model"), registry).code is None

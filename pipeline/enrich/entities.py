@@ -30,7 +30,7 @@ The model is loaded once per process, when a text first needs it, with its NER o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -127,9 +127,18 @@ def find(
     context = (profile, lower, inner, places, {key(t) for t in titles})
     out = []
     for i, text in enumerate(texts):
-        found[i] += [e for ent in docs.get(i, ()) if (e := entity(ent, text, *context))]
+        kept = [e for ent in docs.get(i, ()) if (e := entity(ent, text, *context))]
+        found[i] += [coded(e, registry) for e in kept]
         out.append(sorted(longest(found[i]), key=lambda e: e.offset))
     return out
+
+
+def coded(found: EntityFound, registry: rules.Registry | None) -> EntityFound:
+    """The model's organisation or place with the registry's code, when it names a territory of
+    the yearbook or a local government by its title ("Brest métropole")."""
+    if registry is None or found.label not in ("ORG", "LOC"):
+        return found
+    return replace(found, code=registry.code(found.text))
 
 
 def known_names(profile: Profile, territories: list[TerritoryName]) -> dict[str, str]:

@@ -61,6 +61,13 @@ class Places:
             if link.entry is not None:
                 self.linked.update({name: link.entry.code for name in names if name is not None})
         self.codes = set(self.linked.values())
+        # the territories by their title's kind and key: "Agglomération Cannes Lérins" is the
+        # "Communauté d'agglomération Cannes Lérins" of the award line
+        self.titled: dict[tuple[str | None, str], str] = {
+            (parsed.kind, parsed.key): code
+            for name, code in self.linked.items()
+            if (parsed := parse(name)).kind
+        }
 
     def mentions(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, "LOC", code or None) of each place of the registry the text names."""
@@ -101,11 +108,14 @@ class Places:
         return best[0].code if len(best) == 1 else None
 
     def code(self, name: str) -> str | None:
-        """The code of a territory of the yearbook, or of an institution whose title names a
-        local government ("Conseil départemental du Finistère") the registry knows by key."""
+        """The code of a territory of the yearbook (as printed, or by its title's kind and its
+        key), or of an institution whose title names a local government ("Conseil départemental
+        du Finistère") the registry knows by key."""
         if name in self.linked:
             return self.linked[name]
         parsed = parse(name)
+        if (parsed.kind, parsed.key) in self.titled:
+            return self.titled[parsed.kind, parsed.key]
         found = known(name, parsed) if parsed.kind else None
         return found.entries[0].code if found and len(found.entries) == 1 else None
 
