@@ -66,10 +66,10 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     nlp, read = load(), []
 
     class Recording:
-        def pipe(self, texts):
+        def pipe(self, texts, **options):
             texts = list(texts)
             read.extend(texts)
-            return nlp.pipe(texts)
+            return nlp.pipe(texts, **options)
 
         def memory_zone(self):
             return nlp.memory_zone()

@@ -13,31 +13,42 @@ names need: words joined by a hyphenated link word ("Loir-et-Cher", "Hauts-de-Fr
 
 `import spacy` itself imports every command of spaCy's command line (training, packaging,
 project tools, and their web clients): half of its time. Only `spacy.cli.info` is asked for
-by spaCy's own package; `import_spacy` lets spaCy import that alone, then lets any later
-`import spacy.cli` import the whole of it as usual.
+by spaCy's own package, and it brings the command line's helpers and web clients with it;
+`import_spacy` gives spaCy an `info` that imports the real one when called, then lets any
+later `import spacy.cli` import the whole of it as usual.
+
+OpenBLAS, under numpy, multiplies the model's matrices with a thread per core by default:
+on a busy machine its threads wait for each other and the entities take three times as
+long (measured: 4 s against 14 s on a 400-page book, 2 cores), while one thread is as fast
+on an idle one (the model's matrices are small). It is given one thread, unless the
+environment says otherwise, before numpy is imported.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+import types
 
 TOKENIZER = "annuaire_pipeline.french_tokenizer"
 SKIPPED = ("token_match",)  # the tokenizer file's parts left out
 # spaCy's French rule for words joined by a link word ("saut-de-ski", "Loir-et-Cher")
 LINKS = ("l[èe]s?", "la", "en", "des?", "d[eu]", "sur", "sous", "aux?", "à", "et", "près", "saint")
 HYPHENS, ELISIONS = "-–—‐‑", "'’"
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 
 
 def joined_words():
-    """The token pattern of words joined by a hyphenated link word, as spaCy's French has it."""
+    """The token pattern of words joined by a hyphenated link word, as spaCy's French has it.
+
+    spaCy writes one alternative per link word, each with its two classes of letters (some
+    thousand ranges, slow to compile: 0.2 s); the same words match with the link words as
+    alternatives between a single pair of them."""
     from spacy.lang.char_classes import ALPHA
 
-    rules = "|".join(
-        f"(?:^[{ALPHA}]+[{HYPHENS}]{link}[{HYPHENS}](?:l[{ELISIONS}])?[{ALPHA}]+$)"
-        for link in LINKS
-    )
-    return re.compile("(?iu)" + rules).match
+    links = "|".join(LINKS)
+    rule = f"^[{ALPHA}]+[{HYPHENS}](?:{links})[{HYPHENS}](?:l[{ELISIONS}])?[{ALPHA}]+$"
+    return re.compile("(?iu)" + rule).match
 
 
 def load(model: str, exclude: tuple[str, ...]):
@@ -52,28 +63,42 @@ def load(model: str, exclude: tuple[str, ...]):
 
 
 def import_spacy():
-    """spaCy, imported without its command line's package: an empty `spacy.cli` stands in
-    while spaCy imports (it finds `spacy.cli.info` in its folder), and is taken back after."""
-    import importlib.util
+    """spaCy, imported without its command line's package: an empty `spacy.cli` and a
+    `spacy.cli.info` holding `info` alone stand in while spaCy imports, and are taken back
+    after; numpy's OpenBLAS with one thread (see the module's docstring)."""
     import sys
-    import types
 
     if "spacy" not in sys.modules and "spacy.cli" not in sys.modules:
-        spec = importlib.util.find_spec("spacy")
-        folder = Path(str(spec and spec.origin)).parent / "cli"
-        placeholder = types.ModuleType("spacy.cli")
-        placeholder.__path__ = [str(folder)]
-        sys.modules["spacy.cli"] = placeholder
+        os.environ.setdefault(BLAS_THREADS, "1")
+        stand_ins = placeholders()
+        sys.modules.update(stand_ins)
         try:
             import spacy
         finally:
-            if sys.modules.get("spacy.cli") is placeholder:
-                del sys.modules["spacy.cli"]
-            if getattr(sys.modules.get("spacy"), "cli", None) is placeholder:
+            for name, module in stand_ins.items():
+                if sys.modules.get(name) is module:
+                    del sys.modules[name]
+            if getattr(sys.modules.get("spacy"), "cli", None) is stand_ins["spacy.cli"]:
                 del sys.modules["spacy"].cli
     import spacy
 
     return spacy
+
+
+def placeholders() -> dict[str, types.ModuleType]:
+    """The stand-ins of `spacy.cli` and `spacy.cli.info` while spaCy imports."""
+    package, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    package.__path__ = []
+
+    def real_info(*args, **kwargs):
+        """spaCy's `info`, imported when it is first called."""
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = real_info  # type: ignore[attr-defined]
+    package.info = info  # type: ignore[attr-defined]
+    return {"spacy.cli": package, "spacy.cli.info": info}
 
 
 def register() -> None:
