@@ -12,9 +12,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
-
 from ..errors import InputError
 from .models import Box
 
@@ -40,7 +37,11 @@ class PageImage:
 def render(
     pdf: Path, numbers: list[int], resolution: int, password: str | None = None
 ) -> dict[int, PageImage]:
-    """Page number → its image at `resolution` dots per inch."""
+    """Page number → its image at `resolution` dots per inch (pdfplumber is imported here: a
+    conversion without --report does without it)."""
+    import pdfplumber
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
     out = {}
     try:
         with pdfplumber.open(pdf, password=password or "") as doc:

@@ -5,6 +5,9 @@ sub- and superscripts ("CO₂") stay inside the line they belong to, and so that
 placed side by side with a wide gap (two columns, a two-column list) becomes separate
 lines that the layout stage can put in reading order.
 
+pdfplumber itself is imported only when it reads or repairs a file: with PDFium reading the
+pages, a run needs pdfminer's parser alone (`survey`).
+
 Before any page is read, `survey` checks the file (empty, not a PDF, truncated, encrypted,
 no pages, over the page limit). pdfminer fails in many ways on a damaged file; each failure
 becomes one line naming the file and the part that failed, and `Damaged` when Ghostscript
@@ -16,6 +19,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +30,6 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
-import pdfplumber
 from pdfminer.pdfdocument import (
     PDFDocument,
     PDFEncryptionError,
@@ -36,7 +39,6 @@ from pdfminer.pdfdocument import (
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
-from pdfplumber.utils.exceptions import PdfminerException
 
 from ..elements import Line, Page, Rect
 from ..errors import Damaged, InputError
@@ -227,8 +229,15 @@ def unreadable(what: str, e: BaseException) -> InputError:
 
 
 def unwrap(e: BaseException) -> BaseException:
-    """pdfminer's own exception inside the one pdfplumber wraps it in."""
-    if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], BaseException):
+    """pdfminer's own exception inside the one pdfplumber wraps it in (which only pdfplumber,
+    once imported, can have raised)."""
+    plumber = sys.modules.get("pdfplumber.utils.exceptions")
+    if (
+        plumber is not None
+        and isinstance(e, plumber.PdfminerException)
+        and e.args
+        and isinstance(e.args[0], BaseException)
+    ):
         return e.args[0]
     return e
 
@@ -236,6 +245,8 @@ def unwrap(e: BaseException) -> BaseException:
 def repair(path: Path, target: Path, password: str | None = None) -> Path:
     """Ghostscript's rewrite of a damaged PDF (pdfplumber's repair), which rebuilds its
     structure."""
+    import pdfplumber
+
     try:
         pdfplumber.repair(path, outfile=target, password=password)
     except (
@@ -254,6 +265,8 @@ def read(
 ) -> list[Page]:
     """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each
     page."""
+    import pdfplumber
+
     path = Path(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
