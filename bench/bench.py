@@ -15,7 +15,8 @@ Prints a table and writes bench/results.json:
      medians compared); run first, before this process loads anything;
   f. whole processes on the sample, as a user runs them (`processes.py`): the command line
      (default, --no-enrich, --reader pdfplumber), a process that only loads the model, and
-     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process;
+     pymupdf4llm (the `bench` extra), against a bare pdfplumber extract_text() process; and
+     the default command on the 400-page yearbook of d: time per page and peak memory;
   g. entity precision and recall on the cards annotated by hand, on the reference, on the
      brochure (tests/data: the same texts in another design) and on both; the entities with a
      registry code.
@@ -156,21 +157,6 @@ def child(path: Path, reader: str) -> dict:
     return json.loads(out.stdout)
 
 
-def big_yearbook(target: Path, pages: int = 400) -> Path:
-    """The sample's front matter, then its sections and cards again and again, up to `pages`
-    pages."""
-    import pikepdf
-
-    with pikepdf.open(SAMPLE) as src:
-        out = pikepdf.new()
-        out.pages.extend(src.pages[:6])
-        body = list(src.pages[6:])
-        while len(out.pages) < pages:
-            out.pages.extend(body[: pages - len(out.pages)])
-        out.save(target)
-    return target
-
-
 def batch(folder: Path, out: Path, jobs: int) -> float:
     start = time.perf_counter()
     subprocess.run(
@@ -290,7 +276,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         # d
-        big = big_yearbook(tmp / "annuaire_400.pdf")
+        big = processes.big_yearbook(SAMPLE, tmp / "annuaire_400.pdf")
         scale = {}
         for reader in READERS:
             # three runs of each, alternated, and their medians: a passing slowdown of the machine

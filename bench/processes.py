@@ -5,7 +5,9 @@ imports and the model's loading included); the commands are run in turn, `repeat
 alternated, so that a machine slowing down slows them all, and their medians are compared
 with the baseline's: a process that opens the sample with pdfplumber and calls
 `extract_text()` on every page. pymupdf4llm's `to_markdown` (the `bench` extra), what a user
-might pick for raw text, is timed too when it is installed.
+might pick for raw text, is timed too when it is installed. The default command also converts
+a 400-page yearbook built from the sample (its sections and cards repeated), in the same
+rounds: its time per page against the sample's, and its peak memory.
 """
 
 from __future__ import annotations
@@ -25,14 +27,33 @@ BASELINE = (
 )
 MODEL_ONLY = "from pipeline.enrich import entities\nentities.load()"
 MARKDOWN = "import pymupdf4llm, sys\npymupdf4llm.to_markdown(sys.argv[1])"
+DEFAULT, BIG = "default (pdfium + enrichment)", "default, 400-page yearbook"
+PAGES = {DEFAULT: 38, BIG: 400}  # the pages each run converts, for its time per page
+
+
+def big_yearbook(sample: Path, target: Path, pages: int = 400) -> Path:
+    """The sample's front matter, then its sections and cards again and again, up to `pages`
+    pages."""
+    import pikepdf
+
+    with pikepdf.open(sample) as src:
+        out = pikepdf.new()
+        out.pages.extend(src.pages[:6])
+        body = list(src.pages[6:])
+        while len(out.pages) < pages:
+            out.pages.extend(body[: pages - len(out.pages)])
+        out.save(target)
+    return target
 
 
 def commands(sample: Path, out: Path) -> dict[str, list[str]]:
     """What is timed, by name; the first is the baseline."""
     cli = [sys.executable, "-m", "pipeline", str(sample), "-o", str(out), "-q"]
+    big = big_yearbook(sample, out / "annuaire_400.pdf", PAGES[BIG])
     runs = {
         "pdfplumber extract_text()": [sys.executable, "-c", BASELINE, str(sample)],
-        "default (pdfium + enrichment)": cli,
+        DEFAULT: cli,
+        BIG: [sys.executable, "-m", "pipeline", str(big), "-o", str(out), "-q"],
         "--no-enrich": [*cli, "--no-enrich"],
         "--reader pdfplumber": [*cli, "--reader", "pdfplumber"],
         "--reader pdfplumber --no-enrich": [*cli, "--reader", "pdfplumber", "--no-enrich"],
@@ -69,7 +90,7 @@ def measure(sample: Path, root: Path, repeat: int) -> dict:
                 times[name].append(seconds)
                 peaks[name] = max(peaks.get(name, 0.0), peak)
     base = statistics.median(times[next(iter(runs))])
-    return {
+    results = {
         name: {
             "seconds": round(statistics.median(ts), 2),
             "ratio_to_baseline": round(statistics.median(ts) / base, 2),
@@ -78,9 +99,20 @@ def measure(sample: Path, root: Path, repeat: int) -> dict:
         }
         for name, ts in times.items()
     }
+    for name, pages in PAGES.items():
+        results[name]["seconds_per_page"] = round(statistics.median(times[name]) / pages, 4)
+    per_page = results[BIG]["seconds_per_page"] / results[DEFAULT]["seconds_per_page"]
+    results[BIG]["per_page_ratio"] = round(per_page, 2)
+    return results
 
 
 def show(results: dict) -> None:
     print(f"{'whole process on the sample':40} {'seconds':>8} {'× a':>6} {'peak MB':>8}")
     for name, r in results.items():
         print(f"{name:40} {r['seconds']:8.2f} {r['ratio_to_baseline']:6.2f} {r['peak_mb']:8.0f}")
+    big, sample = results[BIG], results[DEFAULT]
+    print(
+        f"{PAGES[BIG]} pages: {big['seconds_per_page']:.3f} s a page against "
+        f"{sample['seconds_per_page']:.3f} for the sample ({big['per_page_ratio']:.2f}×), "
+        f"peak memory {big['peak_mb']} MB"
+    )
