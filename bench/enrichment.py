@@ -2,7 +2,7 @@
 
     python bench/enrichment.py [FILE.pdf] [--repeat N] [--profile NAME]
 
-Model loading (spaCy and fr_core_news_sm, dateparser's French data) happens once per
+Model loading (spaCy and fr_core_news_sm) happens once per
 process and is timed apart, first. Then the yearbook is converted N times with and N
 times without enrichment, the two interleaved (and their order alternated) so that a
 busy machine slows both alike; the medians are compared. The enrich stage's own time
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.conversion import convert  # noqa: E402
-from pipeline.enrich import dates, entities  # noqa: E402
+from pipeline.enrich import entities  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 
 
@@ -35,7 +35,6 @@ def main(argv=None) -> int:
 
     start = time.perf_counter()
     entities.load()
-    dates.parse("1 janvier 2000", "day")
     loading = time.perf_counter() - start
 
     times: dict[bool, list[float]] = {True: [], False: []}

@@ -95,3 +95,15 @@ def test_offsets_of_several_dates_in_one_text():
         ("janvier 2023", "2023-01"),
     ]
     assert all(text[d.offset : d.offset + len(d.text)] == d.text for d in found)
+
+
+def test_a_numeric_date_is_read_day_first_and_never_completed():
+    """A month over 12 is not read month first, and a zero day or month is not filled in from
+    today's date: such a date is kept, invalid."""
+    assert [d.value for d in find("Signé le 29/02/2024, le 07/11/2023.")] == [
+        "2024-02-29",
+        "2023-11-07",
+    ]
+    for text in ("07/18/2023", "00/05/2023", "05/00/2023", "29/02/2023"):
+        [d] = find(f"Signé le {text}.")
+        assert (d.text, d.valid, d.value) == (text, False, None)

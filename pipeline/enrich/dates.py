@@ -1,12 +1,16 @@
-"""Dates: every date expression of a text, normalised with dateparser (French).
+"""Dates: every date expression of a text, normalised to ISO 8601.
 
 The expressions are found with the patterns of French writing ("le 1er avril 2019",
 "les 22 et 23 mars 2023", "du 1er mars au 15 avril 2024", "depuis avril 2019",
 "l'été 2022", "entre 2020 et 2023", "2020-2023", "12/03/2023", "en 2019"), on folded
-text so that accents and typographic apostrophes do not matter; each end is then
-normalised by dateparser (day, month or year; seasons, which it does not know, are
-coded here), which also tells an impossible date ("31 novembre 2023"):
-that one is kept, marked invalid, never moved to another day.
+text so that accents and typographic apostrophes do not matter; the patterns give each end
+as numbers (day, month, year; seasons as ISO 8601-2 codes), and the calendar tells an
+impossible date ("31 novembre 2023", "12/13/2023" read day first): that one is kept, marked
+invalid, never moved to another day.
+
+dateparser did the normalising until its loading (0.28 s of every enriched run) was found to
+be spent on strings the patterns had already taken apart; it also gave a date to numbers that
+are none ("05/00/2023" took the current month, "07/18/2023" was read month first).
 
 A date without a year ("le 5 juin") is left out: its year cannot be told from the text.
 """
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from datetime import date
 
 from ..text import fold_map
 
@@ -212,41 +216,24 @@ def month_range(g: dict):
 
 def day(d: str, m: str, y: str) -> tuple[str | None, str]:
     d = "1" if d in ("1er", "premier") else d
-    return parse(f"{int(d)} {MONTH_NAMES[MONTHS[m] - 1]} {y}", "day"), "day"
+    return calendar_day(int(y), MONTHS[m], int(d)), "day"
 
 
 def numeric(d: str, m: str, y: str) -> tuple[str | None, str]:
-    return parse(f"{int(d):02d}/{int(m):02d}/{y}", "day"), "day"
+    return calendar_day(int(y), int(m), int(d)), "day"
 
 
 def month(m: str, y: str) -> tuple[str | None, str]:
-    return parse(f"{MONTH_NAMES[MONTHS[m] - 1]} {y}", "month"), "month"
+    return f"{y}-{MONTHS[m]:02d}", "month"
 
 
 def year(y: str) -> tuple[str | None, str]:
-    return parse(y, "year"), "year"
+    return y, "year"
 
 
-@cache
-def parser():
-    from dateparser.date import (
-        DateDataParser,  # imported on first use: conversion without dates never pays it
-    )
-
-    return DateDataParser(
-        languages=["fr"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    )
-
-
-PARSE_CACHE = 4096  # date expressions remembered (a yearbook has a few hundred)
-ISO = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-
-
-@lru_cache(maxsize=PARSE_CACHE)
-def parse(text: str, precision: str) -> str | None:
-    """The ISO value dateparser reads in French text at that precision; None when there is no such
-    date."""
-    found = parser().get_date_data(text)
-    if not found or not found.date_obj or found.period != precision:
+def calendar_day(y: int, m: int, d: int) -> str | None:
+    """The day as ISO 8601; None when the calendar has no such day."""
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
         return None
-    return found.date_obj.strftime(ISO[precision])

@@ -153,10 +153,9 @@ def prepare(options: Options) -> None:
     objects again and, in a forked process, copy the memory pages it touches.
     """
     if options.enrich:
-        from ..enrich import dates, entities
+        from ..enrich import entities
 
         entities.load()("La Ville de Paris.")  # a first run: OpenBLAS's buffers too
-        dates.parse("1 janvier 2000", "day")
         gc.collect()
         gc.freeze()
 
