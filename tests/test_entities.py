@@ -91,10 +91,8 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
 SPACY_OWN = """
 import json, sys
 import spacy
-from thinc.api import use_ops
 from pipeline.enrich.entities import MODEL, UNUSED
-with use_ops("numpy", use_blis=False):
-    nlp = spacy.load(MODEL, exclude=list(UNUSED))
+nlp = spacy.load(MODEL, exclude=list(UNUSED))
 assert "spacy.lang.fr" in sys.modules
 texts = json.load(sys.stdin)
 print(json.dumps([[(e.start_char, e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]))

@@ -16,17 +16,10 @@ project tools, and their web clients): half of its time. Only `spacy.cli.info` i
 by spaCy's own package, and it brings the command line's helpers and web clients with it;
 `import_spacy` gives spaCy an `info` that imports the real one when called, then lets any
 later `import spacy.cli` import the whole of it as usual.
-
-OpenBLAS, under numpy, multiplies the model's matrices with a thread per core by default:
-on a busy machine its threads wait for each other and the entities take three times as
-long (measured: 4 s against 14 s on a 400-page book, 2 cores), while one thread is as fast
-on an idle one (the model's matrices are small). It is given one thread, unless the
-environment says otherwise, before numpy is imported.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import types
 
@@ -35,7 +28,6 @@ SKIPPED = ("token_match",)  # the tokenizer file's parts left out
 # spaCy's French rule for words joined by a link word ("saut-de-ski", "Loir-et-Cher")
 LINKS = ("l[èe]s?", "la", "en", "des?", "d[eu]", "sur", "sous", "aux?", "à", "et", "près", "saint")
 HYPHENS, ELISIONS = "-–—‐‑", "'’"
-BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 
 
 def joined_words():
@@ -65,11 +57,10 @@ def load(model: str, exclude: tuple[str, ...]):
 def import_spacy():
     """spaCy, imported without its command line's package: an empty `spacy.cli` and a
     `spacy.cli.info` holding `info` alone stand in while spaCy imports, and are taken back
-    after; numpy's OpenBLAS with one thread (see the module's docstring)."""
+    after."""
     import sys
 
     if "spacy" not in sys.modules and "spacy.cli" not in sys.modules:
-        os.environ.setdefault(BLAS_THREADS, "1")
         stand_ins = placeholders()
         sys.modules.update(stand_ins)
         try:
