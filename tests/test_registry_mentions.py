@@ -18,9 +18,12 @@ def places(text, territories=()):
     [
         # communes called Plan, Bar, Aide, Son: capitalised common words, heads of other names
         ("Le Plan de relance, le Bar associatif. Une Aide à domicile. Son usage.", []),
-        ("au Plan de Grasse", [("Grasse", "06069")]),
-        # a word of a longer name: a company, an EPCI
+        ("au Plan de Grasse, à Grasse", [("Grasse", "06069")]),
+        # a word of a longer name: a company, an EPCI, a service, a valley
         ("avec Orange Business Services et la Métropole du Grand Paris", []),
+        ("le Service d'Aide et la CC Vallée de l'Ubaye Serre-Ponçon", []),
+        # but a local government's title before its place
+        ("le Conseil Départemental du Finistère", [("Finistère", "29")]),
         # spelt as the registry spells it, accents and article included: Liré, La Garde
         ("la méthode Facile à Lire ; la Garde nationale", []),
         # one word after a preposition of place; several words anywhere
@@ -36,6 +39,13 @@ def places(text, territories=()):
         ),
         # a commune over the département of its name; a current commune over a former one
         ("à Paris et à Lunas", [("Paris", "75056"), ("Lunas", "24246")]),
+        # no commune after an article, unless the article is its own: a feast, a département
+        ("pour la Saint-Valentin, les Pyrénées-Atlantiques", [("Pyrénées-Atlantiques", "64")]),
+        # after "à" a city, elsewhere the région or the département of the name
+        (
+            "à Vienne, en Vienne, en Bretagne",
+            [("Vienne", "38544"), ("Vienne", "86"), ("Bretagne", "53")],
+        ),
         # homonyms: a place, without a code
         ("à Clermont, à La Garde", [("Clermont", None), ("La Garde", None)]),
         # an acronym is no commune's name (ARS, Ars)

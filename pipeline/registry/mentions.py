@@ -8,15 +8,18 @@ part of another name ("Orange Business Services"), so a run of capitalised words
   article included ("La Garde", not "Garde"; "Liré", not "Lire"; a capital may lose its
   accent, a hyphen may be a space);
 - no capitalised word stands right before or after it (a word of a longer name: "Grand
-  Paris", "Orange Business");
+  Paris", "Orange Business"), nor before it with a link word, but a local government's title
+  ("Pompiers de Paris", "Vallée de l'Ubaye Serre-Ponçon"; "Ville de Nancy" is one);
 - it has two words or more ("Clermont-Ferrand", "Loir-et-Cher"), or the words before it say
   that a place follows: a preposition of place, a title ("à Blois", "la commune d'Allos",
   "la Ville de Nancy") and no "de" and a capitalised word after it ("au Plan de Grasse"). The
   entities also ask a one-word place not to be a word the yearbook writes in lower case.
 An EPCI's name carries its title: it is an institution (ORG), found by the rules, whose code
-`code` gives. Homonyms: the one that is a territory of the yearbook, else a commune over a
-département or a région of the same name ("à Paris"), a current commune over a former one;
-when several remain, the place has no code.
+`code` gives. No commune follows an article ("la Saint-Valentin" is a feast) unless the article is
+its own ("La Garde"). Homonyms: the one that is a territory of the yearbook; else, after "à", a
+commune over a département or a région of the same name ("à Vienne"), elsewhere the région or
+the département over the communes ("en Bretagne", "dans la Vienne"); a current commune over a
+former one; when several remain, the place has no code.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from collections.abc import Iterable
 
 from .data import Entry, load
 from .match import Link, known
-from .normalise import keys, parse
+from .normalise import LEADING, SMALL_WORDS, keys, parse
 
 PLACE_GROUPS = ("commune", "departement", "region")
 WORD = r"[A-ZÀ-ÖØ-Þ][\w’']*"
@@ -47,6 +50,12 @@ PLACE_BEFORE = re.compile(
 )
 # a word followed by "de" and a capitalised word heads a longer name ("au Plan de Grasse")
 HEAD = re.compile(r" (?:de la|de l['’]|des|du|de|d['’]) ?[A-ZÀ-ÖØ-Þ]")
+# a capitalised word and a link word right before: the place ends a longer name ("Pompiers de
+# Paris", "Vallée de l'Ubaye Serre-Ponçon") unless that word is a local government's title
+NAME_OF = re.compile(r"([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+(?:de la|de l['’]|des|du|de|d['’])\s*$")
+TITLE_WORDS = set(re.findall(r"[a-z]+", "|".join(LEADING.values()))) - SMALL_WORDS
+ARTICLE_BEFORE = re.compile(r"\b(?:la|le|les|l['’])\s*$", re.I)
+CITY = re.compile(r"\bà\s+$", re.I)  # "à Vienne": a city; "en Bretagne", "dans la Vienne": not
 CAPITAL_MARKS = re.compile(r"(?<=[A-Z])[\u0300-\u036f]+")  # a capital's accent, decomposed
 
 
@@ -81,9 +90,10 @@ class Places:
             for a, b in spans:
                 if any(x < b and a < y for x, y, _, _ in found) or not self.alone(text, a, b):
                     continue
-                entries = spelt(text[a:b])
+                before = text[max(0, a - REACH) : a]
+                entries = read_after(before, spelt(text[a:b]))
                 if entries:
-                    found.append((a, b, "LOC", self.choose(entries)))
+                    found.append((a, b, "LOC", self.choose(entries, bool(CITY.search(before)))))
         return sorted(found)
 
     @staticmethod
@@ -91,20 +101,24 @@ class Places:
         """No capitalised word right before or after; one word needs a place's preposition."""
         if BEFORE_NAME.search(text, max(0, start - REACH), start) or AFTER_NAME.match(text, end):
             return False
+        longer = NAME_OF.search(text, max(0, start - REACH), start)
+        if longer and keys([longer.group(1)], titled=False)[0] not in TITLE_WORDS:
+            return False
         words = len(re.findall(r"[\w’']+", ARTICLES.sub("", text[start:end])))
         if words > 1:
             return True
         before = PLACE_BEFORE.search(text, max(0, start - REACH), start)
         return bool(before) and not HEAD.match(text, end)
 
-    def choose(self, entries: list[Entry]) -> str | None:
-        """The code of the place a name is: the yearbook's territory, else the first group's
-        current entry; None when several remain."""
+    def choose(self, entries: list[Entry], city: bool) -> str | None:
+        """The code of the place a name is: the yearbook's territory; else, after "à" (`city`),
+        a commune first ("à Vienne"), else the largest territory first ("en Bretagne",
+        "dans la Vienne"); a current commune before a former one; None when several remain."""
         ours = [e for e in entries if e.code in self.codes]
         if len(ours) == 1:
             return ours[0].code
-        rank = min(rank_of(e) for e in entries)
-        best = [e for e in entries if rank_of(e) == rank]
+        rank = min(rank_of(e, city) for e in entries)
+        best = [e for e in entries if rank_of(e, city) == rank]
         return best[0].code if len(best) == 1 else None
 
     def code(self, name: str) -> str | None:
@@ -120,8 +134,17 @@ class Places:
         return found.entries[0].code if found and len(found.entries) == 1 else None
 
 
-def rank_of(entry: Entry) -> tuple[int, bool]:
-    return PLACE_GROUPS.index(entry.group), entry.kind != entry.group
+def rank_of(entry: Entry, city: bool) -> tuple[int, bool]:
+    order = PLACE_GROUPS if city else PLACE_GROUPS[::-1]
+    return order.index(entry.group), entry.kind != entry.group
+
+
+def read_after(before: str, entries: list[Entry]) -> list[Entry]:
+    """No commune after an article: French names a commune without one, unless the article is
+    its own ("La Garde"); "la Saint-Valentin" is a feast, "le Finistère" a département."""
+    if ARTICLE_BEFORE.search(before):
+        return [e for e in entries if e.group != "commune"]
+    return entries
 
 
 def spelt(name: str) -> list[Entry]:
