@@ -226,17 +226,18 @@ def page_chars(tp, height: float):
         if (metrics, code) not in advances:
             advances[metrics, code] = advance(metrics, code)
         char_origin(tp, i, x_ref, y_ref)
+        left, base = x.value, y.value
         width = advances[metrics, code]
-        if before == (x.value, y.value, obj):
+        if before == (left, base, obj):
             loose_box(tp, i, rect_ref)
-            width = rect.right - x.value
-        before = (x.value, y.value, obj)
-        bottom = height - y.value - below
-        yield dict(
-            text=chr(code), x0=x.value, x1=x.value + width, top=bottom - size, bottom=bottom,
-            size=size, fontname=font, non_stroking_color=color, upright=upright, object=obj,
-            embedded=embedded,
-        )  # fmt: skip
+            width = rect.right - left
+        before = (left, base, obj)
+        bottom = height - base - below
+        yield {
+            "text": chr(code), "x0": left, "x1": left + width, "top": bottom - size,
+            "bottom": bottom, "size": size, "fontname": font, "non_stroking_color": color,
+            "upright": upright, "object": obj, "embedded": embedded,
+        }  # fmt: skip
 
 
 def ligatures(chars) -> list[dict]:

@@ -475,10 +475,16 @@ def make_line(chars: list[dict], page: int) -> Line:
 
 def opening_run(ink: list[dict]) -> int:
     """How many glyphs open the line in a weight or colour of their own, the rest of the line
-    being set otherwise: a run-in label ("Le point de départ : …" in bold); 0 when none."""
-    first = (is_bold(ink[0].get("fontname", "")), hashable(ink[0].get("non_stroking_color")))
+    being set otherwise: a run-in label ("Le point de départ : …" in bold); 0 when none.
+    A glyph in the first one's very font and colour is in its weight and colour: only the others
+    are looked at closely (most lines are set in one style)."""
+    font, color = ink[0].get("fontname", ""), ink[0].get("non_stroking_color")
+    first = (is_bold(font), hashable(color))
     for i, glyph in enumerate(ink):
-        if (is_bold(glyph.get("fontname", "")), hashable(glyph.get("non_stroking_color"))) != first:
+        glyph_font, glyph_color = glyph.get("fontname", ""), glyph.get("non_stroking_color")
+        if glyph_font == font and glyph_color == color:
+            continue
+        if (is_bold(glyph_font), hashable(glyph_color)) != first:
             return i if i >= LEAD_MIN else 0
     return 0
 
