@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clock import Clock
 from .elements import Page, Stray
-from .enrich import run as enrich
 from .errors import InputError
 from .options import Options
 from .outputs import assemble
@@ -30,6 +30,9 @@ from .registry import Link
 from .review import corrections
 from .stages import coverage, frontmatter, link, place, reconcile
 from .stages.frontmatter import FrontPart
+
+if TYPE_CHECKING:  # imported by `correct_link_enrich` when it enriches: --no-enrich spares it
+    from .enrich import run as enrich
 
 HASH_CHUNK = 1 << 20  # bytes read at a time to hash the file
 
@@ -137,6 +140,8 @@ def correct_link_enrich(
     warnings = applied.warnings + ambiguous
     if not options.enrich:
         return Corrected(placing, applied, links, None, warnings)
+    from .enrich import run as enrich
+
     progress("enrich", 0, 0)
     with clock("enrich"):
         places = link.places(placing.placed, links)

@@ -7,11 +7,9 @@ is the one place that knows how each becomes a field of the published document.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from ..elements import Page, Rect, Stray, merge_boxes
-from ..enrich.dates import DateFound
-from ..enrich.edition import DatedSentence
-from ..enrich.run import Enrichment, Found
 from ..reading import Reading
 from ..registry import Link
 from ..review.corrections import Applied, Fix
@@ -23,6 +21,11 @@ from ..stages.reconcile import Placed
 from ..stages.territory import TerritoryName
 from ..vocabulary import REGISTRY_KINDS
 from . import models as out
+
+if TYPE_CHECKING:  # the enrichment's records, imported by a conversion that enriches
+    from ..enrich.dates import DateFound
+    from ..enrich.edition import DatedSentence
+    from ..enrich.run import Enrichment, Found
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ processes maps `convert_file` over the files (`--jobs`).
 from __future__ import annotations
 
 import gc
+import importlib
 import tempfile
 import time
 import traceback
@@ -156,6 +157,8 @@ def prepare(options: Options) -> None:
         from ..enrich import entities
 
         entities.load()("La Ville de Paris.")  # a first run: OpenBLAS's buffers too
+        # the enrichment's other modules (a conversion imports them when it enriches), once
+        importlib.import_module("..enrich.run", __package__)
         gc.collect()
         gc.freeze()
 
