@@ -99,7 +99,7 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
             )
             for span in segments.cards
         ]
-        cards = card_stage.missing_blocks(cards)
+        cards = card_stage.template_gaps(cards)
         listings = {
             section.page: listing.parse(section, profile, context.lexicon, context.pitch)
             for section in segments.sections

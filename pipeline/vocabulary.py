@@ -170,7 +170,10 @@ WARNING_CODES: tuple[WarningCode, ...] = (
         "A block's heading appears twice on the card; the parts are joined.",
     ),
     WarningCode(
-        "award_missing", "warning", 'No award line ("Label … attribué à …") was found on the card.'
+        "award_missing",
+        "warning",
+        'No award line ("Label … attribué à …") was found on the card, where most of the '
+        "yearbook's other cards print one.",
     ),
     WarningCode(
         "territory_ambiguous",

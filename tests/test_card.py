@@ -1,5 +1,7 @@
 """One card read from hand-made lines: header, title, summary and blocks."""
 
+from dataclasses import replace
+
 from pipeline.stages import card
 from pipeline.stages.segment import CardSpan
 
@@ -148,17 +150,28 @@ def test_title_on_the_award_line_in_another_size(profile):
 def test_missing_block_is_null_and_noted(profile):
     c = parse(standard_card()[:-2], profile)
     assert c.blocks["apports"] is None
-    [noted] = card.missing_blocks([c])
+    [noted] = card.template_gaps([c])
     assert ("block_missing", "the card has no 'apports' block") in noted.notes
 
 
 def test_block_missing_only_where_the_template_has_the_block(profile):
     """A block no other card titles is no block this design has: nothing is missing."""
     whole, short = parse(standard_card(), profile), parse(standard_card()[:-2], profile)
-    noted = card.missing_blocks([whole, short, whole])
+    noted = card.template_gaps([whole, short, whole])
     assert ("block_missing", "the card has no 'apports' block") in noted[1].notes
-    unnoted = card.missing_blocks([short, short, short])
+    unnoted = card.template_gaps([short, short, short])
     assert all(code != "block_missing" for card in unnoted for code, _ in card.notes)
+
+
+def test_award_missing_only_where_the_template_prints_award_lines(profile):
+    """A design that names its laureates without an award line lacks none; in one that prints
+    them, the card without its line is noted."""
+    awarded = parse(standard_card(), profile)
+    bare = replace(awarded, award_printed=False)
+    noted = card.template_gaps([awarded, bare, awarded])
+    assert [code for code, _ in noted[1].notes] == ["award_missing"]
+    unnoted = card.template_gaps([bare, bare, bare])
+    assert all(code != "award_missing" for c in unnoted for code, _ in c.notes)
 
 
 def test_text_between_banner_and_award_is_kept_as_stray(profile):

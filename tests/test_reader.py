@@ -46,3 +46,59 @@ def test_two_justified_columns_are_cut_at_their_gutter_where_words_are_spaced_as
     for engine in (reader, pdfium_reader):
         [page] = engine.read(path)
         assert [ln.text for ln in page.lines][-2:] == [left[4], right[4]], engine
+
+
+def test_two_lines_beside_a_taller_title_stay_two_lines(tmp_path):
+    """A side column's label and value, one under the other, both level with a large title: the
+    title stretches their row, but their glyphs are not interleaved into one line."""
+    path = tmp_path / "beside.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16.5)
+    canvas.drawString(50, H - 145, "centre-bourg")
+    canvas.setFont("Helvetica-Bold", 9)
+    canvas.drawString(405, H - 136, "Territoire(s) :")
+    canvas.setFont("Helvetica", 9.5)
+    canvas.drawString(405, H - 148, "Commune d'Albi")
+    canvas.save()
+    for engine in (reader, pdfium_reader):
+        [page] = engine.read(path)
+        assert [ln.text for ln in page.lines] == [
+            "Territoire(s) :",
+            "centre-bourg",
+            "Commune d'Albi",
+        ], engine
+
+
+def test_two_words_up_one_margin_are_two_lines(tmp_path):
+    """Two cards on one page, each with its medal printed up the margin at the same x: two
+    rotated lines, not one."""
+    path = tmp_path / "margin.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 7)
+    for y, word in ((H - 300, "LABEL OR"), (H - 120, "LABEL ARGENT")):
+        canvas.saveState()
+        canvas.translate(30, y)
+        canvas.rotate(90)
+        canvas.drawString(0, 0, word)
+        canvas.restoreState()
+    canvas.save()
+    for engine in (reader, pdfium_reader):
+        [page] = engine.read(path)
+        assert sorted(ln.text for ln in page.lines if ln.rotated) == ["LABEL ARGENT", "LABEL OR"]
+
+
+def test_a_gap_is_measured_in_the_ems_of_the_glyphs_beside_it(tmp_path):
+    """A badge's word and a side column's value 37 points apart, level with a 16-point title:
+    four ems of their 9 points part them, though fewer than 2.5 of the title's."""
+    path = tmp_path / "badge.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(50, H - 105, "centre-ville")
+    canvas.setFont("Helvetica-Bold", 9)
+    canvas.drawString(339, H - 100, "Argent")
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(339 + stringWidth("Argent", "Helvetica-Bold", 9) + 37, H - 100, "Ville")
+    canvas.save()
+    for engine in (reader, pdfium_reader):
+        [page] = engine.read(path)
+        assert sorted(ln.text for ln in page.lines) == ["Argent", "Ville", "centre-ville"], engine

@@ -64,6 +64,17 @@ def test_a_medal_up_the_margin_is_no_table_cell():
     assert word in layout.table_rows([word, *columns, *stack(["x", "y"], 170)])
 
 
+def test_a_badge_level_with_a_title_and_a_side_column_is_no_table_cell():
+    """A table's cells share one size; a badge's word level with a title's second line and a
+    side column's value is the card's medal token."""
+    badge = line("Argent", 90, x0=339, size=9.0, bold=True, color=WHITE)
+    title = line("centre-ville »", 92, x0=50, size=16.0, bold=True, color=NAVY)
+    aside = line("Ville de Tours", 92, x0=405, size=9.0)
+    assert not template.in_table_row(badge, [badge, title, aside])
+    cells = [line(text, 90, x0=x, size=9.0) for text, x in (("Projet", 50), ("Ville", 300))]
+    assert template.in_table_row(badge, [badge, *cells])
+
+
 def test_template_finds_title_medal_and_heading_styles():
     pages = yearbook()
     learnt = template.learn(pages, 10.0)
@@ -71,6 +82,17 @@ def test_template_finds_title_medal_and_heading_styles():
     assert learnt.medal == {template.Style(8.0, True, WHITE)}
     assert learnt.headings == {template.Style(10.0, True, NAVY)}
     assert learnt.cards == 6 and learnt.medals_counted
+
+
+def test_a_divider_pages_title_is_no_card_title():
+    """Dividers set in a larger style as often as the medals, but on pages without a medal:
+    the card title is the style that stands beside the medals."""
+    dividers = [
+        page(100 + n, [line(f"Catégorie {n}", 80, size=22, bold=True, color=WHITE)])
+        for n in range(5)
+    ]
+    learnt = template.learn(yearbook(count=5) + dividers, 10.0)
+    assert (learnt.title, learnt.cards) == (template.Style(18.0, True, NAVY), 5)
 
 
 def test_a_title_wrapping_over_lines_read_apart_is_one_run():
@@ -178,6 +200,16 @@ def test_a_heading_no_word_family_names_takes_the_free_role_by_rank(profile):
     assert roles["ce qui change"] == blocks.Role("innovation", "rank")
     assert roles["le defi"] == blocks.Role("problematique", "lexicon")
     assert roles["benefices constates"] == blocks.Role("apports", "lexicon")
+
+
+def test_the_first_of_four_headings_no_word_names_is_the_intros(profile):
+    """Cards that title their intro with words no family names ("L'essentiel") and their three
+    blocks: the first heading is the summary's, never a second problématique."""
+    pages = yearbook(headings=("L'ESSENTIEL", "LE DÉFI", "CE QUI EST NOUVEAU", "BÉNÉFICES"))
+    learnt = template.learn(pages, 10.0)
+    roles = blocks.learn_roles([(list(p.lines), None) for p in pages], profile, learnt)
+    assert roles["l essentiel"] == blocks.Role("summary", "rank")
+    assert roles["le defi"].role == "problematique"
 
 
 def test_card_without_known_wordings_is_read(profile):

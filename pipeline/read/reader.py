@@ -61,6 +61,8 @@ MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°�
 COMPLAINT_LENGTH = 160  # characters kept of each of pdfminer's complaints
 FONT_CACHE = 1024  # font names remembered (bold or not, base name, small caps): a few dozen
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
+# a run of one row taller than this many times its tallest glyph holds lines one above the other
+STACKED = 1.2
 # a PDF's header lies in its first 1024 bytes and its %%EOF in its last (as Acrobat reads it)
 ENDS = 1024
 MIB = 1 << 20
@@ -332,7 +334,7 @@ def lines_from_chars(chars: Iterable[dict], page: int) -> list[Line]:
     for row, runs, left in zip(rows, first, uncut, strict=True):
         if gutters and any(a < x < b for a, b in left for x in gutters):
             runs = split_row(row, [], gutters)
-        for run in runs:
+        for run in (part for whole in runs for part in unstacked(whole)):
             line = make_line(run, page)
             if line.text:
                 lines.append(line)
@@ -366,6 +368,15 @@ def group_rows(chars: Iterable[dict]) -> list[list[dict]]:
     return [sorted(row[3], key=lambda c: c["x0"]) for row in rows]
 
 
+def unstacked(run: list[dict]) -> list[list[dict]]:
+    """A run cut out of a row that a taller line beside it stretched can hold two lines, one
+    above the other ("Territoire(s) :" over "Commune d'Albi" beside a large title): one run
+    each, not their glyphs interleaved."""
+    tallest = max(c["bottom"] - c["top"] for c in run)
+    extent = max(c["bottom"] for c in run) - min(c["top"] for c in run)
+    return group_rows(run) if extent > STACKED * tallest else [run]
+
+
 def page_gutters(cuts: list[tuple[float, float]]) -> list[float]:
     """The x of the page's gutters: where the gaps rows were cut at line up, GUTTER_ROWS or more."""
     starts, ends = sorted(a for a, _ in cuts), sorted(b for _, b in cuts)
@@ -385,7 +396,7 @@ def split_row(
     words are spaced as widely as their gutter. The gaps cut are added to `cuts`, those wider
     than SPLIT_MIN ems left uncut to `uncut`.
     """
-    cut, least = cut_widths(chars)
+    usual = usual_space(chars)
     runs: list[list[dict]] = []
     run: list[dict] = []
     last = None
@@ -396,6 +407,7 @@ def split_row(
             continue
         if last is not None and not is_marker(run):
             gap = (last["x1"], c["x0"])
+            cut, least = cut_widths(usual, max(last["size"], c["size"]))
             if wide(*gap, cut, least, gutters):
                 runs.append(run)
                 cuts.append(gap)
@@ -409,13 +421,19 @@ def split_row(
     return runs
 
 
-def cut_widths(chars: list[dict]) -> tuple[float, float]:
-    """The gap that cuts the row anywhere, and the narrowest that cuts it over a gutter."""
+def usual_space(chars: list[dict]) -> float:
+    """The row's median word space (0 when it has none)."""
     ink = [c for c in chars if not c["text"].isspace()]
     gaps = [b["x0"] - a["x1"] for a, b in zip(ink, ink[1:], strict=False)]
     size = max((c["size"] for c in ink), default=10.0)
     words = sorted(g for g in gaps if g > SPACE_GAP * size)
-    usual = words[len(words) // 2] if words else 0.0
+    return words[len(words) // 2] if words else 0.0
+
+
+def cut_widths(usual: float, size: float) -> tuple[float, float]:
+    """The gap that cuts the row anywhere, and the narrowest that cuts it over a gutter, in
+    the ems of the glyphs beside the gap (a large title level with a small label does not
+    widen the gap that parts the label from its neighbour)."""
     return min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual)), SPLIT_MIN * size
 
 
@@ -513,11 +531,23 @@ def vertical_lines(chars: list[dict], page: int) -> list[Line]:
     lines = []
     for col in columns.values():
         col.sort(key=lambda c: -c["bottom"])  # text set bottom-to-top reads upward
-        line = make_line(col, page)
-        text = "".join(c["text"] for c in col)
-        if text.strip():
-            lines.append(replace(line, text=clean(text), rotated=True))
+        for run in upward_runs(col):
+            line = make_line(run, page)
+            text = "".join(c["text"] for c in run)
+            if text.strip():
+                lines.append(replace(line, text=clean(text), rotated=True))
     return lines
+
+
+def upward_runs(column: list[dict]) -> list[list[dict]]:
+    """A column of rotated glyphs cut where a gap wider than SPLIT_GAP ems parts them: two
+    cards on one page each with its medal up the margin are two words, not one."""
+    runs: list[list[dict]] = [column[:1]]
+    for below, glyph in zip(column, column[1:], strict=False):
+        if below["top"] - glyph["bottom"] > SPLIT_GAP * max(below["size"], glyph["size"]):
+            runs.append([])
+        runs[-1].append(glyph)
+    return runs
 
 
 def hashable(value):

@@ -180,9 +180,13 @@ def learn_roles(
 def eliminate(headings, ranks, roles: Roles, role_ranks) -> None:
     """Wordings still without a role take, by their usual rank, a block their cards leave free:
     the one printed at that rank elsewhere, else the next in the blocks' usual order. The
-    summary is never guessed: an untitled intro is the rule, a titled one needs its words."""
+    summary is guessed only for the first of four headings (an untitled intro is the rule)."""
     order = sorted(CARD_TEXTS, key=lambda role: median(role_ranks[role]) if role_ranks[role] else 9)
     for key in sorted((k for k in ranks if k not in roles), key=lambda k: median(ranks[k])):
+        if opens_titled_cards(key, headings, ranks):
+            roles[key] = Role("summary", "rank")
+            role_ranks["summary"].append(0)
+            continue
         taken = Counter(
             roles[other].role
             for found in headings
@@ -196,6 +200,17 @@ def eliminate(headings, ranks, roles: Roles, role_ranks) -> None:
         best = min(free, key=lambda role: abs(usual_rank(role, role_ranks, order) - rank))
         roles[key] = Role(best, "rank")
         role_ranks[best].append(int(rank))
+
+
+def opens_titled_cards(key: str, headings, ranks) -> bool:
+    """A wording printed first on cards that title as many texts as a card has: the intro's
+    heading, since the summary comes first."""
+    carrying = [found for found in headings if any(k == key for k, _ in found)]
+    return (
+        median(ranks[key]) == 0
+        and median(len(found) for found in carrying) >= len(CARD_TEXTS)
+        and not any(role == "summary" for found in carrying for _, role in found)
+    )
 
 
 def usual_rank(role: str, role_ranks, order: Sequence[str]) -> float:

@@ -49,6 +49,7 @@ class Card:
     provenance: dict[str, list[Rect]]
     strays: list[Stray] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
+    award_printed: bool = True  # an award line names the card's laureates
 
 
 def parse(
@@ -69,8 +70,6 @@ def parse(
     pitch = pitch or typical_pitch(span.lines)
     head = read_head(span, profile, template, roles, body, pitch)
     medal, medal_lines, notes = choose_medal(head.medals)
-    if not head.award_lines:
-        notes.append(("award_missing", NO_AWARD))
     if medal is None:
         notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
     provenance = head_provenance(head, medal_lines)
@@ -89,6 +88,7 @@ def parse(
         provenance=provenance,
         strays=[Stray(ln, "card_header") for ln in head.before if ln not in head.title_lines],
         notes=notes + block_notes,
+        award_printed=bool(head.award_lines),
     )
 
 
@@ -319,32 +319,31 @@ def read_blocks(
     return texts, headings, notes
 
 
-def missing_blocks(cards: list[Card]) -> list[Card]:
-    """The cards with a `block_missing` note for each block they lack that the yearbook's
-    template has: most other cards print its heading, or — a card alone — the card titles its
-    other blocks. A design that titles no block lacks none."""
-    printed: dict[str, int] = {
-        name: sum(1 for card in cards if name in card.headings) for name in BLOCKS
-    }
+def template_gaps(cards: list[Card]) -> list[Card]:
+    """The cards with a note for each part they lack that the yearbook's template has: a
+    `block_missing` for a block, an `award_missing` for the award line. A part is in the
+    template when most other cards print it, or — a card alone — when the card titles its
+    other blocks (a block) or always (the award line, which nothing then contradicts). A
+    design that titles no block lacks none; one that prints no award line lacks none."""
     others = len(cards) - 1
+    printed = Counter(name for card in cards for name in BLOCKS if name in card.headings)
+    awards = sum(1 for card in cards if card.award_printed)
 
-    def in_template(name: str, card: Card) -> bool:
-        if others == 0:
-            return any(block in card.headings for block in BLOCKS)
-        return printed[name] >= TEMPLATE_SHARE * others
+    def in_template(count: int, alone: bool) -> bool:
+        return alone if others == 0 else count >= TEMPLATE_SHARE * others
 
-    return [
-        replace(
-            card,
-            notes=card.notes
-            + [
-                ("block_missing", f"the card has no '{name}' block")
-                for name in BLOCKS
-                if name not in card.headings and in_template(name, card)
-            ],
-        )
-        for card in cards
-    ]
+    def gaps(card: Card) -> list[tuple[str, str]]:
+        titled = any(block in card.headings for block in BLOCKS)
+        notes = [
+            ("block_missing", f"the card has no '{name}' block")
+            for name in BLOCKS
+            if name not in card.headings and in_template(printed[name], titled)
+        ]
+        if not card.award_printed and in_template(awards, True):
+            notes.append(("award_missing", NO_AWARD))
+        return notes
+
+    return [replace(card, notes=card.notes + gaps(card)) for card in cards]
 
 
 def guessed_headings(sections, roles: Roles) -> list[tuple[str, str]]:

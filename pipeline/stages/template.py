@@ -45,12 +45,14 @@ MEDAL_TOKEN_WORDS = 6  # a medal token is a short line: at most this many words
 MEDAL_WORD_RANK = 3  # … with its medal word among its first words
 PER_PAGE = 3  # a style repeated more often on one page is no card element (a table)
 MEDAL_SHARE = 0.5  # a medal style carries medal tokens in at least this share of its lines
+CELL_SIZES = 0.1  # a table's cells differ in size by at most this share
 ROW_CELLS = 3  # a line standing in a row of this many pieces is a table cell
 WRAP_LEADING = 1.0  # a line wraps onto one no further below than this many sizes
 MIN_CARDS = 2  # a template needs at least this many cards to show itself
 PROMINENT = 1.15  # a title is set this many times the body size, or bold
 HEADING_WORDS = 12  # a block heading has at most this many words
 HEADING_PER_CARD = (0.8, 6.0)  # runs of a heading style per card, fewest and most
+MEDAL_PAGES = 0.5  # a card title's style stands on the medal tokens' pages this often
 TITLE_COUNT_SLACK = 0.6  # a title style's runs are within this share of the cards' count
 TITLE_RARITY = 4  # without medals to count the cards, a style this many times rarer than the
 # most repeated prominent one is a section's, not a card's
@@ -172,8 +174,8 @@ def learn(pages: list[Page], body_size: float, heading_lines: Sequence[Line] = (
     body = body_style(lines)
     medal = medal_styles(lines, body)
     groups = runs(lines)
-    medal_count = len(medal_tokens(lines, body))
-    title, cards = title_style(groups, body, body_size, medal, medal_count)
+    tokens = medal_tokens(lines, body)
+    title, cards = title_style(groups, body, body_size, medal, tokens)
     headings = heading_styles(groups, body, {title} | medal, cards)
     seeds = {style_of(ln) for ln in heading_lines} - {body}
     headings = seeds or headings
@@ -183,18 +185,21 @@ def learn(pages: list[Page], body_size: float, heading_lines: Sequence[Line] = (
         title,
         frozenset(headings),
         cards,
-        {"medal_tokens": medal_count, "cards": cards},
+        {"medal_tokens": len(tokens), "cards": cards},
     )
 
 
 def in_table_row(line: Line, lines: list[Line]) -> bool:
-    """A cell of a table: it stands on one baseline with two or more other pieces of text (a
-    word set up the margin stands on no baseline)."""
+    """A cell of a table: it stands on one baseline with two or more other pieces of text set
+    in its size (a word set up the margin stands on no baseline; a badge level with a title's
+    line and a side column's is no cell)."""
     return not line.rotated and (
         sum(
             1
             for other in lines
-            if other.page == line.page and abs(other.top - line.top) < 0.5 * line.size
+            if other.page == line.page
+            and abs(other.top - line.top) < 0.5 * line.size
+            and abs(other.size - line.size) <= CELL_SIZES * line.size
         )
         >= ROW_CELLS
     )
@@ -231,40 +236,50 @@ def title_style(
     body: Style | None,
     body_size: float,
     medal: frozenset[Style],
-    medal_count: int,
+    tokens: list[Line],
 ) -> tuple[Style | None, int]:
     """The prominent style whose runs are about as many as the cards, and that count: the
-    largest of those as many as the medals, else (no medals) the largest of the styles that are
-    not rare beside the most repeated one (a section's)."""
+    largest of those as many as the medals and printed on the medals' pages (a divider page's
+    title is not), else (no medals) the largest of the styles that are not rare beside the most
+    repeated one (a section's)."""
     candidates = title_candidates(groups, body, body_size, medal)
+    medal_count = len(tokens)
     if medal_count >= MIN_CARDS:
         slack = TITLE_COUNT_SLACK * medal_count
-        near = [c for c in candidates if abs(c[1] - medal_count) <= slack]
+        pages = {token.page for token in tokens}
+        near = [
+            (style, len(found))
+            for style, found in candidates
+            if abs(len(found) - medal_count) <= slack
+            and sum(1 for ln in found if ln.page in pages) >= MEDAL_PAGES * len(found)
+        ]
         if near:
             return max(near, key=lambda c: (c[0].size, c[1]))[0], medal_count
     if not candidates:
         return None, medal_count
-    most = max(count for _, count in candidates)
-    common = [c for c in candidates if c[1] >= most / TITLE_RARITY]
+    counted = [(style, len(found)) for style, found in candidates]
+    most = max(count for _, count in counted)
+    common = [c for c in counted if c[1] >= most / TITLE_RARITY]
     best = max(common, key=lambda c: (c[0].size, c[1]))
     return best[0], best[1]
 
 
 def title_candidates(
     groups: list[list[Line]], body: Style | None, body_size: float, medal: frozenset[Style]
-) -> list[tuple[Style, int]]:
-    """Prominent styles that recur over the book, few to a page, with their runs' count."""
+) -> list[tuple[Style, list[Line]]]:
+    """Prominent styles that recur over the book, few to a page, with their runs' first lines."""
     counts: dict[Style, list[Line]] = defaultdict(list)
     for run in groups:
         style = style_of(run[0])
         if style != body and style not in medal and prominent(style, body_size):
             if not medal_in(run[0].text):
                 counts[style].append(run[0])
-    return [
-        (style, len(found))
-        for style, found in counts.items()
-        if len(found) >= MIN_CARDS and spread(found)
-    ]
+    return [(style, found) for style, found in counts.items() if recurs(found)]
+
+
+def recurs(found: list[Line]) -> bool:
+    """Runs over enough cards, few to a page."""
+    return len(found) >= MIN_CARDS and spread(found)
 
 
 def prominent(style: Style, body_size: float) -> bool:
