@@ -182,3 +182,41 @@ def test_ocr_bullets_with_stray_underscores():
     [ln] = lines_from_chars(chars("°__", 89) + chars("Proposer une ergonomie", 103 + 12), page=1)
     assert ln.text == "°__ Proposer une ergonomie"
     assert layout.render(layout.paragraphs([ln], pitch=13.6)) == "- Proposer une ergonomie"
+
+
+def three_columns(texts: list[tuple[str, str, str]], top: float) -> list:
+    return [
+        line(text, top + 13 * i, x0=x0)
+        for i, row in enumerate(texts)
+        for text, x0 in zip(row, (50, 221, 392), strict=True)
+    ]
+
+
+def test_three_narrow_columns_of_running_text_are_no_table():
+    """Short lines side by side in three columns: running text (most lines carry a sentence
+    on), read column by column — and so are the last rows where its paragraphs end, however
+    few, since they stand on the same columns."""
+    body = three_columns(
+        [
+            ("Le projet s'adresse d'abord", "Un guichet numérique unique", "habitants répartis"),
+            ("aux aidants, puis aux", "permet pour la première fois", "sur 26 communes. Avant"),
+            ("habitants. Lancé en 2017,", "de partager les données", "le projet, il fallait"),
+            ("il s'appuie sur des ateliers", "entre les communes. Le", "réserver les salles"),
+            ("ouverts à tous.", "projet associe les agents.", "municipales."),
+        ],
+        100,
+    )
+    ends = three_columns([("Il repose sur", "Le territoire compte", "Les élus saluent")], 300)
+    rows = layout.table_rows(body + ends)
+    assert not any(ln.cells for ln in rows)
+    table = three_columns(
+        [
+            ("Budget participatif", "Ville de Lens", "Or"),
+            ("Alerte inondation", "Mairie de Dax", "Argent"),
+        ],
+        500,
+    )
+    assert [ln.cells for ln in layout.table_rows(table)] == [
+        ("Budget participatif", "Ville de Lens", "Or"),
+        ("Alerte inondation", "Mairie de Dax", "Argent"),
+    ]

@@ -170,6 +170,21 @@ def test_territory_names_stop_before_the_intro(profile):
     assert facts.territories == "Communauté de communes du Haut-Jura ; Mairie de Dieppe"
 
 
+def test_a_titles_last_line_labels_nothing():
+    """A title wrapped over two lines, set above a short bold label ("Avec") and its value: the
+    title's last line is no bare label, the label names the territory."""
+    learnt = template.learn(yearbook(), 10.0)
+    lines = [
+        line("« Dématérialisation des autorisations", 74, size=18, bold=True, color=NAVY),
+        line("d'urbanisme »", 94, size=18, bold=True, color=NAVY),
+        line("Avec", 118, bold=True, color=GREY),
+        line("Commune de Colmar", 132),
+    ]
+    assert [(field.label, field.value) for field in head.fields(lines, learnt)] == [
+        ("Avec", "Commune de Colmar")
+    ]
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

@@ -65,8 +65,8 @@ def fields(lines: list[Line], template: Template) -> list[Field]:
     found: list[Field] = []
     used: set[int] = set()
     for line in lines:
-        if id(line) in used:
-            continue
+        if id(line) in used or template.is_title(line):
+            continue  # a title ("Démat'ADS : …", or its last line over a label) labels nothing
         labelled = label_of(line) or bare_label(line, lines, template)
         if labelled is None:
             continue

@@ -29,6 +29,9 @@ from . import regions
 BULLET = re.compile(
     r"^\s*(?:[•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+°º]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[eo](?=\s+[A-ZÀ-Ý]))[\s_]*"
 )
+RUNNING_ROWS = 4  # rows side by side that may be columns of running text rather than a table
+ALIGNED = 8  # points between the edges of cells one above the other in a table's column
+CARRIED_SHARE = 0.4  # share of a text column's lines that carry a sentence on (lower case)
 PARAGRAPH_GAP = 1.25  # a pitch this many times the usual one starts a paragraph
 INDENT = 2.0  # points past a bullet that make a line its continuation
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # elisions (d', l') apart
@@ -66,23 +69,43 @@ def table_rows(lines) -> list[Line]:
 
     A row is text standing side by side on one baseline; rows make a table when at
     least two in a row have the same number of cells, aligned (left or right edges),
-    and the cells are short or figures — which two columns of running text are not.
+    and the cells are short or figures — which columns of running text are not: a long run
+    of rows whose lines carry sentences on shows the page's text columns, and any run that
+    stands on those columns is text too (the short rows where paragraphs end).
     """
-    rows = baseline_rows(lines)
+    runs = side_by_side(baseline_rows(lines))
+    columns = [lefts(run) for run in runs if running_text(run)]
     out: list[Line] = []
-    run: list[list[Line]] = []
-    for row in rows + [[]]:
-        if len(row) >= 2 and tabular(row) and (not run or aligned(run[-1], row)):
-            run.append(row)
-            continue
-        if len(run) >= 2:
-            out += [merge_row(r) for r in run]
+    for run in runs:
+        if len(run) >= 2 and not any(same_lefts(lefts(run), text) for text in columns):
+            out += [merge_row(row) for row in run]
         else:
-            out += [ln for r in run for ln in r]
-        run = [row] if len(row) >= 2 and tabular(row) else []
-        if not run:
-            out += row
+            out += [ln for row in run for ln in row]
     return out
+
+
+def side_by_side(rows: list[list[Line]]) -> list[list[list[Line]]]:
+    """The rows in runs: consecutive aligned rows of short cells together, any other row
+    alone."""
+    runs: list[list[list[Line]]] = []
+    open_run = False  # the last run takes aligned tabular rows
+    for row in rows:
+        cells = len(row) >= 2 and tabular(row)
+        if cells and open_run and aligned(runs[-1][-1], row):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+        open_run = cells
+    return runs
+
+
+def lefts(run: list[list[Line]]) -> tuple[float, ...]:
+    """Where a run's cells start, left to right (its first row's)."""
+    return tuple(sorted(ln.x0 for ln in run[0]))
+
+
+def same_lefts(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) < ALIGNED for x, y in zip(a, b, strict=True))
 
 
 def baseline_rows(lines) -> list[list[Line]]:
@@ -109,11 +132,24 @@ def tabular(row: list[Line]) -> bool:
     )
 
 
+def running_text(run: list[list[Line]]) -> bool:
+    """Rows that are narrow columns of running text, not a table: many of them, and in every
+    column many lines carry a sentence on (they open in lower case: "aux habitants", "tion
+    du service"), which the names, figures and medals of a table's cells do not."""
+    if len(run) < RUNNING_ROWS:
+        return False
+    columns = zip(*(sorted(row, key=lambda ln: ln.x0) for row in run), strict=True)
+    return all(
+        sum(1 for ln in cells[1:] if ln.text[:1].islower()) >= CARRIED_SHARE * (len(cells) - 1)
+        for cells in columns
+    )
+
+
 def aligned(a: list[Line], b: list[Line]) -> bool:
     """Cell by cell, left to right (a cell set a point higher may come first in its row)."""
     a, b = (sorted(row, key=lambda ln: ln.x0) for row in (a, b))
     return len(a) == len(b) and all(
-        abs(x.x0 - y.x0) < 8 or abs(x.x1 - y.x1) < 8 for x, y in zip(a, b, strict=True)
+        abs(x.x0 - y.x0) < ALIGNED or abs(x.x1 - y.x1) < ALIGNED for x, y in zip(a, b, strict=True)
     )
 
 
