@@ -19,6 +19,7 @@ from .stages import (
     blocks,
     frontmatter,
     furniture,
+    head,
     layout,
     listing,
     palmares,
@@ -90,6 +91,9 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
         entries, toc_headings = toc.parse(segments.toc_pages)
     card_lines = [line for span in segments.cards for line in span.lines]
     spans = [(span.lines, span.section.title if span.section else None) for span in segments.cards]
+    heads = [span.lines[: head.HEAD_LINES] for span in segments.cards]
+    labels = head.learn_labels(heads, profile)
+    context = replace(context, template=replace(context.template, labels=labels))
     roles = blocks.learn_roles(spans, profile, context.template)
     context = replace(context, pitch=layout.typical_pitch(card_lines), roles=roles)
     with clock("card"):

@@ -102,3 +102,26 @@ def test_a_gap_is_measured_in_the_ems_of_the_glyphs_beside_it(tmp_path):
     for engine in (reader, pdfium_reader):
         [page] = engine.read(path)
         assert sorted(ln.text for ln in page.lines) == ["Argent", "Ville", "centre-ville"], engine
+
+
+def test_a_side_column_and_a_larger_title_beside_it_are_two_lines(tmp_path):
+    """A 10-point side column ending 34 points before a 17-point title's line, a badge far off
+    on the row: 3.4 ems of the smaller type part them, though fewer than 2.5 of the title's
+    (and the row's few gaps make the widest of them its median)."""
+    path = tmp_path / "aside.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, H - 100, "Communauté de communes du")
+    end = 60 + stringWidth("Communauté de communes du", "Helvetica", 10)
+    canvas.setFont("Helvetica-Bold", 17)
+    canvas.drawString(end + 34, H - 101, "bâtiments publics »")
+    canvas.setFont("Helvetica-Bold", 9)
+    canvas.drawString(508, H - 97, "Argent")
+    canvas.save()
+    for engine in (reader, pdfium_reader):
+        [page] = engine.read(path)
+        assert sorted(ln.text for ln in page.lines) == [
+            "Argent",
+            "Communauté de communes du",
+            "bâtiments publics »",
+        ], engine

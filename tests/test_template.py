@@ -185,6 +185,22 @@ def test_a_titles_last_line_labels_nothing():
     ]
 
 
+def test_an_inline_label_is_learnt_from_its_repetition(profile):
+    """ "Porté par" opens a head line on every card before a name of its own, without a colon:
+    a label. "Ville de" too opens most cards' lines, but it tells the territory's kind: part of
+    the name."""
+    values = ["Tours Métropole", "Ville d'Angoulême", "Département des Vosges", "Mairie de Dax"]
+    heads = [
+        [line(f"Projet {n}", 80, size=18, bold=True), line(f"Porté par {value}", 100)]
+        for n, value in enumerate(values)
+    ]
+    towns = [[line(f"Ville de {town}", 100)] for town in ("Lens", "Dax", "Albi", "Metz")]
+    assert head.learn_labels(heads + towns, profile) == {"Porté par"}
+    learnt = replace(template.Template(), labels=frozenset({"Porté par"}))
+    facts = head.read_facts(heads[0], learnt, None, profile)
+    assert facts.territories == "Tours Métropole"
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

@@ -407,7 +407,7 @@ def split_row(
             continue
         if last is not None and not is_marker(run):
             gap = (last["x1"], c["x0"])
-            cut, least = cut_widths(usual, max(last["size"], c["size"]))
+            cut, least = cut_widths(usual, min(last["size"], c["size"]))
             if wide(*gap, cut, least, gutters):
                 runs.append(run)
                 cuts.append(gap)
@@ -432,8 +432,9 @@ def usual_space(chars: list[dict]) -> float:
 
 def cut_widths(usual: float, size: float) -> tuple[float, float]:
     """The gap that cuts the row anywhere, and the narrowest that cuts it over a gutter, in
-    the ems of the glyphs beside the gap (a large title level with a small label does not
-    widen the gap that parts the label from its neighbour)."""
+    the ems of the smaller glyph beside the gap: a large title level with a small label does
+    not widen the gap that parts the label from its neighbour, nor from the title itself (a
+    word space is a fraction of an em, whatever the sizes on either side)."""
     return min(SPLIT_GAP * size, max(SPLIT_MIN * size, GUTTER * usual)), SPLIT_MIN * size
 
 

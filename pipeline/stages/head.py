@@ -15,6 +15,7 @@ does not change is the shape:
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..elements import Line
@@ -26,6 +27,9 @@ from .territory import kind_of
 
 LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 LABEL_WORDS = 4  # a field's label has at most this many words
+INLINE_LABEL_SHARE = 0.5  # share of the cards whose heads open a line with an inline label…
+DISTINCT = 0.5  # …before values that differ from card to card in at least this share
+HEAD_LINES = 8  # the first lines of a card, where its labelled fields stand
 VALUE_LEADING = 1.8  # a value's next line stands at most this many sizes below the previous one
 VALUE_WORDS = 10  # a line carrying a field's value on has at most this many words
 SMALL_WORD = 3  # letters: shorter words (de, la, Pau) do not count in a name's capitals
@@ -48,11 +52,15 @@ class Field:
     lines: tuple[Line, ...]  # the label's line and the value's lines
 
 
-def label_of(line: Line) -> tuple[str, str] | None:
-    """(label, value on the same line) when the line opens with a short label and a colon."""
+def label_of(line: Line, labels: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(label, value on the same line) when the line opens with a short label and a colon, or
+    with one of the yearbook's `labels` printed without one."""
     match = LABEL.match(line.text)
     if not match or len(match.group("label").split()) > LABEL_WORDS:
-        return None
+        return next(
+            ((label, line.text[len(label) :].strip()) for label in labels if opens(line, label)),
+            None,
+        )
     label = match.group("label").strip()
     if not label or label[-1].isdigit() or not any(ch.isalpha() for ch in label):
         return None
@@ -67,7 +75,7 @@ def fields(lines: list[Line], template: Template) -> list[Field]:
     for line in lines:
         if id(line) in used or template.is_title(line):
             continue  # a title ("Démat'ADS : …", or its last line over a label) labels nothing
-        labelled = label_of(line) or bare_label(line, lines, template)
+        labelled = label_of(line, template.labels) or bare_label(line, lines, template)
         if labelled is None:
             continue
         label, value = labelled
@@ -76,6 +84,46 @@ def fields(lines: list[Line], template: Template) -> list[Field]:
         texts = [value] + [ln.text for ln in taken]
         found.append(Field(label, line, join_names(texts), (line, *taken)))
     return found
+
+
+def opens(line: Line, label: str) -> bool:
+    return line.text.startswith(label + " ")
+
+
+def learn_labels(heads: list[list[Line]], profile: Profile) -> frozenset[str]:
+    """Words that open a line of the head on most cards, before a name each card gives its own,
+    without a colon: an inline label ("Porté par Tours Métropole"). Words that tell a
+    territory's kind ("Ville de", "Communauté de") belong to the name and label nothing."""
+    openers: Counter[str] = Counter()
+    values: dict[str, set[str]] = defaultdict(set)
+    for lines in heads:
+        found: dict[str, str] = {}
+        for line in lines:
+            words = line.text.split()
+            for count in range(1, min(LABEL_WORDS, len(words) - 1) + 1):
+                prefix, rest = " ".join(words[:count]), " ".join(words[count:])
+                if ":" not in prefix and names(rest) and kind_kept(line.text, rest, profile):
+                    found.setdefault(prefix, rest)
+        openers.update(found.keys())
+        for prefix, rest in found.items():
+            values[prefix].add(rest)
+    need = max(2, INLINE_LABEL_SHARE * len(heads))
+    labels = {p for p, n in openers.items() if n >= need and len(values[p]) >= DISTINCT * n}
+    # the longest of nested openers: "Porté par", not "Porté"
+    return frozenset(p for p in labels if not any(q.startswith(p + " ") for q in labels))
+
+
+def names(text: str) -> bool:
+    """Names, one or several ("Ville de Dax, Région Occitanie"), the first capitalised."""
+    pieces = re.split(r"\s*(?:,|/)\s+", text)
+    return text[:1].isupper() and all(name_like(piece) for piece in pieces)
+
+
+def kind_kept(text: str, rest: str, profile: Profile) -> bool:
+    """The words before `rest` tell no territory's kind: `rest` keeps the line's kind, or the
+    line has none ("Ville de Lens" is a commune, "Lens" alone is not)."""
+    kind = kind_of(rest, profile)
+    return kind != "autre" or kind_of(text, profile) == kind
 
 
 def bare_label(line: Line, lines: list[Line], template: Template) -> tuple[str, str] | None:
@@ -109,7 +157,7 @@ def aligned_below(
         if (
             not 0 <= line.top - above.bottom < VALUE_LEADING * line.size
             or template.is_title(line)
-            or (stop_at_labels and label_of(line))
+            or (stop_at_labels and label_of(line, template.labels))
             or (taken and style_of(line) != style_of(taken[0]))
             or not carries_on(above, line, top)
         ):

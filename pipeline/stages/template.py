@@ -90,6 +90,7 @@ class Template:
     headings: frozenset[Style] = frozenset()
     cards: int = 0  # how many cards the medal (or title) styles announce
     evidence: dict[str, int] = field(default_factory=dict)
+    labels: frozenset[str] = frozenset()  # labels printed without a colon ("Porté par")
 
     @property
     def medals_counted(self) -> bool:
