@@ -201,6 +201,33 @@ def test_an_inline_label_is_learnt_from_its_repetition(profile):
     assert facts.territories == "Tours Métropole"
 
 
+def test_territories_in_bold_without_a_label_are_no_heading(profile):
+    """Each card names its territories on one bold line, commas between them, as its headings
+    are set: the names are the territories, not a block ("départemental" is no "départ")."""
+    pages = [
+        page(
+            n + 1,
+            [
+                line(f"Projet {n}", 80, size=18, bold=True, color=NAVY),
+                line(
+                    f"Ville de {town}, Syndicat départemental d'énergies de la Marne",
+                    100,
+                    bold=True,
+                ),
+                *stack(["Le service est ouvert aux familles depuis deux ans."], 120),
+                line("LE DÉFI", 150, bold=True),
+                *stack(["Il fallait agir."], 166),
+            ],
+        )
+        for n, town in enumerate(("Lens", "Dax", "Albi", "Metz"))
+    ]
+    learnt = template.learn(pages, 10.0)
+    roles = blocks.learn_roles([(list(p.lines), None) for p in pages], profile, learnt)
+    assert list(roles) == ["le defi"]
+    facts = head.read_facts(list(pages[0].lines), learnt, None, profile)
+    assert facts.territories == "Ville de Lens, Syndicat départemental d'énergies de la Marne"
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

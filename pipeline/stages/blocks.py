@@ -27,7 +27,7 @@ from ..elements import Line
 from ..profiles.profile import Profile
 from ..text import fold, fold_map, similar
 from ..vocabulary import CARD_TEXTS
-from .head import field_kind, fields, is_category
+from .head import field_kind, fields, is_category, territorial
 from .template import Template, same_style
 
 HEADING_MAX = 140  # characters: a longer line is text, not a heading
@@ -140,6 +140,8 @@ def card_headings(
     for line in lines:
         if line in labels or is_category(line.text, section, profile):
             continue  # a field's label, the category's kicker
+        if territorial(line.text, profile):
+            continue  # the territories, set in bold without a label
         name, _ = heading_of(line.text, line, profile)
         if name:
             found.append((wording(line.text), name))

@@ -288,7 +288,7 @@ def territory_run(lines: list[Line], template: Template, profile: Profile) -> li
     """The first run of aligned name lines that names territories ("Communauté de" /
     "communes Vexin Centre" / "Mairie de Dieppe"), wherever it stands in the head."""
     for line in lines:
-        if medal_in(line.text) or not name_like(line.text):
+        if medal_in(line.text) or not names(line.text):
             continue
         run = [line] + aligned_below(line, lines, template)
         if territorial(join_names([ln.text for ln in run]), profile):
