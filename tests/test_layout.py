@@ -220,3 +220,40 @@ def test_three_narrow_columns_of_running_text_are_no_table():
         ("Budget participatif", "Ville de Lens", "Or"),
         ("Alerte inondation", "Mairie de Dax", "Argent"),
     ]
+
+
+def test_columns_run_on_through_a_white_band_their_breaks_share():
+    """Two columns whose paragraph breaks line up leave a white band across the page: the
+    columns still run on through it, the left one read whole before the right one."""
+
+    def column(x0, name):
+        top = [line(f"{name} {i}", 100 + 14 * i, x0=x0, width=200) for i in range(4)]
+        foot = [line(f"{name} {i}", 200 + 14 * i, x0=x0, width=200) for i in range(4, 8)]
+        return top + foot
+
+    ordered = reading_order(column(310, "droite") + column(56, "gauche"))
+    assert [ln.text for ln in ordered] == [f"gauche {i}" for i in range(8)] + [
+        f"droite {i}" for i in range(8)
+    ]
+
+
+def test_two_columns_with_figures_are_no_table():
+    """Two rows of two columns where a figure happens to stand, below rows of the same
+    columns: running text on the page's columns, not a table of two rows."""
+    long_rows = [
+        (
+            f"des lignes de texte courant assez longues {i}",
+            f"et leur suite dans la colonne voisine {i}",
+        )
+        for i in range(6)
+    ]
+    short_rows = [
+        ("habitants répartis sur", "le territoire compte 4436"),
+        ("les communes.", "habitants depuis 2021."),
+    ]
+    lines = [
+        line(text, 100 + 13 * i, x0=x0, width=150)
+        for i, pair in enumerate(long_rows + short_rows)
+        for text, x0 in zip(pair, (50, 223), strict=True)
+    ]
+    assert not any(ln.cells for ln in layout.table_rows(lines))

@@ -27,7 +27,7 @@ from ..elements import Line
 from ..profiles.profile import Profile
 from ..text import fold, fold_map, similar
 from ..vocabulary import CARD_TEXTS
-from .head import field_kind, fields, is_category, territorial
+from .head import category_lines, field_kind, fields, territorial
 from .template import Template, same_style
 
 HEADING_MAX = 140  # characters: a longer line is text, not a heading
@@ -129,17 +129,20 @@ def lexicon_role(key: str, profile: Profile) -> str | None:
 def card_headings(
     lines: list[Line], profile: Profile, template: Template, section: str | None = None
 ) -> list[tuple[str, str]]:
-    """(wording, role by pattern or "") of each heading of a card, in order; the labels of the
-    head's fields (territories, category, medal), set like headings in many designs, are not."""
+    """(wording, role by pattern or "") of each heading of a card, in order; the head's fields
+    (territories, category, medal: labels and values), set like headings in many designs, are
+    not."""
     labels = {
-        field.label_line
+        line
         for field in fields(lines, template)
         if field_kind(field, section, profile) is not None
+        for line in field.lines
     }
+    labels |= category_lines(lines, section, profile)
     found = []
     for line in lines:
-        if line in labels or is_category(line.text, section, profile):
-            continue  # a field's label, the category's kicker
+        if line in labels:
+            continue  # a field, the category's kicker
         if territorial(line.text, profile):
             continue  # the territories, set in bold without a label
         name, _ = heading_of(line.text, line, profile)

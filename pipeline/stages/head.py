@@ -206,6 +206,21 @@ def is_category(value: str, section: str | None, profile: Profile) -> bool:
     return any(similar(value, name, CATEGORY_LIKENESS) for name in names)
 
 
+def category_lines(lines: list[Line], section: str | None, profile: Profile) -> set[Line]:
+    """The lines that name the card's category: one, or two set one under the other in one
+    style ("Aménagement et" / "attractivité" in a side column)."""
+    found: set[Line] = set()
+    for i, line in enumerate(lines):
+        if is_category(line.text, section, profile):
+            found.add(line)
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and style_of(below) == style_of(line):
+            if is_category(f"{line.text} {below.text}", section, profile):
+                found.update((line, below))
+    return found
+
+
 def territorial(value: str, profile: Profile) -> bool:
     """Names of territories: one of the pieces is of a kind the profile knows (Ville de …,
     Communauté de communes …, Métropole …, Département de …) or a name France's registry of

@@ -73,8 +73,9 @@ def table_rows(lines) -> list[Line]:
     of rows whose lines carry sentences on shows the page's text columns, and any run that
     stands on those columns is text too (the short rows where paragraphs end).
     """
-    runs = side_by_side(baseline_rows(lines))
-    columns = [lefts(run) for run in runs if running_text(run)]
+    rows = baseline_rows(lines)
+    runs = side_by_side(rows, tabular)
+    columns = [lefts(run) for run in side_by_side(rows, lambda row: True) if running_text(run)]
     out: list[Line] = []
     for run in runs:
         if len(run) >= 2 and not any(same_lefts(lefts(run), text) for text in columns):
@@ -84,13 +85,13 @@ def table_rows(lines) -> list[Line]:
     return out
 
 
-def side_by_side(rows: list[list[Line]]) -> list[list[list[Line]]]:
-    """The rows in runs: consecutive aligned rows of short cells together, any other row
-    alone."""
+def side_by_side(rows: list[list[Line]], kind) -> list[list[list[Line]]]:
+    """The rows in runs: consecutive aligned rows of pieces side by side, of the `kind` asked
+    (short cells: `tabular`), together; any other row alone."""
     runs: list[list[list[Line]]] = []
-    open_run = False  # the last run takes aligned tabular rows
+    open_run = False  # the last run takes aligned rows of that kind
     for row in rows:
-        cells = len(row) >= 2 and tabular(row)
+        cells = len(row) >= 2 and kind(row)
         if cells and open_run and aligned(runs[-1][-1], row):
             runs[-1].append(row)
         else:

@@ -30,6 +30,7 @@ BACKGROUND_SHARE = 0.5  # a filled area over this share of the page is its backg
 MOST_BOXES = 200  # filled rectangles of a page looked at, the largest
 SLACK = 1.0  # points a line may stick out of the rectangle it is printed in
 BAND_GAP = 2.0  # a white band this many line heights tall separates rows of regions
+SAME_GUTTER = 6.0  # points between the gutters of two bands that make them one run of columns
 GUTTER_PAIRS = 3  # lines facing each other across a gap that make it a gutter
 GUTTER_SPAN = (0.25, 0.75)  # a gutter in whitespace alone lies in this share of the part's width
 GUTTER_STEP = 4  # points between the gutter positions tried (each part tries at most…)
@@ -148,7 +149,7 @@ def order(items: list[Piece], height: float) -> list[Group]:
     """The regions of a part of the page, in reading order: (kind, its lines)."""
     if not items:
         return []
-    bands = white_bands(items, height)
+    bands = flowing(white_bands(items, height))
     if len(bands) > 1:
         return [group for band in bands for group in order(band, height)]
     gutter = find_gutter(items)
@@ -211,6 +212,24 @@ def white_bands(items: list[Piece], height: float) -> list[list[Piece]]:
         bands[-1].append(piece)
         bottom = piece.box.bottom if bottom is None else max(bottom, piece.box.bottom)
     return bands
+
+
+def flowing(bands: list[list[Piece]]) -> list[list[Piece]]:
+    """The bands, a band joined to the one above when both stand on the same gutter: columns
+    whose paragraph breaks happen to line up run on through the white band (their text flows
+    from the foot of one column to the head of the next), they are not two rows of columns."""
+    if len(bands) < 2:
+        return bands
+    out = [bands[0]]
+    above = find_gutter(bands[0])
+    for band in bands[1:]:
+        gutter = find_gutter(band)
+        if above is not None and gutter is not None and abs(gutter - above) <= SAME_GUTTER:
+            out[-1] = out[-1] + band
+        else:
+            out.append(band)
+        above = gutter
+    return out
 
 
 def runs(items: list[Piece], gutter: float) -> list[tuple[bool, list[Piece]]]:
