@@ -270,6 +270,40 @@ def test_the_first_of_four_headings_no_word_names_is_the_intros(profile):
     assert roles["le defi"].role == "problematique"
 
 
+def test_a_heading_wrapped_over_two_lines_is_one_heading(profile):
+    """ "Le projet a-t-il permis de répondre à une problématique" / "du territoire ?": the
+    second line goes on with the first, it is no fourth heading (which would make the first
+    heading of the card the intro's)."""
+
+    def card(n: int) -> list:
+        heads = [
+            ("CE QUI CHANGE", 200),
+            ("Le projet a-t-il permis de répondre à une problématique", 260),
+            ("du territoire ?", 272),
+            ("QU'A APPORTÉ LE PROJET ?", 330),
+        ]
+        lines = [
+            line("OR", 60, x0=400, size=8, bold=True, color=WHITE),
+            line(f"Projet {n}", 80, size=18, bold=True, color=NAVY),
+            *stack(["Le service est ouvert aux familles depuis deux ans."], 150),
+            *(line(text, top, bold=True, color=NAVY) for text, top in heads),
+            *stack(["Un texte", "sur deux lignes."], 216),
+            *stack(["Un autre texte", "sur deux lignes."], 288),
+            *stack(["Un dernier texte", "sur deux lignes."], 346),
+        ]
+        return page(n, sorted(lines, key=lambda ln: ln.top))
+
+    pages = [card(n) for n in range(1, 5)]
+    learnt = template.learn(pages, 10.0)
+    roles = blocks.learn_roles([(list(p.lines), None) for p in pages], profile, learnt)
+    assert roles["ce qui change"].role == "innovation" and "du territoire" not in roles
+    parsed = parse_card(
+        CardSpan(list(pages[0].lines), None), profile, None, 13.6, 10.0, learnt, roles
+    )
+    assert parsed.headings["problematique"].endswith("problématique du territoire ?")
+    assert parsed.blocks["problematique"] == "Un autre texte sur deux lignes."
+
+
 def test_card_without_known_wordings_is_read(profile):
     pages = yearbook(headings=("CE QUI EST NOUVEAU", "LE DÉFI", "BÉNÉFICES CONSTATÉS"))
     learnt = template.learn(pages, 10.0)

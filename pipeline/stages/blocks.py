@@ -28,7 +28,7 @@ from ..profiles.profile import Profile
 from ..text import fold, fold_map, similar
 from ..vocabulary import CARD_TEXTS
 from .head import category_lines, field_kind, fields, territorial
-from .template import Template, same_style
+from .template import Template, same_style, wraps_onto
 
 HEADING_MAX = 140  # characters: a longer line is text, not a heading
 HEADING_WORDS = 12  # words: a heading worded like no pattern is at most this long
@@ -140,19 +140,33 @@ def card_headings(
     }
     labels |= category_lines(lines, section, profile)
     found = []
+    last = None  # the last heading's line, which a line of its style right below carries on
     for line in lines:
-        if line in labels:
-            continue  # a field, the category's kicker
-        if territorial(line.text, profile):
-            continue  # the territories, set in bold without a label
+        if line in labels or territorial(line.text, profile):
+            continue  # a field, the category's kicker, the territories set in bold unlabelled
         name, _ = heading_of(line.text, line, profile)
         if name:
             found.append((wording(line.text), name))
-            continue
-        styled = styled_heading(line, template)
-        if styled:
+        elif carries_heading_on(last, line):
+            pass  # "Le projet a-t-il permis de répondre à une problématique" / "du territoire ?"
+        elif styled := styled_heading(line, template):
             found.append((wording(styled[0]), ""))
+        else:
+            line = None
+        last = line
     return found
+
+
+def carries_heading_on(heading: Line | None, line: Line) -> bool:
+    """A line that goes on with the unfinished heading above it (no closing ":" or "?"): its
+    style — told by colour too, not by size alone as in a scan — right below it."""
+    return (
+        heading is not None
+        and bool(heading.color and line.color)
+        and not heading.text.rstrip().endswith(RUN_IN_ENDS)
+        and same_style(heading, line)
+        and wraps_onto(heading, line)
+    )
 
 
 def learn_roles(
@@ -260,12 +274,22 @@ def read_heading(
         name, tail = heading_of(line.text + " " + body[i + 1].text, line, profile)
         used = 2
     if name is not None:
+        while not tail and i + used < len(body) and wrapped_heading(body, i + used, profile):
+            used += 1
         heading = " ".join(ln.text for ln in body[i : i + used])
         return name, heading[: len(heading) - len(tail)].strip() if tail else heading, tail, used
     styled = styled_heading(line, template)
     if styled and wording(styled[0]) in roles:
         return roles[wording(styled[0])].role, styled[0], styled[1], 1
     return None, "", "", 1
+
+
+def wrapped_heading(body: list[Line], i: int, profile: Profile) -> bool:
+    """Line `i` ends the heading above it, and is no heading of its own."""
+    return (
+        carries_heading_on(body[i - 1], body[i])
+        and heading_of(body[i].text, body[i], profile)[0] is None
+    )
 
 
 def style_sections(body: list[Line]) -> list[Section] | None:
