@@ -140,20 +140,18 @@ def card_headings(
     }
     labels |= category_lines(lines, section, profile)
     found = []
-    last = None  # the last heading's line, which a line of its style right below carries on
+    last: Line | None = None  # the last heading's line, which a line of its style carries on
     for line in lines:
         if line in labels or territorial(line.text, profile):
             continue  # a field, the category's kicker, the territories set in bold unlabelled
         name, _ = heading_of(line.text, line, profile)
-        if name:
-            found.append((wording(line.text), name))
-        elif carries_heading_on(last, line):
-            pass  # "Le projet a-t-il permis de répondre à une problématique" / "du territoire ?"
-        elif styled := styled_heading(line, template):
-            found.append((wording(styled[0]), ""))
-        else:
-            line = None
-        last = line
+        styled = None if name or carries_heading_on(last, line) else styled_heading(line, template)
+        if name or styled:
+            found.append((wording(styled[0] if styled else line.text), name or ""))
+        elif not carries_heading_on(last, line):
+            last = None  # text: no heading above to carry on
+            continue
+        last = line  # "… répondre à une problématique" / "du territoire ?"
     return found
 
 
