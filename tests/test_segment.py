@@ -159,3 +159,19 @@ def test_category_names_get_their_accents_back_from_the_document():
     assert categories.restore("E-SANTE", words) == "E-santé"
     assert categories.restore("Déjà en minuscules", words) == "Déjà en minuscules"
     assert categories.canonical("CYBERSECURITE", ["Cybersécurité"], words) == "Cybersécurité"
+
+
+def test_a_divider_is_told_by_the_style_of_the_sections_before_it(profile):
+    """A section page whose title names no banner's category and that is followed by the rest
+    of its listing, not by a card: its heading's style, the dividers' style, makes it a
+    section — not a page of the card before it."""
+    pages = [
+        section_page(4),
+        card_page(5, title="Projet A"),
+        section_page(6, title="ÉCOLES ET JEUNESSE", items=["Projet B – Ville de Dax"]),
+        page(7, [line("• Projet C – Ville de Pau", 100)]),
+        card_page(8, category="ÉDUCATION", title="Projet B"),
+    ]
+    seg = segment.split(pages, profile, 10.0)
+    assert seg.kinds[6] == "section" and [c.pages for c in seg.cards] == [[5], [8]]
+    assert seg.cards[1].section.title == "ÉCOLES ET JEUNESSE"

@@ -228,6 +228,13 @@ def test_territories_in_bold_without_a_label_are_no_heading(profile):
     assert facts.territories == "Ville de Lens, Syndicat départemental d'énergies de la Marne"
 
 
+def test_a_long_line_of_territories_joined_by_et_is_read(profile):
+    """Eleven words, two names joined by " et ", no label: the territories."""
+    lines = [line("Mairie de Besançon et Syndicat mixte des eaux de la Vendée", 100, bold=True)]
+    facts = head.read_facts(lines, template.Template(), None, profile)
+    assert facts.territories == "Mairie de Besançon et Syndicat mixte des eaux de la Vendée"
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

@@ -114,8 +114,9 @@ def learn_labels(heads: list[list[Line]], profile: Profile) -> frozenset[str]:
 
 
 def names(text: str) -> bool:
-    """Names, one or several ("Ville de Dax, Région Occitanie"), the first capitalised."""
-    pieces = re.split(r"\s*(?:,|/)\s+", text)
+    """Names, one or several ("Ville de Dax, Région Occitanie", "A / B", "A et B"), the first
+    capitalised."""
+    pieces = re.split(r"\s*(?:,|/)\s+|\s+et\s+", text)
     return text[:1].isupper() and all(name_like(piece) for piece in pieces)
 
 

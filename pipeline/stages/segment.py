@@ -18,7 +18,7 @@ from ..elements import Line, Page
 from ..profiles.profile import Profile, first
 from ..text import containment, fold, similarity
 from . import toc
-from .template import Template, runs
+from .template import Style, Template, runs, style_of
 
 CONTINUED = re.compile(r"\(\s*(?:suite|fin|cont\.?|\d+\s*/\s*\d+)\s*\)|\bsuite\s*$", re.I)
 HEAD_REACH = 2.0  # a card's head lines stand within this many title sizes above its title
@@ -90,6 +90,7 @@ class Walk:
     section: Section | None = None
     card: CardSpan | None = None
     started: bool = False
+    dividers: set[Style] = field(default_factory=set)  # the styles of the sections' headings
 
 
 def split(
@@ -111,7 +112,10 @@ def split(
             and heading
             and not CONTINUED.search(" ".join(line.text for line in heading))  # "… (suite)"
             and page.number not in toc_numbers
-            and is_section(heading, page, upcoming, followed.get(page.number, False), profile)
+            and (
+                style_of(heading[0]) in walk.dividers
+                or is_section(heading, page, upcoming, followed.get(page.number, False), profile)
+            )
         ):
             open_section(walk, page, heading)
         elif opens:
@@ -128,6 +132,7 @@ def open_section(walk: Walk, page: Page, heading: list[Line]) -> None:
     walk.found.sections.append(walk.section)
     walk.card, walk.started = None, True
     walk.found.kinds[page.number] = "section"
+    walk.dividers.add(style_of(heading[0]))  # the next divider is told by its style too
 
 
 def open_cards(walk: Walk, page: Page, opens: list[int]) -> None:
