@@ -235,6 +235,23 @@ def test_a_long_line_of_territories_joined_by_et_is_read(profile):
     assert facts.territories == "Mairie de Besançon et Syndicat mixte des eaux de la Vendée"
 
 
+def test_a_side_columns_labels_go_with_their_values(profile):
+    """ "Catégorie" in small grey type above the category, "Territoire(s) :" above a name cut
+    before a lower-case word: both labels are taken with their values, none is left to leak
+    into the card's text."""
+    lines = [
+        line("Catégorie", 120, x0=405, size=7.5, color=GREY),
+        line("Mobilités", 130, x0=405, size=8.5, bold=True, color=NAVY),
+        line("Territoire(s) :", 152, x0=405, size=8, bold=True, color=GREY),
+        line("Syndicat mixte des eaux", 162, x0=405),
+        line("du Jura", 174, x0=405),
+    ]
+    facts = head.read_facts(lines, template.Template(), "Mobilités", profile)
+    assert facts.territories == "Syndicat mixte des eaux du Jura"
+    assert [ln.text for ln in facts.category_lines] == ["Catégorie", "Mobilités"]
+    assert len(facts.territory_lines) == 3
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

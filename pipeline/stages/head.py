@@ -153,26 +153,33 @@ def aligned_below(
         key=lambda ln: ln.top,
     )
     taken: list[Line] = []
-    for line in under:
+    for i, line in enumerate(under):
         above = taken[-1] if taken else top
         if (
             not 0 <= line.top - above.bottom < VALUE_LEADING * line.size
             or template.is_title(line)
             or (stop_at_labels and label_of(line, template.labels))
             or (taken and style_of(line) != style_of(taken[0]))
-            or not carries_on(above, line, top)
+            or not carries_on(above, under[i:], top)
         ):
             break
         taken.append(line)
     return taken
 
 
-def carries_on(above: Line, line: Line, top: Line) -> bool:
-    """A line that carries a value on: the rest of a name cut at a linking word, or a name of
-    its own — not the sentence that follows (an intro set in the same type)."""
+def carries_on(above: Line, rest: list[Line], top: Line) -> bool:
+    """A line (`rest[0]`) that carries a value on: the rest of a name cut at a linking word, or
+    a name of its own, maybe cut itself before a lower-case word or after a linking one
+    ("Syndicat mixte des eaux" / "de la Lozère") — not the sentence that follows (an intro set
+    in the same type)."""
     if above is not top and LINKING.search(above.text.rstrip()):
         return True
-    return name_like(line.text)
+    name = rest[0].text
+    for line in rest[1:]:
+        if not (LINKING.search(name.rstrip()) or line.text[:1].islower()):
+            break
+        name += " " + line.text
+    return name_like(name)
 
 
 def name_like(text: str) -> bool:
@@ -258,11 +265,13 @@ def read_facts(
     if "territories" not in facts:
         run = territory_run(loose, template, profile)
         if run:
-            facts["territories"] = (join_names([ln.text for ln in run]), tuple(run))
+            label = label_above(run[0], loose)
+            facts["territories"] = (join_names([ln.text for ln in run]), (*label, *run))
     if "category" not in facts:
-        named = [ln for ln in loose if is_category(ln.text, section, profile)]
+        named = sorted(category_lines(loose, section, profile), key=lambda ln: ln.top)
         if named:
-            facts["category"] = (named[0].text, (named[0],))
+            text = " ".join(ln.text for ln in named if ln.page == named[0].page)
+            facts["category"] = (text, (*label_above(named[0], loose), *named))
     territories = facts.get("territories", ("", ()))
     category = facts.get("category", ("", ()))
     medal = facts.get("medal", ("", ()))
@@ -274,6 +283,21 @@ def read_facts(
         medal_in(medal[0]) if medal[0] else None,
         medal[1],
     )
+
+
+def label_above(value: Line, lines: list[Line]) -> list[Line]:
+    """The short line right above a value and aligned with it, in another style: the value's
+    label, whatever its type ("Catégorie" in small grey capitals above the category)."""
+    return [
+        line
+        for line in lines
+        if line.page == value.page
+        and abs(line.x0 - value.x0) <= ALIGN
+        and 0 <= value.top - line.bottom < VALUE_LEADING * value.size
+        and len(line.text.split()) <= LABEL_WORDS
+        and style_of(line) != style_of(value)
+        and not medal_in(line.text)
+    ][:1]
 
 
 def labelled_facts(
