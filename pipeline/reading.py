@@ -29,6 +29,7 @@ from .stages import (
 )
 from .stages import card as card_stage
 from .stages.card import Card
+from .stages.segment import CardSpan
 from .stages.listing import Listing
 from .stages.toc import TocRow
 
@@ -97,18 +98,37 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
     roles = blocks.learn_roles(spans, profile, context.template)
     context = replace(context, pitch=layout.typical_pitch(card_lines), roles=roles)
     with clock("card"):
-        cards = [
-            card_stage.parse(
-                span, profile, context.lexicon, context.pitch, context.body, context.template, roles
-            )
-            for span in segments.cards
-        ]
+        cards = parse_cards(segments.cards, context, roles)
         cards = card_stage.template_gaps(cards)
         listings = {
             section.page: listing.parse(section, profile, context.lexicon, context.pitch)
             for section in segments.sections
         }
     return Reading(context, pages, removed, segments, entries, toc_headings, cards, listings, book)
+
+
+def parse_cards(spans: list[CardSpan], context: Context, roles: blocks.Roles) -> list[Card]:
+    """Every card; in a yearbook that titles no text but sets each in a type of its own, read
+    again with the types its cards agree on, so that a card lacking one text is read alike."""
+
+    def parse(types: blocks.Types | None) -> list[Card]:
+        return [
+            card_stage.parse(
+                span,
+                context.profile,
+                context.lexicon,
+                context.pitch,
+                context.body,
+                context.template,
+                roles,
+                types,
+            )
+            for span in spans
+        ]
+
+    cards = parse(None)
+    types = blocks.learn_types([card.typed for card in cards if card.typed])
+    return parse(types) if types else cards
 
 
 def is_card_head(line: Line, profile: Profile) -> bool:

@@ -2,8 +2,9 @@
 
 from dataclasses import replace
 
-from pipeline.stages import card
+from pipeline.stages import blocks, card
 from pipeline.stages.segment import CardSpan
+from pipeline.stages.template import Style
 
 from .conftest import line, stack
 
@@ -211,3 +212,32 @@ def test_headings_of_other_editions_and_a_heading_over_the_intro(profile):
         "apports": "Des usagers satisfaits.",
     }
     assert c.headings["summary"] == "PRÉSENTATION DU PROJET"
+
+
+def test_blocks_told_by_their_types_across_the_yearbook():
+    """A yearbook that titles no text sets each in a colour of its own: the colours its cards
+    agree on tell the texts of a card that lacks one, or whose texts go on over two pages."""
+    body, innovation, problem, gains = "212121", "1a4073", "662e1a", "1f592e"
+    typed = [
+        (
+            ("summary", Style(10.0, False, body)),
+            ("innovation", Style(10.0, False, innovation)),
+            ("problematique", Style(10.0, False, problem)),
+            ("apports", Style(10.0, False, gains)),
+        )
+    ] * 3
+    types = blocks.learn_types(typed)
+    lines = [
+        line("Le service est ouvert.", 100, color=body),
+        line("Il fallait agir.", 120, color=problem),
+        line("Les élus saluent le service.", 140, color=gains),
+        line("Il fallait aussi relier les communes.", 160, color=problem, page=2),
+    ]
+    sections = blocks.style_sections(lines, types)
+    assert [(role, [ln.text for ln in found]) for role, _, found in sections] == [
+        ("summary", ["Le service est ouvert."]),
+        ("problematique", ["Il fallait agir.", "Il fallait aussi relier les communes."]),
+        ("apports", ["Les élus saluent le service."]),
+    ]
+    disputed = blocks.learn_types(typed + [(("summary", Style(10.0, False, problem)),)] * 3)
+    assert Style(10.0, False, problem) not in disputed  # half its cards say otherwise

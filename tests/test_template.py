@@ -252,6 +252,12 @@ def test_a_side_columns_labels_go_with_their_values(profile):
     assert len(facts.territory_lines) == 3
 
 
+def test_a_name_ending_in_a_short_capitalised_word_is_a_name():
+    """ "Syndicat intercommunal d'énergie du Var": "Var" counts among the capitals."""
+    assert head.name_like("Syndicat intercommunal d'énergie du Var")
+    assert not head.name_like("Le projet s'adresse d'abord aux")
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

@@ -28,7 +28,7 @@ from ..profiles.profile import Profile
 from ..text import fold, fold_map, similar
 from ..vocabulary import CARD_TEXTS
 from .head import category_lines, field_kind, fields, territorial
-from .template import Template, same_style, wraps_onto
+from .template import Style, Template, same_style, style_of, wraps_onto
 
 HEADING_MAX = 140  # characters: a longer line is text, not a heading
 HEADING_WORDS = 12  # words: a heading worded like no pattern is at most this long
@@ -37,6 +37,7 @@ RUN_IN = re.compile(r"^\s*:\s*(?=\S)")  # "Innovation : le projet …"
 TOKEN = re.compile(r"[a-z]+")
 PUNCTUATION = " :?.!-–—"
 RUN_IN_ENDS = (":", "?", ".", "—", "–")  # how a run-in label closes before its text
+TYPE_SHARE = 0.8  # a type is a text's when this share of the cards read by type agree
 RECUR_SHARE = 0.2  # a wording no evidence names is a heading when this share of cards print it
 Section = tuple[str, str, list[Line]]  # (role, heading as printed, lines)
 
@@ -54,6 +55,7 @@ class Role:
 
 
 Roles = dict[str, Role]  # folded wording → its role
+Types = dict[Style, str]  # the type a yearbook that titles no text sets it in → that text
 
 
 def heading_of(text: str, line: Line | None, profile: Profile) -> tuple[str | None, str]:
@@ -290,19 +292,40 @@ def wrapped_heading(body: list[Line], i: int, profile: Profile) -> bool:
     )
 
 
-def style_sections(body: list[Line]) -> list[Section] | None:
+def style_sections(body: list[Line], types: Types | None = None) -> list[Section] | None:
     """A card that titles no block but sets each in a type of its own (a colour, italics): its
-    runs of one type, read as the summary then the blocks in their usual order — when it shows
-    exactly as many runs as a card has texts; else None."""
+    runs of one type, each read as the text the yearbook sets in that type (`types`, learnt
+    from its cards), or — types unknown — as the summary then the blocks in their usual order
+    when it shows exactly as many runs as a card has texts; else None."""
     runs: list[list[Line]] = []
     for line in body:
         if runs and same_style(runs[-1][-1], line):
             runs[-1].append(line)
         else:
             runs.append([line])
+    if types and runs and all(style_of(run[0]) in types for run in runs):
+        texts: dict[str, list[Line]] = {}
+        for run in runs:  # a text broken by a page turn goes on in its type on the next page
+            texts.setdefault(types[style_of(run[0])], []).extend(run)
+        return [(role, "", lines) for role, lines in texts.items()]
     if len(runs) != len(CARD_TEXTS):
         return None
     return [(role, "", run) for role, run in zip(CARD_TEXTS, runs)]
+
+
+def learn_types(typed: list[tuple[tuple[str, Style], ...]]) -> Types:
+    """The type of each text in a yearbook that titles none, from its cards read by type:
+    a style that most of them give one role, each role one style."""
+    votes: dict[Style, Counter[str]] = defaultdict(Counter)
+    for card in typed:
+        for role, style in card:
+            votes[style][role] += 1
+    types: Types = {}
+    for style, count in votes.items():
+        role, times = count.most_common(1)[0]
+        if times >= TYPE_SHARE * sum(count.values()):
+            types[style] = role
+    return types if len(set(types.values())) == len(types) else {}
 
 
 def is_heading(line: Line, profile: Profile, template: Template, roles: Roles) -> bool:

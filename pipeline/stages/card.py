@@ -20,17 +20,25 @@ from ..elements import Line, Rect, Stray, merge_boxes
 from ..profiles.profile import Profile, first, medal_of
 from ..text import fold, fold_map, similar, strip_quotes
 from ..vocabulary import BLOCKS
-from .blocks import Roles, heading_of, is_heading, split_blocks, style_sections, wording
+from .blocks import (
+    Roles,
+    Types,
+    heading_of,
+    is_heading,
+    split_blocks,
+    style_sections,
+    wording,
+)
 from .head import HeadFacts, beside, read_facts
 from .layout import PARAGRAPH_GAP, paragraphs, render, typical_pitch
 from .segment import CONTINUED, CardSpan, is_banner
-from .template import Template, medal_in, same_style, wraps_onto
+from .template import Style, Template, medal_in, same_style, style_of, wraps_onto
 from .territory import TerritoryName
 from .territory import split as split_territories
 
 OPEN_QUOTES = ("«", '"', "\u201c", "<<")
 CLOSE_QUOTES = {"«": "»", '"': '"', "\u201c": "\u201d", "<<": ">>"}
-BY_TYPE = "the card titles no block: its blocks are told by their type, in the usual order"
+BY_TYPE = "the card titles no block: its blocks are told by their type"
 NO_AWARD = 'no award line ("Label … attribué à …", "Lauréat : …") was found on the card'
 TEMPLATE_SHARE = 0.5  # a block is in the template when this share of the other cards print it
 CATEGORY_LIKENESS = 0.8  # similarity to the section's name of a category line above the card
@@ -50,6 +58,7 @@ class Card:
     strays: list[Stray] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message) for reconcile
     award_printed: bool = True  # an award line names the card's laureates
+    typed: tuple[tuple[str, Style], ...] = ()  # (text, its type) of a card read by type
 
 
 def parse(
@@ -60,11 +69,13 @@ def parse(
     body: float = 10.0,
     template: Template | None = None,
     roles: Roles | None = None,
+    types: Types | None = None,
 ) -> Card:
     """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
     document's usual line spacing, from which paragraph breaks are told, `body` its text size,
     `template` what the yearbook repeats on every card, `roles` the role of each heading
-    wording the yearbook prints."""
+    wording the yearbook prints, `types` the type of each text of a yearbook that titles
+    none."""
     template = template or Template()
     roles = roles or {}
     pitch = pitch or typical_pitch(span.lines)
@@ -73,7 +84,7 @@ def parse(
     if medal is None:
         notes.append(("medal_missing", "no medal was found on the card; it is left empty"))
     provenance = head_provenance(head, medal_lines)
-    sections = card_sections(head.after, profile, template, roles, notes)
+    sections = card_sections(head.after, profile, template, roles, notes, types)
     texts, headings, block_notes = read_blocks(sections, words, pitch, provenance)
     block_notes += guessed_headings(sections, roles)
     return Card(
@@ -89,16 +100,26 @@ def parse(
         strays=[Stray(ln, "card_header") for ln in head.before if ln not in head.title_lines],
         notes=notes + block_notes,
         award_printed=bool(head.award_lines),
+        typed=tuple(
+            (name, style_of(lines[0])) for name, heading, lines in sections if lines and not heading
+        )
+        if any(note == ("heading_guessed", BY_TYPE) for note in notes)
+        else (),
     )
 
 
 def card_sections(
-    body: list[Line], profile: Profile, template: Template, roles: Roles, notes: list
+    body: list[Line],
+    profile: Profile,
+    template: Template,
+    roles: Roles,
+    notes: list,
+    types: Types | None = None,
 ) -> list[tuple[str, str, list[Line]]]:
     """The card's text cut at its headings; a card of a yearbook that titles no block, cut at
     its type's changes (noted as a guess)."""
     sections = split_blocks(body, profile, template, roles)
-    styled = style_sections(body) if len(sections) == 1 and not roles else None
+    styled = style_sections(body, types) if len(sections) == 1 and not roles else None
     if styled:
         notes.append(("heading_guessed", BY_TYPE))
         return styled
@@ -326,24 +347,29 @@ def template_gaps(cards: list[Card]) -> list[Card]:
     other blocks (a block) or always (the award line, which nothing then contradicts). A
     design that titles no block lacks none; one that prints no award line lacks none."""
     others = len(cards) - 1
-    printed = Counter(name for card in cards for name in BLOCKS if name in card.headings)
+    printed = Counter(name for card in cards for name in BLOCKS if name in shown(card))
     awards = sum(1 for card in cards if card.award_printed)
 
     def in_template(count: int, alone: bool) -> bool:
         return alone if others == 0 else count >= TEMPLATE_SHARE * others
 
     def gaps(card: Card) -> list[tuple[str, str]]:
-        titled = any(block in card.headings for block in BLOCKS)
+        titled = any(block in shown(card) for block in BLOCKS)
         notes = [
             ("block_missing", f"the card has no '{name}' block")
             for name in BLOCKS
-            if name not in card.headings and in_template(printed[name], titled)
+            if name not in shown(card) and in_template(printed[name], titled)
         ]
         if not card.award_printed and in_template(awards, True):
             notes.append(("award_missing", NO_AWARD))
         return notes
 
     return [replace(card, notes=card.notes + gaps(card)) for card in cards]
+
+
+def shown(card: Card) -> set[str]:
+    """The texts a card sets apart: under their headings, or in their types."""
+    return set(card.headings) | {name for name, _ in card.typed}
 
 
 def guessed_headings(sections, roles: Roles) -> list[tuple[str, str]]:

@@ -188,9 +188,14 @@ def name_like(text: str) -> bool:
     words = text.split()
     if not words or len(words) > VALUE_WORDS or re.search(r"[,.;!?]\s|[.;!?]$", text):
         return False
-    long_words = [w for w in words if sum(ch.isalpha() for ch in w) > SMALL_WORD]
-    capitalised = sum(1 for w in long_words if ELISION.sub("", w.lstrip("«\"'("))[:1].isupper())
-    return not long_words or capitalised >= CAPITALISED * len(long_words)
+    capitals = [ELISION.sub("", w.lstrip("«\"'("))[:1].isupper() for w in words]
+    # short words count when capitalised ("du Var", "de Pau"), not as links ("de", "la")
+    counted = [
+        capital
+        for word, capital in zip(words, capitals, strict=True)
+        if capital or sum(ch.isalpha() for ch in word) > SMALL_WORD
+    ]
+    return not counted or sum(counted) >= CAPITALISED * len(counted)
 
 
 def join_names(parts: list[str]) -> str:
