@@ -29,8 +29,8 @@ from .stages import (
 )
 from .stages import card as card_stage
 from .stages.card import Card
-from .stages.segment import CardSpan
 from .stages.listing import Listing
+from .stages.segment import CardSpan
 from .stages.toc import TocRow
 
 AWARDED_SHARE = 0.5  # the share of cards that must name a medal or territories
