@@ -175,3 +175,13 @@ def test_a_divider_is_told_by_the_style_of_the_sections_before_it(profile):
     seg = segment.split(pages, profile, 10.0)
     assert seg.kinds[6] == "section" and [c.pages for c in seg.cards] == [[5], [8]]
     assert seg.cards[1].section.title == "ÉCOLES ET JEUNESSE"
+
+
+def test_the_side_column_of_the_card_above_heads_no_card():
+    """Two cards on one page, each with a side column: the first card's side column, read
+    just before the second card's title, stands far above it — it is not the second card's
+    head; the second card's own side column, level with its title, is."""
+    title = line("Jumeau numérique du centre-ville", 391, x0=50, size=15.5, bold=True)
+    assert not segment.in_head(line("Dordogne", 136, x0=405), title)
+    assert segment.in_head(line("Culture et patrimoine", 389, x0=405), title)
+    assert segment.in_head(line("ARGENT", 369, x0=54), title)

@@ -258,6 +258,19 @@ def test_a_name_ending_in_a_short_capitalised_word_is_a_name():
     assert not head.name_like("Le projet s'adresse d'abord aux")
 
 
+def test_a_label_is_no_value_of_the_line_above_it():
+    """The category in bold over "Avec" over the territory: "Avec" labels the territory, it is
+    not the category's value."""
+    lines = [
+        line("Culture et patrimoine", 389, x0=405, size=8.5, bold=True, color=NAVY),
+        line("Avec", 411, x0=405, size=8, bold=True, color=GREY),
+        line("Communauté urbaine de Tours", 422, x0=405, size=8.5),
+    ]
+    assert [(f.label, f.value) for f in head.fields(lines, template.Template())] == [
+        ("Avec", "Communauté urbaine de Tours")
+    ]
+
+
 def test_unlabelled_side_column_names_territories(profile):
     lines = [line("Région Normandie", 100, x0=40), line("Mairie de Vitré", 112, x0=40)]
     facts = head.read_facts(lines, template.Template(), None, profile)

@@ -158,13 +158,19 @@ def aligned_below(
         if (
             not 0 <= line.top - above.bottom < VALUE_LEADING * line.size
             or template.is_title(line)
-            or (stop_at_labels and label_of(line, template.labels))
+            or (stop_at_labels and labels_a_value(line, lines, template))
             or (taken and style_of(line) != style_of(taken[0]))
             or not carries_on(above, under[i:], top)
         ):
             break
         taken.append(line)
     return taken
+
+
+def labels_a_value(line: Line, lines: list[Line], template: Template) -> bool:
+    """A label of its own, with or without its colon: no value of the label above it
+    ("Culture et patrimoine" over "Avec" over "Communauté urbaine de Tours")."""
+    return bool(label_of(line, template.labels) or bare_label(line, lines, template))
 
 
 def carries_on(above: Line, rest: list[Line], top: Line) -> bool:

@@ -22,6 +22,7 @@ from .template import Style, Template, runs, style_of
 
 CONTINUED = re.compile(r"\(\s*(?:suite|fin|cont\.?|\d+\s*/\s*\d+)\s*\)|\bsuite\s*$", re.I)
 HEAD_REACH = 2.0  # a card's head lines stand within this many title sizes above its title
+SIDE_REACH = 4.0  # … and its side column starts within this many
 HEADING = 1.3  # a section heading is set at least this many times the body size
 
 
@@ -251,10 +252,11 @@ def beside_line(line: Line, other: Line) -> bool:
 
 
 def in_head(line: Line, title: Line) -> bool:
-    """A line of the card's head: beside the title (a side column) or close above it."""
+    """A line of the card's head: beside the title (a side column that starts not far above
+    it, not the side column of the card above on a shared page) or close above it."""
     beside = line.x1 <= title.x0 or line.x0 >= title.x1
     above = title.top - line.bottom
-    return beside or above < HEAD_REACH * title.size
+    return above < (SIDE_REACH if beside else HEAD_REACH) * title.size
 
 
 def set_apart(line: Line, below: Line, body: float) -> bool:
