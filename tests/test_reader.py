@@ -48,25 +48,27 @@ def test_two_justified_columns_are_cut_at_their_gutter_where_words_are_spaced_as
         assert [ln.text for ln in page.lines][-2:] == [left[4], right[4]], engine
 
 
+def drawn(path, strings) -> list:
+    """Each engine's lines of a page drawing `strings`: (x, points from the top, font, size,
+    text)."""
+    canvas = Canvas(str(path), pagesize=A4)
+    for x, top, font, size, text in strings:
+        canvas.setFont(font, size)
+        canvas.drawString(x, H - top, text)
+    canvas.save()
+    return [engine.read(path)[0].lines for engine in (reader, pdfium_reader)]
+
+
 def test_two_lines_beside_a_taller_title_stay_two_lines(tmp_path):
     """A side column's label and value, one under the other, both level with a large title: the
     title stretches their row, but their glyphs are not interleaved into one line."""
-    path = tmp_path / "beside.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 16.5)
-    canvas.drawString(50, H - 145, "centre-bourg")
-    canvas.setFont("Helvetica-Bold", 9)
-    canvas.drawString(405, H - 136, "Territoire(s) :")
-    canvas.setFont("Helvetica", 9.5)
-    canvas.drawString(405, H - 148, "Commune d'Albi")
-    canvas.save()
-    for engine in (reader, pdfium_reader):
-        [page] = engine.read(path)
-        assert [ln.text for ln in page.lines] == [
-            "Territoire(s) :",
-            "centre-bourg",
-            "Commune d'Albi",
-        ], engine
+    strings = [
+        (50, 145, "Helvetica-Bold", 16.5, "centre-bourg"),
+        (405, 136, "Helvetica-Bold", 9, "Territoire(s) :"),
+        (405, 148, "Helvetica", 9.5, "Commune d'Albi"),
+    ]
+    for lines in drawn(tmp_path / "beside.pdf", strings):
+        assert [ln.text for ln in lines] == ["Territoire(s) :", "centre-bourg", "Commune d'Albi"]
 
 
 def test_two_words_up_one_margin_are_two_lines(tmp_path):
@@ -90,38 +92,29 @@ def test_two_words_up_one_margin_are_two_lines(tmp_path):
 def test_a_gap_is_measured_in_the_ems_of_the_glyphs_beside_it(tmp_path):
     """A badge's word and a side column's value 37 points apart, level with a 16-point title:
     four ems of their 9 points part them, though fewer than 2.5 of the title's."""
-    path = tmp_path / "badge.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(50, H - 105, "centre-ville")
-    canvas.setFont("Helvetica-Bold", 9)
-    canvas.drawString(339, H - 100, "Argent")
-    canvas.setFont("Helvetica", 9)
-    canvas.drawString(339 + stringWidth("Argent", "Helvetica-Bold", 9) + 37, H - 100, "Ville")
-    canvas.save()
-    for engine in (reader, pdfium_reader):
-        [page] = engine.read(path)
-        assert sorted(ln.text for ln in page.lines) == ["Argent", "Ville", "centre-ville"], engine
+    after_badge = 339 + stringWidth("Argent", "Helvetica-Bold", 9) + 37
+    strings = [
+        (50, 105, "Helvetica-Bold", 16, "centre-ville"),
+        (339, 100, "Helvetica-Bold", 9, "Argent"),
+        (after_badge, 100, "Helvetica", 9, "Ville"),
+    ]
+    for lines in drawn(tmp_path / "badge.pdf", strings):
+        assert sorted(ln.text for ln in lines) == ["Argent", "Ville", "centre-ville"]
 
 
 def test_a_side_column_and_a_larger_title_beside_it_are_two_lines(tmp_path):
     """A 10-point side column ending 34 points before a 17-point title's line, a badge far off
     on the row: 3.4 ems of the smaller type part them, though fewer than 2.5 of the title's
     (and the row's few gaps make the widest of them its median)."""
-    path = tmp_path / "aside.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica", 10)
-    canvas.drawString(60, H - 100, "Communauté de communes du")
     end = 60 + stringWidth("Communauté de communes du", "Helvetica", 10)
-    canvas.setFont("Helvetica-Bold", 17)
-    canvas.drawString(end + 34, H - 101, "bâtiments publics »")
-    canvas.setFont("Helvetica-Bold", 9)
-    canvas.drawString(508, H - 97, "Argent")
-    canvas.save()
-    for engine in (reader, pdfium_reader):
-        [page] = engine.read(path)
-        assert sorted(ln.text for ln in page.lines) == [
+    strings = [
+        (60, 100, "Helvetica", 10, "Communauté de communes du"),
+        (end + 34, 101, "Helvetica-Bold", 17, "bâtiments publics »"),
+        (508, 97, "Helvetica-Bold", 9, "Argent"),
+    ]
+    for lines in drawn(tmp_path / "aside.pdf", strings):
+        assert sorted(ln.text for ln in lines) == [
             "Argent",
             "Communauté de communes du",
             "bâtiments publics »",
-        ], engine
+        ]
