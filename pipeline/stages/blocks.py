@@ -206,19 +206,24 @@ def eliminate(headings, ranks, roles: Roles, role_ranks) -> None:
             roles[key] = Role("summary", "rank")
             role_ranks["summary"].append(0)
             continue
-        taken = Counter(
-            roles[other].role
-            for found in headings
-            if key in (k for k, _ in found)
-            for other, _ in found
-            if other in roles
-        )
+        taken = taken_beside(key, headings, roles)
         free = [role for role in order if role != "summary"]  # an intro is rarely titled
         free = [role for role in free if not taken[role]] or free
         rank = median(ranks[key])
         best = min(free, key=lambda role: abs(usual_rank(role, role_ranks, order) - rank))
         roles[key] = Role(best, "rank")
         role_ranks[best].append(int(rank))
+
+
+def taken_beside(key: str, headings, roles: Roles) -> Counter[str]:
+    """The roles the other headings of the cards printing `key` already take."""
+    return Counter(
+        roles[other].role
+        for found in headings
+        if key in (k for k, _ in found)
+        for other, _ in found
+        if other in roles
+    )
 
 
 def opens_titled_cards(key: str, headings, ranks) -> bool:

@@ -73,9 +73,8 @@ def parse(
 ) -> Card:
     """Read one card; `words` (the document's lexicon) mends hyphenation, `pitch` is the
     document's usual line spacing, from which paragraph breaks are told, `body` its text size,
-    `template` what the yearbook repeats on every card, `roles` the role of each heading
-    wording the yearbook prints, `types` the type of each text of a yearbook that titles
-    none."""
+    `template` what the yearbook repeats on every card, `roles` and `types` the role of each
+    heading wording, of each type of text (a yearbook that titles none)."""
     template = template or Template()
     roles = roles or {}
     pitch = pitch or typical_pitch(span.lines)
@@ -100,12 +99,13 @@ def parse(
         strays=[Stray(ln, "card_header") for ln in head.before if ln not in head.title_lines],
         notes=notes + block_notes,
         award_printed=bool(head.award_lines),
-        typed=tuple(
-            (name, style_of(lines[0])) for name, heading, lines in sections if lines and not heading
-        )
-        if any(note == ("heading_guessed", BY_TYPE) for note in notes)
-        else (),
+        typed=types_read(sections) if ("heading_guessed", BY_TYPE) in notes else (),
     )
+
+
+def types_read(sections) -> tuple[tuple[str, Style], ...]:
+    """The type of each text of a card read by type."""
+    return tuple((name, style_of(lines[0])) for name, _, lines in sections if lines)
 
 
 def card_sections(

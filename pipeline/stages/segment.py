@@ -110,8 +110,7 @@ def split(
         upcoming = next_category.get(page.number)
         if (
             not opens
-            and heading
-            and not CONTINUED.search(" ".join(line.text for line in heading))  # "… (suite)"
+            and divides(heading)
             and page.number not in toc_numbers
             and (
                 style_of(heading[0]) in walk.dividers
@@ -126,6 +125,11 @@ def split(
         else:
             continued_page(walk, page)
     return walk.found
+
+
+def divides(heading: list[Line]) -> bool:
+    """A heading that may open a section: not a card's title repeated "… (suite)"."""
+    return bool(heading) and not CONTINUED.search(" ".join(line.text for line in heading))
 
 
 def open_section(walk: Walk, page: Page, heading: list[Line]) -> None:
