@@ -216,20 +216,26 @@ def white_bands(items: list[Piece], height: float) -> list[list[Piece]]:
 
 def flowing(bands: list[list[Piece]]) -> list[list[Piece]]:
     """The bands, a band joined to the one above when both stand on the same gutter: columns
-    whose paragraph breaks happen to line up run on through the white band (their text flows
-    from the foot of one column to the head of the next), they are not two rows of columns."""
+    of text whose paragraph breaks happen to line up run on through the white band (their text
+    flows from the foot of one column to the head of the next), they are not two rows of
+    columns. Boxes are read row by row (a grid of slide boxes)."""
     if len(bands) < 2:
         return bands
     out = [bands[0]]
-    above = find_gutter(bands[0])
+    above = text_gutter(bands[0])
     for band in bands[1:]:
-        gutter = find_gutter(band)
+        gutter = text_gutter(band)
         if above is not None and gutter is not None and abs(gutter - above) <= SAME_GUTTER:
             out[-1] = out[-1] + band
         else:
             out.append(band)
         above = gutter
     return out
+
+
+def text_gutter(band: list[Piece]) -> float | None:
+    """The gutter of a band of text columns (no box in it)."""
+    return None if any(piece.frame for piece in band) else find_gutter(band)
 
 
 def runs(items: list[Piece], gutter: float) -> list[tuple[bool, list[Piece]]]:
