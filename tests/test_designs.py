@@ -19,6 +19,7 @@ import pytest
 
 from pipeline import Options, convert
 from pipeline.errors import PipelineError
+from pipeline.vocabulary import CARD_TEXTS
 
 from .designs import choices, write
 from .designs.check import collisions, page_problems, read, unprinted
@@ -148,10 +149,7 @@ def test_gold_has_the_shape_of_the_samples_gold(samples):
         "category",
         "title",
         "territories",
-        "summary",
-        "innovation",
-        "problematique",
-        "apports",
+        *CARD_TEXTS,
         "pages",
         "noise",
     }

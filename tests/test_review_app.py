@@ -13,6 +13,8 @@ import urllib.request
 
 import pytest
 
+from pipeline.vocabulary import CARD_TEXTS
+
 from .conftest import EDITION_2024, PASS_TITLE, ROOT
 from .review import serving
 from .test_cli import run
@@ -65,16 +67,7 @@ def test_a_card_shows_its_pages_with_the_boxes_and_every_field(site):
     record = ids(httpd.session)[PASS_TITLE]
     status, page, _ = get(f"{url}/fiche/{urllib.parse.quote(record)}")
     assert status == 200
-    for field in (
-        "medal",
-        "category",
-        "title",
-        "territories",
-        "summary",
-        "innovation",
-        "problematique",
-        "apports",
-    ):
+    for field in ("medal", "category", "title", "territories", *CARD_TEXTS):
         assert f'name="{field}"' in page and f'name="note-{field}"' in page
     for field in ("title", "territories", "summary", "innovation"):
         assert f'class="box" data-field="{field}"' in page
