@@ -86,6 +86,27 @@ def test_texts_without_a_possible_name_are_not_given_to_the_model(profile, monke
     assert after == before and after[3] == []
 
 
+def test_the_model_reads_the_sentences_with_a_possible_name_and_four_words_around(profile):
+    """A long text of common words with one sentence naming a partner: the model is given that
+    sentence with four words either side, and finds there what it finds in the whole text."""
+    from pipeline.enrich.entities import statistical, vocabulary, worth_reading
+
+    plain = "Les agents ont suivi une formation sur les outils numériques du service. " * 12
+    text = plain + "Le projet associe la société Geonov et Orange. " + plain
+    lower, inner = vocabulary([text])
+    [(start, end)] = worth_reading(text, lower, inner)
+    assert text[start:end] == (
+        "outils numériques du service. Le projet associe la société Geonov et Orange. Les agents "
+        "ont suivi"
+    )
+    [part] = statistical([text[start:end]])
+    [whole] = statistical([text])
+    assert [(e.text, e.label_, e.start_char + start) for e in part] == [
+        (e.text, e.label_, e.start_char) for e in whole
+    ]
+    assert any(e.text == "Geonov" for e in whole)
+
+
 # The raw entities of the statistical model over texts, printed as JSON by a process that
 # loads the model with spaCy's own French class (this process has the light one registered).
 SPACY_OWN = """

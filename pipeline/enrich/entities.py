@@ -30,6 +30,7 @@ The model is loaded once per process, when a text first needs it, with its NER o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -48,6 +49,15 @@ LABELS = ("ORG", "LOC", "PER", "MISC")
 BATCH = 32
 ITEM = re.compile(r"(?m)^( *)- ")
 WORDS = re.compile(r"[^\W\d_]+")
+# A sentence, as `worth_reading` tells them: from a visible character up to a line's end, or to
+# an end mark before a space and what opens a sentence ("1.5" and "etc. et" stay whole).
+SENTENCE = re.compile(r"[^\s][^\n]*?(?:[.!?…]+(?=\s+[A-ZÀ-ÖØ-Þ«\"“(-])|$)", re.M)
+SPACED = re.compile(r"\S+")
+# Words given to the model on either side of a sentence it reads: fr_core_news_sm's entity
+# recognizer sees each word with four on either side (its tok2vec: a window of one word, four
+# layers deep). Without them, a sentence cut out of a list reads otherwise ("Bluetooth Low
+# Energy" becomes a person).
+CONTEXT = 4
 SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"“(]|^ *- )\s*$", re.M)
 LOCATIVE = re.compile(
     r"(?:\b(?:à|a|au|aux|en|de|du|des|sur|dans|vers|hors|près de)\s|\bd['’])\s*$", re.I
@@ -152,12 +162,45 @@ def known_names(profile: Profile, territories: list[TerritoryName]) -> dict[str,
 
 
 def model_entities(texts: list[str], lower: set[str], inner: set[str]) -> dict[int, list[Span]]:
-    """The model's entities of the texts where a word is left that only a name can be (the
-    others are not given to the model), by text index."""
-    worth = [
-        i for i, t in enumerate(texts) if any(is_name(w, lower, inner) for w in WORDS.findall(t))
+    """The model's entities of the texts' parts worth reading (`worth_reading`), by text index,
+    their offsets in the text; an entity cut by a part's edge inside the text is left out."""
+    parts = [
+        (i, a, b) for i, text in enumerate(texts) for a, b in worth_reading(text, lower, inner)
     ]
-    return dict(zip(worth, statistical([texts[i] for i in worth]), strict=True))
+    found: dict[int, list[Span]] = {}
+    for (i, a, b), spans in zip(
+        parts, statistical([texts[i][a:b] for i, a, b in parts]), strict=True
+    ):
+        for span in spans:
+            start = a + span.start_char
+            end = start + len(span.text)
+            if (start == a and a > 0) or (end == b and b < len(texts[i])):
+                continue
+            found.setdefault(i, []).append(span._replace(start_char=start))
+    return found
+
+
+def worth_reading(text: str, lower: set[str], inner: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a text the model is given: each sentence where a word is left
+    that only a name can be, with CONTEXT words on either side, overlapping parts joined.
+
+    The other sentences (half a yearbook's text) cannot give an entity that is kept (one
+    needs such a word, see `entity`), and the model reads each word with the few around it,
+    never a whole text: the parts give it what the whole text did."""
+    words = [m.span() for m in SPACED.finditer(text)]
+    starts = [a for a, _ in words]
+    parts: list[tuple[int, int]] = []
+    for m in SENTENCE.finditer(text):
+        if not any(is_name(w, lower, inner) for w in WORDS.findall(m.group())):
+            continue
+        first = bisect_right(starts, m.start()) - 1
+        last = bisect_left(starts, m.end()) - 1
+        a, b = words[max(first - CONTEXT, 0)][0], words[min(last + CONTEXT, len(words) - 1)][1]
+        if parts and a <= parts[-1][1]:
+            parts[-1] = (parts[-1][0], max(b, parts[-1][1]))
+        else:
+            parts.append((a, b))
+    return parts
 
 
 def territory_codes(territories: list[TerritoryName], registry) -> dict[str, str]:

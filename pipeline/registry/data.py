@@ -15,7 +15,7 @@ import gzip
 import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("decoupage.json.gz")
@@ -48,6 +48,17 @@ class Registry:
 
     def keys(self, group: str) -> list[str]:
         return self.sorted_keys[group]
+
+    @cached_property
+    def worded(self) -> dict[str, dict[int, dict[int, str]]]:
+        """group → number of words → {row: key}: a fuzzy match compares keys of as many words,
+        a fraction of a group's (and none for a line of prose)."""
+        out: dict[str, dict[int, dict[int, str]]] = {}
+        for group, keys in self.sorted_keys.items():
+            by_count = out.setdefault(group, {})
+            for row, key in enumerate(keys):
+                by_count.setdefault(len(key.split()), {})[row] = key
+        return out
 
     def entry(self, group: str, row: int) -> Entry:
         """The entry of a row; the file writes a missing value as an empty string."""

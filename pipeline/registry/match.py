@@ -15,6 +15,7 @@ territories. When that still leaves several, none is chosen: `ambiguous`, with t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -53,6 +54,9 @@ NOT_REGISTERED = ("syndicat", "etat")
 # communes du Pays de X", merged since), and the weight of a registered name printed without title.
 TITLE_ONLY = 0.5
 BARE_NAME = 0.6
+# Printed names whose lookup is kept (a fuzzy one scans every key of the registry): more than a
+# 400-page yearbook's lines that are asked.
+LOOKUPS_KEPT = 8192
 KIND_GROUPS: dict[str | None, tuple[str, ...]] = {
     "commune": ("commune",),
     "departement": ("departement",),
@@ -81,8 +85,10 @@ class Link:
     candidates: tuple[Entry, ...] = ()
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def lookup(name: str) -> Found | None:
-    """The registry's entries a printed name may be, before the card's context is heard."""
+    """The registry's entries a printed name may be, before the card's context is heard; kept,
+    since a yearbook asks the same names again (its cards, their heads, their indexes)."""
     parsed = parse(name)
     return known(name, parsed) or fuzzy(parsed, KIND_GROUPS.get(parsed.kind, GROUPS))
 
@@ -123,21 +129,25 @@ def fuzzy(parsed: Parsed, groups) -> Found | None:
     if not parsed.key:
         return None
     registry = load()
+    words = len(parsed.key.split())
     scored: list[tuple[float, Entry]] = []
     for group in groups:
-        keys = registry.keys(group)
-        hits = [
-            hit
-            for hit in process.extract(
-                parsed.key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO, limit=None
-            )
-            if len(hit[0].split()) == len(parsed.key.split())
-        ]
+        hits = process.extract(
+            parsed.key,
+            registry.worded[group].get(words, {}),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_RATIO,
+            limit=None,
+        )
         if group == "epci":
             hits += [
                 (key, 100.0 * share(parsed.key, key), row)
                 for key, _, row in process.extract(
-                    parsed.key, keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=None
+                    parsed.key,
+                    registry.keys(group),
+                    scorer=fuzz.token_set_ratio,
+                    score_cutoff=100,
+                    limit=None,
                 )
                 if abridged(parsed.key, key)
             ]

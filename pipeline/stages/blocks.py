@@ -144,17 +144,32 @@ def card_headings(
     found = []
     last: Line | None = None  # the last heading's line, which a line of its style carries on
     for line in lines:
-        if line in labels or territorial(line.text, profile):
-            continue  # a field, the category's kicker, the territories set in bold unlabelled
-        name, _ = heading_of(line.text, line, profile)
-        styled = None if name or carries_heading_on(last, line) else styled_heading(line, template)
-        if name or styled:
-            found.append((wording(styled[0] if styled else line.text), name or ""))
-        elif not carries_heading_on(last, line):
-            last = None  # text: no heading above to carry on
-            continue
-        last = line  # "… répondre à une problématique" / "du territoire ?"
+        if line in labels:
+            continue  # a field, the category's kicker
+        what, heading = heading_line(line, last, profile, template)
+        if heading:
+            found.append(heading)
+        if what != "names":  # text: no heading above to carry on
+            last = None if what == "text" else line
     return found
+
+
+def heading_line(
+    line: Line, last: Line | None, profile: Profile, template: Template
+) -> tuple[str, tuple[str, str] | None]:
+    """What a card's line is to its headings: "heading" (with its wording and role), "carried"
+    (the unfinished heading `last` goes on: "… répondre à une problématique" / "du territoire
+    ?"), "names" (territories set in bold unlabelled, like a heading) or "text"."""
+    name, _ = heading_of(line.text, line, profile)
+    carried = carries_heading_on(last, line)
+    styled = None if name or carried else styled_heading(line, template)
+    if not (name or styled or carried):
+        return "text", None
+    if territorial(line.text, profile):  # asked last: the registry's lookup is the dearest
+        return "names", None
+    if name or styled:
+        return "heading", (wording(styled[0] if styled else line.text), name or "")
+    return "carried", None
 
 
 def carries_heading_on(heading: Line | None, line: Line) -> bool:
