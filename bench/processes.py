@@ -9,6 +9,10 @@ might pick for raw text, is timed too when it is installed. The default command 
 a 400-page yearbook built from the sample (its sections and cards repeated), in the same
 rounds: its time per page against the sample's, and its peak memory.
 
+The package is compiled to bytecode first, as pip does when it installs it: a process started
+with PYTHONDONTWRITEBYTECODE set (some containers set it) would otherwise compile every module
+of the pipeline again at each run, which no installed copy does.
+
     python bench/processes.py [--repeat N]
 
 runs this part of `bench.py` alone and writes bench/processes_results.json.
@@ -17,6 +21,7 @@ runs this part of `bench.py` alone and writes bench/processes_results.json.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.util
 import json
 import os
@@ -129,6 +134,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="alternated rounds (default 5)")
     args = ap.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
+    compileall.compile_dir(root / "pipeline", quiet=1)
     results = measure(root / "samples" / "annuaire_2023.pdf", root, args.repeat)
     show(results)
     results = {"repeat": args.repeat, "load_average": round(os.getloadavg()[0], 1), **results}

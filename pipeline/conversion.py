@@ -9,9 +9,10 @@ and times each one (`Result.timings`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -31,8 +32,9 @@ from .review import corrections
 from .stages import coverage, frontmatter, link, place, reconcile
 from .stages.frontmatter import FrontPart
 
-if TYPE_CHECKING:  # imported by `correct_link_enrich` when it enriches: --no-enrich spares it
+if TYPE_CHECKING:  # imported when the conversion enriches: --no-enrich spares them
     from .enrich import run as enrich
+    from .enrich.entities import Reader
 
 HASH_CHUNK = 1 << 20  # bytes read at a time to hash the file
 
@@ -73,7 +75,31 @@ def convert(
 ) -> Result:
     """One yearbook PDF as a validated document; `progress(phase, done, total)`: see `silent`."""
     options = options or Options()
-    path = Path(path)
+    with model_beside(options) as model:
+        return converted(Path(path), options, progress, preread, model)
+
+
+@contextlib.contextmanager
+def model_beside(options: Options) -> Iterator[Reader | None]:
+    """How the entities' model reads texts, when the conversion enriches: in a process that
+    loads it while the pages are read (`enrich.model_process`)."""
+    if not options.enrich:
+        yield None
+        return
+    from .enrich import model_process
+
+    with model_process.beside(options.processes) as model:
+        yield model
+
+
+def converted(
+    path: Path,
+    options: Options,
+    progress: Callable[[str, int, int], None],
+    preread: Preread | None,
+    model: Reader | None,
+) -> Result:
+    """The stages, one after the other; `model`: how the entities' model reads texts."""
     clock = Clock()
     fixes = corrections.load(corrections.locate(options.corrections, path))
     raw, notes = read_pages(path, options, progress, preread, clock)
@@ -87,7 +113,7 @@ def convert(
             reading.segments, reading.entries, reading.toc_headings, reading.context
         )
         strays, shares = account(reading, front)
-    after = correct_link_enrich(placing, front, fixes, reading, options, progress, clock)
+    after = correct_link_enrich(placing, front, fixes, reading, options, progress, clock, model)
     warnings = notes + checks + low_coverage(shares, reading) + after.warnings
     with clock("assemble"):
         parts = assemble.Assembly(
@@ -128,6 +154,7 @@ def correct_link_enrich(
     options: Options,
     progress: Callable[[str, int, int], None],
     clock: Clock,
+    model: Reader | None = None,
 ) -> Corrected:
     """correct → link → enrich: the archivist's fixes applied (a corrections file that cannot be
     used stopped the run before any page was read), then the territories as corrected linked to
@@ -145,7 +172,7 @@ def correct_link_enrich(
     progress("enrich", 0, 0)
     with clock("enrich"):
         places = link.places(placing.placed, links)
-        found = enrich.run(placing.placed, front, reading.context, placing.year, places)
+        found = enrich.run(placing.placed, front, reading.context, placing.year, places, model)
     return Corrected(placing, applied, links, found, warnings + found.warnings)
 
 

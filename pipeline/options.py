@@ -32,6 +32,13 @@ class Options(BaseModel):
     # images: the boxes were read on its deskewed pages); None: not kept
     ocr_copies: str | None = None
     enrich: bool = True  # dates, key figures, entities and the edition's facts (loads spaCy)
+    processes: int = Field(
+        2,
+        ge=1,
+        description="processes one file's conversion may share its work with (PDFium's reading "
+        "of the pages, the entity model's reading of the texts), no more than the machine's "
+        "cores; the command line gives 1 to each file when several are converted at once",
+    )
     timeout: float = Field(600.0, gt=0, description="seconds one file may take")
     max_pages: int = Field(2000, ge=1, description="pages a file may have")
     max_memory: int = Field(

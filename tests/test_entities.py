@@ -120,6 +120,14 @@ print(json.dumps([[(e.start_char, e.text, e.label_) for e in d.ents] for d in nl
 """
 
 
+LIGHT_ALONE = """
+import sys
+from pipeline.enrich import entities
+entities.load()
+print("spacy.lang.fr" in sys.modules)
+"""
+
+
 def test_the_light_french_class_finds_the_same_entities(sample_doc):
     """Every text the enrichment gives the model on the reference yearbook (the summaries and
     blocks), through the model loaded in spaCy's French class and in the light one (without
@@ -148,7 +156,9 @@ def test_the_light_french_class_finds_the_same_entities(sample_doc):
     with use_ops("numpy", use_blis=False):
         light = french.load(MODEL, UNUSED)
     assert len(light.tokenizer.token_match.__self__.pattern) < 50_000  # spaCy's: 1.4 MB
-    assert "spacy.lang.fr" not in sys.modules
+    # spaCy's French class is not even imported (a process of its own: this one's tests may have)
+    alone = [sys.executable, "-c", LIGHT_ALONE]
+    assert subprocess.run(alone, capture_output=True, text=True, check=True).stdout == "False\n"
     found = [[[e.start_char, e.text, e.label_] for e in d.ents] for d in light.pipe(texts)]
     assert found == json.loads(own.stdout)
     assert sum(map(len, found)) > 100
@@ -205,3 +215,37 @@ def test_the_models_generic_plurals_and_contracted_names(profile, text, span, ex
     got = found and (found.text, found.label)
     assert got == expected
     assert found is None or text[found.offset : found.offset + len(found.text)] == found.text
+
+
+def test_texts_go_to_the_model_process_and_back(monkeypatch):
+    """A conversion without the model loads it in a process beside it (`model_process`), which
+    finds what this process finds."""
+    import os
+
+    from pipeline.enrich import entities, model_process
+
+    monkeypatch.setattr(entities, "loaded", lambda: False)
+    with model_process.beside(1) as model:
+        assert model.__self__.pid != os.getpid()
+        assert model(TEXTS) == entities.statistical(TEXTS)
+
+
+def test_when_the_model_process_dies_this_one_reads_the_texts(monkeypatch):
+    import os
+    import signal
+
+    from pipeline.enrich import entities, model_process
+
+    monkeypatch.setattr(entities, "loaded", lambda: False)
+    with model_process.beside(1) as model:
+        os.kill(model.__self__.pid, signal.SIGKILL)
+        assert model(TEXTS) == entities.statistical(TEXTS)
+
+
+def test_a_process_with_the_model_reads_its_texts_itself():
+    from pipeline.enrich import entities, model_process
+
+    load()
+    with model_process.beside(1) as model:
+        assert not hasattr(model, "__self__")  # no process: the model here
+        assert model(TEXTS) == entities.statistical(TEXTS)

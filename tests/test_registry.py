@@ -11,7 +11,7 @@ import pytest
 from pipeline.conversion import convert
 from pipeline.options import Options
 from pipeline.outputs import sqlite
-from pipeline.registry import data, is_territory_name, link_card, load, lookup, registered
+from pipeline.registry import data, link_card, load, lookup, names_a_territory, registered
 from pipeline.registry.normalise import keys, parse
 from pipeline.stages import link
 from pipeline.stages.card import Card as ReadCard
@@ -195,14 +195,13 @@ def test_keys_fold_titles_accents_articles_and_saints_alike():
     )
 
 
-def test_is_territory_name_scores_lines():
-    assert is_territory_name("Mairie de Lunas") == 1.0
-    assert (
-        is_territory_name("Communauté de communes du Pays de Nulle Part") == 0.5
-    )  # a title, no place
-    assert 0 < is_territory_name("Lunas") < 1.0  # a registered word without title could be prose
+def test_a_line_names_a_territory_under_a_title_or_as_registered():
+    assert names_a_territory("Mairie de Lunas") and names_a_territory("Ville de Montpelier")
+    assert names_a_territory("Lunas")  # registered, without title
+    assert not names_a_territory("Montpelier")  # a likeness without title could be prose
+    assert not names_a_territory("Communauté de communes du Pays de Nulle Part")  # no place
     for line in ("Pour le projet « Relais santé »", "Les apports du projet", "Innovation"):
-        assert is_territory_name(line) == 0.0
+        assert not names_a_territory(line)
 
 
 def test_registered_names_steer_the_split_of_an_award_line(profile):

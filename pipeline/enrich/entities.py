@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
+from ..processes import shared
 from ..profiles.profile import Profile
 from ..stages.territory import ARTICLE, TerritoryName, kind_of
 from ..text import fold, key
@@ -47,6 +49,9 @@ LABELS = ("ORG", "LOC", "PER", "MISC")
 # Texts the model reads at once. Its activations for a batch are the enrichment's peak of memory:
 # 256 texts (spaCy's default) took 146 MB more on a 400-page book, 32 take 14 MB, as fast.
 BATCH = 32
+# Texts each process reads at least: the model reads a yearbook's hundred in a fifth of a second,
+# a second process takes some hundredths to start and to send its entities back.
+SHARED_TEXTS = 32
 ITEM = re.compile(r"(?m)^( *)- ")
 WORDS = re.compile(r"[^\W\d_]+")
 # A sentence, as `worth_reading` tells them: from a visible character up to a line's end, or to
@@ -125,15 +130,17 @@ def find(
     territories: list[TerritoryName],
     titles: list[str],
     registry: rules.Registry | None = None,
+    model: Reader | None = None,
 ) -> list[list[EntityFound]]:
     """The entities of each text; `territories` and `titles`: the yearbook's awarded
-    territories and projects; `registry`: a territory registry, when there is one."""
+    territories and projects; `registry`: a territory registry, when there is one; `model`:
+    how the statistical model reads texts (`model_process.beside`), here by default."""
     lower, inner = vocabulary(texts)
     codes = territory_codes(territories, registry)
     names = rules.project_names(titles)
     gazetteer = known_names(profile, territories)
     found = [ruled(text, gazetteer, codes, names, registry, lower) for text in texts]
-    docs = model_entities(texts, lower, inner)
+    docs = model_entities(texts, lower, inner, model or statistical)
     places = {fold(t.place) for t in territories if t.place}
     context = (profile, lower, inner, places, {key(t) for t in titles})
     out = []
@@ -161,16 +168,16 @@ def known_names(profile: Profile, territories: list[TerritoryName]) -> dict[str,
     return gazetteer
 
 
-def model_entities(texts: list[str], lower: set[str], inner: set[str]) -> dict[int, list[Span]]:
+def model_entities(
+    texts: list[str], lower: set[str], inner: set[str], model: Reader
+) -> dict[int, list[Span]]:
     """The model's entities of the texts' parts worth reading (`worth_reading`), by text index,
     their offsets in the text; an entity cut by a part's edge inside the text is left out."""
     parts = [
         (i, a, b) for i, text in enumerate(texts) for a, b in worth_reading(text, lower, inner)
     ]
     found: dict[int, list[Span]] = {}
-    for (i, a, b), spans in zip(
-        parts, statistical([texts[i][a:b] for i, a, b in parts]), strict=True
-    ):
+    for (i, a, b), spans in zip(parts, model([texts[i][a:b] for i, a, b in parts]), strict=True):
         for span in spans:
             start = a + span.start_char
             end = start + len(span.text)
@@ -256,8 +263,12 @@ class Span(NamedTuple):
     start_char: int
 
 
-def statistical(texts: list[str]) -> list[list[Span]]:
-    """The statistical model's entities in each text (list items' dashes blanked out).
+Reader = Callable[[list[str]], list[list[Span]]]  # texts → the model's entities in each
+
+
+def statistical(texts: list[str], processes: int = 1) -> list[list[Span]]:
+    """The statistical model's entities in each text (list items' dashes blanked out), the
+    texts shared among up to `processes` processes (`processes.shared`).
 
     The model is loaded here, when a text first needs it. Its documents are read inside a
     memory zone: the strings spaCy adds to its vocabulary for them are dropped afterwards, so
@@ -266,9 +277,18 @@ def statistical(texts: list[str]) -> list[list[Span]]:
     if not texts:
         return []
     nlp = load()
+    return shared(partial(read_texts, nlp), texts, processes, SHARED_TEXTS)
+
+
+def read_texts(nlp, texts: Sequence[str]) -> list[list[Span]]:
     with nlp.memory_zone():
         docs = nlp.pipe((ITEM.sub(lambda m: m.group(1) + "  ", t) for t in texts), batch_size=BATCH)
         return [[Span(e.text, e.label_, e.start_char) for e in doc.ents] for doc in docs]
+
+
+def loaded() -> bool:
+    """Is the model loaded in this process?"""
+    return load.cache_info().currsize > 0
 
 
 def is_name(word: str, lower: set[str], inner: set[str]) -> bool:

@@ -44,10 +44,12 @@ def run(
     context: Context,
     year: int | None,
     registry: Registry | None = None,
+    model: entities.Reader | None = None,
 ) -> Enrichment:
     """Every project's findings, the front matter's dates and the edition's facts;
-    `registry`: a territory registry, for the codes of the territories the texts name."""
-    projects, warnings = project_findings(placed, context, registry)
+    `registry`: a territory registry, for the codes of the territories the texts name;
+    `model`: how the entities' model reads texts (here by default)."""
+    projects, warnings = project_findings(placed, context, registry, model)
     front_dates = [dates.find(s.text) for s in sections]
     for section, found in zip(sections, front_dates, strict=True):
         warnings += front_date_warnings(section, found)
@@ -56,7 +58,10 @@ def run(
 
 
 def project_findings(
-    placed: list[Placed], context: Context, registry: Registry | None = None
+    placed: list[Placed],
+    context: Context,
+    registry: Registry | None = None,
+    model: entities.Reader | None = None,
 ) -> tuple[dict[str, Found], list[Warning]]:
     """Each project's dates, figures and entities, field by field, and its invalid dates."""
     fields = [
@@ -65,7 +70,7 @@ def project_findings(
     territories = [t for p in placed for t in p.card.territories]
     texts = [text for _, _, text in fields]
     titles = [p.card.title for p in placed]
-    named = entities.find(texts, context.profile, territories, titles, registry)
+    named = entities.find(texts, context.profile, territories, titles, registry, model)
     projects = {p.id: Found([], [], []) for p in placed}
     warnings: list[Warning] = []
     for (p, name, text), ents in zip(fields, named, strict=True):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,8 +25,13 @@ import pypdfium2.raw as raw
 
 from ..elements import Page, Rect
 from ..errors import InputError
+from ..processes import shared
 from . import reader, shapes
 from .reader import Progress, lines_from_chars, vertical_lines
+
+# Pages each process reads at least: under twice as many, a file is read in one (forking and
+# sending the pages back cost about what a page's reading does).
+SHARED_PAGES = 4
 
 
 def read(
@@ -33,12 +39,26 @@ def read(
     progress: Progress | None = None,
     password: str | None = None,
     only: set[int] | None = None,
+    processes: int = 1,
 ) -> list[Page]:
-    """Read every page of the PDF (or `only` those numbers); `progress(done, total)` after each
-    page."""
+    """Read every page of the PDF (or `only` those numbers), in up to `processes` processes
+    (`processes.shared`); `progress(done, total)` after each page."""
     path = Path(path)
+    pdf = document(path, password)
     try:
-        pdf = pdfium.PdfDocument(str(path), password=password)
+        total = len(pdf)
+    finally:
+        pdf.close()
+    numbers = [i for i in range(1, total + 1) if only is None or i in only]
+    work = partial(read_numbers, path, password, progress, total)
+    pages = shared(work, numbers, processes, SHARED_PAGES)
+    return with_fallback(path, pages, password)
+
+
+def document(path: Path, password: str | None):
+    """The PDF opened by PDFium, or the input error that says why it cannot be."""
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as e:
         message = str(e).lower()
         if "password" in message:
@@ -46,18 +66,22 @@ def read(
                 f"{path.name}: the PDF is encrypted; give its password with --password"
             ) from None
         raise InputError(f"{path.name}: not a readable PDF ({e})") from None
+
+
+def read_numbers(
+    path: Path, password: str | None, progress: Progress | None, total: int, numbers
+) -> list[Page | int]:
+    """The pages of these numbers (see `page_or_number`), the PDF opened in this process."""
+    pdf = document(path, password)
     try:
-        total = len(pdf)
         pages = []
-        for i in range(1, total + 1):
-            if only is not None and i not in only:
-                continue
-            pages.append(page_or_number(pdf, i))
+        for number in numbers:
+            pages.append(page_or_number(pdf, number))
             if progress:
-                progress(i, total)
+                progress(number, total)
+        return pages
     finally:
         pdf.close()
-    return with_fallback(path, pages, password)
 
 
 def page_or_number(pdf, number: int) -> Page | int:

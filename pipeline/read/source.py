@@ -35,7 +35,7 @@ def read_repairing(
     """The pages, the file they were read from, and a warning when that took a repair."""
     try:
         rebuilt = reader.survey(path, options.password, options.max_pages)
-        pages = engine(options).read(path, progress, options.password)
+        pages = engine_read(path, options, progress, options.password)
     except Damaged as damage:
         return read_repaired(path, damage, options, progress, work)
     if rebuilt:
@@ -61,7 +61,7 @@ def read_repaired(
         raise InputError(f"{damage}; {error}") from None
     try:
         reader.survey(fixed, None, options.max_pages)
-        pages = engine(options).read(fixed, progress)
+        pages = engine_read(fixed, options, progress)
     except InputError as error:
         cause = str(error).removeprefix(f"{fixed.name}: ")
         raise InputError(
@@ -74,9 +74,13 @@ def read_repaired(
     return pages, fixed, [warn("repaired", note, [])]
 
 
-def engine(options: Options):
-    """The reader module the options ask for."""
-    return pdfium_reader if options.reader == "pdfium" else reader
+def engine_read(path: Path, options: Options, progress, password: str | None = None) -> list[Page]:
+    """The pages as the engine the options name reads them: PDFium in up to `options.processes`
+    processes, pdfplumber in this one (pdfminer's complaints of damage, which become a
+    warning, are heard in this process)."""
+    if options.reader == "pdfium":
+        return pdfium_reader.read(path, progress, password, processes=options.processes)
+    return reader.read(path, progress, password)
 
 
 def complained(heard: list[str]) -> list[Warning]:

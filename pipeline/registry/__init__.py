@@ -2,15 +2,15 @@
 data, and the matching of printed territory names against it. See `match` for the rules."""
 
 from .data import Entry, Registry, load
-from .match import Link, is_territory_name, link_card, lookup, registered
+from .match import Link, link_card, lookup, names_a_territory, registered
 
 __all__ = [
     "Entry",
     "Link",
     "Registry",
-    "is_territory_name",
     "link_card",
     "load",
     "lookup",
+    "names_a_territory",
     "registered",
 ]

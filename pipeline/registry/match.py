@@ -50,10 +50,6 @@ SUBSET_SHARE = 0.7
 FUZZY_MARGIN = 3
 # Territories of these kinds (as the profile tells them) are not local governments: never matched.
 NOT_REGISTERED = ("syndicat", "etat")
-# `is_territory_name`: the score of a title whose place the registry lacks ("Communauté de
-# communes du Pays de X", merged since), and the weight of a registered name printed without title.
-TITLE_ONLY = 0.5
-BARE_NAME = 0.6
 # Printed names whose lookup is kept (a fuzzy one scans every key of the registry): more than a
 # 400-page yearbook's lines that are asked.
 LOOKUPS_KEPT = 8192
@@ -216,13 +212,10 @@ def registered(name: str) -> bool:
     return known(name, parse(name)) is not None
 
 
-def is_territory_name(text: str) -> float:
-    """How surely `text` (one line) names a local government, 0-1: 1 for a registered place under
-    an institution's title ("Ville de Lunas"), its similarity when fuzzy; TITLE_ONLY for a title
-    before a place the registry lacks; BARE_NAME times the similarity for a registered name
-    printed without title ("Lunas": a word of prose can be a commune's name); else 0."""
+def names_a_territory(text: str) -> bool:
+    """Does `text` (one line) name a local government the registry knows: a place under an
+    institution's title, or one a letter or two away ("Ville de Montpelier"); a name printed
+    without title only as registered ("Lunas": a word of prose can be near a commune's name,
+    so no likeness is looked for)?"""
     parsed = parse(text)
-    found = lookup(text)
-    if found is None:
-        return TITLE_ONLY if parsed.kind and parsed.key else 0.0
-    return found.similarity if parsed.kind else BARE_NAME * found.similarity
+    return (lookup(text) if parsed.kind else known(text, parsed)) is not None

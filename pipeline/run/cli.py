@@ -497,21 +497,34 @@ def start(
     todo: list[Path], options: Options, args, display: progress.Display
 ) -> tuple[ProcessPoolExecutor | None, dict[Path, Future], dict[Path, isolate.Running]]:
     """Load the models, then (with several jobs) start the pool and submit every file to it;
-    without a pool, the files being read ahead for this process's conversions."""
-    parallel = args.jobs > 1 and len(todo) > 1
+    without a pool, the files being read ahead for this process's conversions. A single file's
+    conversion loads the model itself, beside its reading (`enrich.model_process`)."""
+    if len(todo) < 2:
+        return None, {}, {}
+    parallel = args.jobs > 1
     # while this process loads the models, the other jobs (or the other core) read the first files
     ahead = (
         {pdf: batch.read_ahead(pdf, options) for pdf in todo[: max(args.jobs - 1, 1)]}
         if options.enrich
         else {}
     )
-    if todo and options.enrich:
+    if options.enrich:
         display.update(MODEL, "model", 0, 0)
         batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
         display.done(MODEL, advance=False)
     if not parallel:
         return None, {}, ahead
-    # forked workers start with the models loaded, and fork each file's child from there
+    pool, futures = submitted(todo, options, args, ahead)
+    return pool, futures, {}
+
+
+def submitted(
+    todo: list[Path], options: Options, args, ahead: dict[Path, isolate.Running]
+) -> tuple[ProcessPoolExecutor, dict[Path, Future]]:
+    """The pool, every file submitted to it. Forked workers start with the models loaded, and
+    fork each file's child from there; each file gets one process, the workers share the
+    cores."""
+    options = options.model_copy(update={"processes": 1})
     pool = ProcessPoolExecutor(
         min(args.jobs, len(todo)),
         mp_context=get_context("fork"),
@@ -528,7 +541,7 @@ def start(
         )
         for pdf in todo
     }
-    return pool, futures, {}
+    return pool, futures
 
 
 def stop(pool: ProcessPoolExecutor) -> None:

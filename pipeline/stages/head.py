@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..elements import Line
 from ..profiles.profile import Profile
-from ..registry import is_territory_name
+from ..registry import names_a_territory
 from ..text import similar
 from .template import Template, medal_in, style_of
 from .territory import kind_of
@@ -35,7 +35,6 @@ VALUE_WORDS = 10  # a line carrying a field's value on has at most this many wor
 SMALL_WORD = 3  # letters: shorter words (de, la, Pau) do not count in a name's capitals
 CAPITALISED = 0.5  # share of a name's longer words that start with a capital
 ALIGN = 4.0  # points: a value's lines start this close to the label's or the value's left edge
-REGISTERED = 0.6  # how surely the registry must know a name (a bare commune's name) to count
 CATEGORY_LIKENESS = 0.8  # similarity of a value to the section's name that makes it the category
 # A name's line ends with one of these when the name goes on over the next line.
 ELISION = re.compile(r"^(?:[dlj]|qu)['’]", re.I)  # "d'Arras" is capitalised as "Arras"
@@ -246,7 +245,7 @@ def territorial(value: str, profile: Profile) -> bool:
     local governments knows ("Dijon Métropole", "Grenoble-Alpes")."""
     pieces = [piece for piece in re.split(r"\s*(?:;|,|/|\bet\b)\s+", value) if piece]
     return any(kind_of(piece, profile) != "autre" for piece in pieces) or any(
-        is_territory_name(piece) >= REGISTERED for piece in pieces
+        names_a_territory(piece) for piece in pieces
     )
 
 
