@@ -48,10 +48,21 @@ def clean(s: str) -> str:
     return SPACES.sub(" ", s).strip()
 
 
+class _MarksTable(dict):
+    """A `str.translate` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        self[code] = kept = None if unicodedata.combining(chr(code)) else chr(code)
+        return kept
+
+
+_MARKS_TABLE = _MarksTable()
+
+
 def strip_accents(s: str) -> str:
     if s.isascii():
         return s
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", s).translate(_MARKS_TABLE)
 
 
 @lru_cache(maxsize=8192)

@@ -58,6 +58,7 @@ GUTTER = 3.0
 PLACE = ("x0", "x1", "top", "bottom", "size")  # what places a glyph or an image
 GUTTER_ROWS = 3  # rows cut over the same x that make it a gutter of the page
 MARKERS = set("•◦▪▫●○■□‣⁃∙➢➤►▶✓✔·*+-–—°º")
+MARKER_GLYPHS = 4  # a bullet's run has at most this many glyphs (OCR reads one as "°__")
 COMPLAINT_LENGTH = 160  # characters kept of each of pdfminer's complaints
 FONT_CACHE = 1024  # font names remembered (bold or not, base name, small caps): a few dozen
 SAME_ROW = 0.5  # share of the smaller glyph's height that must overlap the row
@@ -397,6 +398,7 @@ def split_row(
     than SPLIT_MIN ems left uncut to `uncut`.
     """
     usual = usual_space(chars)
+    widths: dict[float, tuple[float, float]] = {}  # cut_widths by size: a row has few sizes
     runs: list[list[dict]] = []
     run: list[dict] = []
     last = None
@@ -405,9 +407,12 @@ def split_row(
             if run:
                 run.append(c)
             continue
-        if last is not None and not is_marker(run):
+        if last is not None and not (len(run) <= MARKER_GLYPHS and is_marker(run)):
             gap = (last["x1"], c["x0"])
-            cut, least = cut_widths(usual, min(last["size"], c["size"]))
+            size = min(last["size"], c["size"])
+            if size not in widths:
+                widths[size] = cut_widths(usual, size)
+            cut, least = widths[size]
             if wide(*gap, cut, least, gutters):
                 runs.append(run)
                 cuts.append(gap)
@@ -445,7 +450,7 @@ def wide(start: float, end: float, cut: float, least: float, gutters) -> bool:
 
 def is_marker(run: list[dict]) -> bool:
     """A run that is only a bullet: it keeps the item's text, however far that starts."""
-    return len(run) <= 4 and "".join(x["text"] for x in run).strip(" _") in MARKERS  # OCR: "°__"
+    return len(run) <= MARKER_GLYPHS and "".join(x["text"] for x in run).strip(" _") in MARKERS
 
 
 X0, TOP, X1, BOTTOM = map(itemgetter, ("x0", "top", "x1", "bottom"))

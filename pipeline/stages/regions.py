@@ -20,7 +20,9 @@ Each line is given the id of its region, so that later stages know which lines s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from statistics import median
 
@@ -256,9 +258,10 @@ def find_gutter(items: list[Piece]) -> float | None:
     start, end = (x0 + share * (x1 - x0) for share in GUTTER_SPAN)
     step = max(GUTTER_STEP, (end - start) / GUTTER_TRIES)
     best, best_pairs = None, GUTTER_PAIRS - 1
+    counted = facings(items)
     x = start
     while x < end:
-        pairs = facing(items, x)
+        pairs = counted(x)
         if pairs > best_pairs:
             best, best_pairs = x, pairs
         x += step
@@ -284,6 +287,22 @@ def frame_edges(items: list[Piece]):
 def crossed(items: list[Piece], x: float) -> bool:
     """Some line runs across x: x is no gutter, whatever box stands there."""
     return any(p.line is not None and p.box.x0 < x < p.box.x1 for p in items)
+
+
+def facings(items: list[Piece]) -> Callable[[float], int]:
+    """`facing(items, x)`, counted again only when x has passed a piece's edge since: the pieces
+    left and right of x, and thus their count, are those of the last x between the same edges."""
+    sided = [p.box for p in items if p.line or p.frame]
+    ends, starts = sorted(box.x1 for box in sided), sorted(box.x0 for box in sided)
+    counts: dict[tuple[int, int], int] = {}
+
+    def count(x: float) -> int:
+        sides = (bisect_left(ends, x), bisect_right(starts, x))  # pieces left of x, not right
+        if sides not in counts:
+            counts[sides] = facing(items, x)
+        return counts[sides]
+
+    return count
 
 
 def facing(items: list[Piece], x: float) -> int:
