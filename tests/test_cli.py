@@ -210,3 +210,25 @@ def test_limits_out_of_range_are_refused_in_one_line():
         r = run("x.pdf", option, value)
         assert r.returncode == 2 and f"not a positive number: '{value}'" in r.stderr, r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_the_jobs_are_shared_among_the_files_converted_at_once(tmp_path, monkeypatch):
+    """A single file may use every job (its pages read, its model loaded, on other cores);
+    files converted side by side get one each; --jobs 1 keeps a file to one process."""
+    from pipeline.run import batch, cli
+
+    given = []
+
+    def recorded(path, options, preread=None, wanted=None):
+        given.append(options.processes)
+        return batch.Outcome(str(path), "unusable", f"{path.name}: recorded")
+
+    monkeypatch.setattr(batch, "convert_file", recorded)
+    first, second = blank_pdf(tmp_path / "a.pdf"), blank_pdf(tmp_path / "b.pdf")
+    out = ["-o", tmp_path / "out", "-q", "--no-enrich"]
+    for jobs, files in ((2, [first]), (1, [first]), (3, [first])):
+        cli.main([*map(str, files), *map(str, out), "--jobs", str(jobs)])
+    assert given == [2, 1, 3]
+    given.clear()
+    cli.main([str(first), str(second), *map(str, out), "--jobs", "1"])
+    assert given == [1, 1]

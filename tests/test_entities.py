@@ -225,7 +225,7 @@ def test_texts_go_to_the_model_process_and_back(monkeypatch):
     from pipeline.enrich import entities, model_process
 
     monkeypatch.setattr(entities, "loaded", lambda: False)
-    with model_process.beside(1) as model:
+    with model_process.beside(2) as model:
         assert model.__self__.pid != os.getpid()
         assert model(TEXTS) == entities.statistical(TEXTS)
 
@@ -237,15 +237,18 @@ def test_when_the_model_process_dies_this_one_reads_the_texts(monkeypatch):
     from pipeline.enrich import entities, model_process
 
     monkeypatch.setattr(entities, "loaded", lambda: False)
-    with model_process.beside(1) as model:
+    with model_process.beside(2) as model:
         os.kill(model.__self__.pid, signal.SIGKILL)
         assert model(TEXTS) == entities.statistical(TEXTS)
 
 
-def test_a_process_with_the_model_reads_its_texts_itself():
+def test_a_process_with_the_model_or_kept_to_one_process_reads_its_texts_itself(monkeypatch):
     from pipeline.enrich import entities, model_process
 
     load()
-    with model_process.beside(1) as model:
+    with model_process.beside(2) as model:
         assert not hasattr(model, "__self__")  # no process: the model here
         assert model(TEXTS) == entities.statistical(TEXTS)
+    monkeypatch.setattr(entities, "loaded", lambda: False)
+    with model_process.beside(1) as model:
+        assert not hasattr(model, "__self__")

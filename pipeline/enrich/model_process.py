@@ -44,9 +44,10 @@ class ModelProcess:
 @contextlib.contextmanager
 def beside(processes: int) -> Iterator[entities.Reader]:
     """How the model reads texts during the block: in a process that starts loading it now, or
-    here (the model is here already, or this process runs threads, which a fork would copy
-    in the middle of their work). The process is ended with the block."""
-    if entities.loaded() or threading.active_count() > 1:
+    here (the conversion keeps to one process, the model is here already, or this process
+    runs threads, which a fork would copy in the middle of their work). The process is ended
+    with the block."""
+    if processes < 2 or entities.loaded() or threading.active_count() > 1:
         yield partial(entities.statistical, processes=processes)
         return
     pid, connection = fork(partial(serve, processes=processes))

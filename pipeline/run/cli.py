@@ -461,7 +461,10 @@ def run(items: list, under: dict[Path, Path], options: Options, args) -> list[ba
 def convert_all(
     items: list, todo: list[Path], todo_plan: Plan, options: Options, args, display
 ) -> list[batch.Outcome]:
-    """Each item's outcome, in order: converted (by the pool, or here) and published."""
+    """Each item's outcome, in order: converted (by the pool, or here) and published. The jobs
+    are shared among the files converted at once: a single file may use them all."""
+    at_once = max(1, min(args.jobs, len(todo)))
+    options = options.model_copy(update={"processes": max(1, args.jobs // at_once)})
     pool, futures, ahead = start(todo, options, args, display)
     try:
         outcomes = []
@@ -522,9 +525,7 @@ def submitted(
     todo: list[Path], options: Options, args, ahead: dict[Path, isolate.Running]
 ) -> tuple[ProcessPoolExecutor, dict[Path, Future]]:
     """The pool, every file submitted to it. Forked workers start with the models loaded, and
-    fork each file's child from there; each file gets one process, the workers share the
-    cores."""
-    options = options.model_copy(update={"processes": 1})
+    fork each file's child from there."""
     pool = ProcessPoolExecutor(
         min(args.jobs, len(todo)),
         mp_context=get_context("fork"),
