@@ -59,7 +59,7 @@ class Reading:
 def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) -> Reading:
     """The most consistent reading among the candidate profiles (the first wins a tie)."""
     candidates = [load(options.profile)] if options.profile != "auto" else edition_profiles(raw)
-    readings = [read_cards(raw, profile, clock) for profile in candidates]
+    readings = [read_cards(raw, profile, clock, options.processes) for profile in candidates]
     best = max(readings, key=consistency)
     if not best.segments.cards or not awarded(best.cards):
         raise InputError(
@@ -69,8 +69,9 @@ def best_reading(raw: list[Page], path: Path, options: Options, clock: Clock) ->
     return best
 
 
-def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
-    """furniture → layout → segment → card, with one profile."""
+def read_cards(raw: list[Page], profile: Profile, clock: Clock, processes: int = 1) -> Reading:
+    """furniture → layout → segment → card, with one profile; the cards' headings looked for in
+    up to `processes` processes."""
     context = Context(profile)
     with clock("furniture"):
         pages, removed = furniture.strip(
@@ -95,7 +96,7 @@ def read_cards(raw: list[Page], profile: Profile, clock: Clock) -> Reading:
     heads = [span.lines[: head.HEAD_LINES] for span in segments.cards]
     labels = head.learn_labels(heads, profile)
     context = replace(context, template=replace(context.template, labels=labels))
-    roles = blocks.learn_roles(spans, profile, context.template)
+    roles = blocks.learn_roles(spans, profile, context.template, processes)
     context = replace(context, pitch=layout.typical_pitch(card_lines), roles=roles)
     with clock("card"):
         cards = parse_cards(segments.cards, context, roles)

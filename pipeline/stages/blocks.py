@@ -21,9 +21,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from statistics import median
 
 from ..elements import Line
+from ..processes import shared
 from ..profiles.profile import Profile
 from ..text import fold, fold_map, similar
 from ..vocabulary import CARD_TEXTS
@@ -39,6 +41,9 @@ PUNCTUATION = " :?.!-–—"
 RUN_IN_ENDS = (":", "?", ".", "—", "–")  # how a run-in label closes before its text
 TYPE_SHARE = 0.8  # a type is a text's when this share of the cards read by type agree
 RECUR_SHARE = 0.2  # a wording no evidence names is a heading when this share of cards print it
+# Cards each process looks for headings in, at least: a second process costs a fork, and the
+# registry's loading again (the lines set like headings are asked whether they name territories).
+SHARED_CARDS = 8
 Section = tuple[str, str, list[Line]]  # (role, heading as printed, lines)
 
 
@@ -185,11 +190,14 @@ def carries_heading_on(heading: Line | None, line: Line) -> bool:
 
 
 def learn_roles(
-    cards: list[tuple[list[Line], str | None]], profile: Profile, template: Template
+    cards: list[tuple[list[Line], str | None]],
+    profile: Profile,
+    template: Template,
+    processes: int = 1,
 ) -> Roles:
     """The role of every heading wording of the yearbook, from all its cards (their lines and
-    their section's name) at once."""
-    headings = [card_headings(lines, profile, template, section) for lines, section in cards]
+    their section's name) at once; their headings found in up to `processes` processes."""
+    headings = shared(partial(cards_headings, profile, template), cards, processes, SHARED_CARDS)
     roles: Roles = {}
     ranks: dict[str, list[int]] = defaultdict(list)
     role_ranks: dict[str, list[int]] = defaultdict(list)
@@ -209,6 +217,12 @@ def learn_roles(
     headings = [[(key, role) for key, role in found if key in ranks] for found in headings]
     eliminate(headings, ranks, roles, role_ranks)
     return roles
+
+
+def cards_headings(
+    profile: Profile, template: Template, cards: Sequence[tuple[list[Line], str | None]]
+) -> list[list[tuple[str, str]]]:
+    return [card_headings(lines, profile, template, section) for lines, section in cards]
 
 
 def eliminate(headings, ranks, roles: Roles, role_ranks) -> None:
