@@ -68,5 +68,38 @@ def test_an_error_is_raised_here_as_without_a_fork(two_cores):
         processes.shared(raises_on_seven, list(range(8)), 2, least=2)
 
 
-def test_pages_read_in_two_processes_are_those_read_in_one(two_cores):
-    assert pdfium_reader.read(SAMPLE, processes=2) == pdfium_reader.read(SAMPLE, processes=1)
+def counted_forks(monkeypatch) -> list:
+    """The forks `shared` makes from now on, one element each."""
+    made: list = []
+    real = processes.fork
+
+    def fork(target):
+        made.append(target)
+        return real(target)
+
+    monkeypatch.setattr(processes, "fork", fork)
+    return made
+
+
+def test_pages_read_in_two_processes_are_those_read_in_one(two_cores, monkeypatch):
+    alone = pdfium_reader.read(SAMPLE, processes=1)
+    forks = counted_forks(monkeypatch)
+    assert pdfium_reader.read(SAMPLE, processes=2) == alone
+    assert len(forks) == 1  # the second half was read by another process
+
+
+def test_the_cards_read_with_two_processes_are_those_read_with_one(two_cores, monkeypatch):
+    """The cards' headings looked for in two processes: the same roles, the same cards."""
+    from pathlib import Path
+
+    from pipeline import Options
+    from pipeline.clock import Clock
+    from pipeline.reading import best_reading
+
+    pages = pdfium_reader.read(SAMPLE, processes=1)
+    alone = best_reading(pages, Path(SAMPLE), Options(processes=1), Clock())
+    forks = counted_forks(monkeypatch)
+    shared_reading = best_reading(pages, Path(SAMPLE), Options(processes=2), Clock())
+    assert forks  # the headings were looked for in another process too
+    assert shared_reading.context.roles == alone.context.roles
+    assert shared_reading.cards == alone.cards

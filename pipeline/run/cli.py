@@ -192,8 +192,9 @@ def add_reading(ap: argparse.ArgumentParser) -> None:
         type=positive(int),
         default=os.cpu_count() or 1,
         metavar="N",
-        help="files converted at once, in parallel processes (default: the number of CPUs, "
-        "%(default)d here)",
+        help="processes at work at once (default: the number of CPUs, %(default)d here): that "
+        "many files converted side by side, or a single file's work shared among them (its "
+        "pages read in two, its language model loaded in another); 1 keeps a file to one",
     )
     ap.add_argument(
         "--strict",
@@ -223,7 +224,8 @@ def add_limits(ap: argparse.ArgumentParser) -> None:
         type=positive(int),
         default=Options().max_memory,
         metavar="MIB",
-        help="memory (MiB of address space) a file's conversion may take (default: %(default)d)",
+        help="memory (MiB of address space) each process of a file's conversion may take "
+        "(default: %(default)d)",
     )
     ap.add_argument(
         "--timings",
