@@ -63,7 +63,7 @@ def fresh_caches() -> None:
     """Empty the caches a conversion leaves (folded texts, similarities), so each run pays its own
     way."""
     from pipeline import text
-    from pipeline.read import reader
+    from pipeline.read import lines
 
     for f in (
         text.fold,
@@ -72,9 +72,9 @@ def fresh_caches() -> None:
         text.key,
         text.similarity,
         text.containment,
-        reader.is_bold,
-        reader.base_font,
-        reader.is_small_caps,
+        lines.is_bold,
+        lines.base_font,
+        lines.is_small_caps,
     ):
         f.cache_clear()
 

@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .read.ocr import Mode as OcrMode
+from .limits import MAX_MEMORY, MAX_PAGES, TIMEOUT
+
+# which pages are OCR'd: those without a usable text layer, every one, or none (`read.ocr`)
+OcrMode = Literal["auto", "always", "never"]
 
 
 class Options(BaseModel):
@@ -39,8 +42,8 @@ class Options(BaseModel):
         "of the pages, the entity model's reading of the texts), no more than the machine's "
         "cores; the command line gives 1 to each file when several are converted at once",
     )
-    timeout: float = Field(600.0, gt=0, description="seconds one file may take")
-    max_pages: int = Field(2000, ge=1, description="pages a file may have")
+    timeout: float = Field(TIMEOUT, gt=0, description="seconds one file may take")
+    max_pages: int = Field(MAX_PAGES, ge=1, description="pages a file may have")
     max_memory: int = Field(
-        4096, gt=0, description="MiB of memory (address space) one file's conversion may add"
+        MAX_MEMORY, gt=0, description="MiB of memory (address space) one file's conversion may add"
     )

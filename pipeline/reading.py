@@ -14,7 +14,8 @@ from .context import Context
 from .elements import Line, Page, Removed, Stray
 from .errors import InputError
 from .options import Options
-from .profiles.profile import Profile, available, load
+from .profiles import available
+from .profiles.profile import Profile, load
 from .stages import (
     blocks,
     frontmatter,

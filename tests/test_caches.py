@@ -19,7 +19,7 @@ def cached_functions():
 
 def test_every_cache_with_arguments_has_a_size_limit():
     found = dict(cached_functions())
-    assert "pipeline.read.reader.is_bold" in found and "pipeline.text.fold" in found
+    assert "pipeline.read.lines.is_bold" in found and "pipeline.text.fold" in found
     unbounded = [
         name
         for name, function in found.items()

@@ -232,3 +232,32 @@ def test_the_jobs_are_shared_among_the_files_converted_at_once(tmp_path, monkeyp
     given.clear()
     cli.main([str(first), str(second), *map(str, out), "--jobs", "1"])
     assert given == [1, 1]
+
+
+def test_a_single_file_is_read_ahead_by_the_other_jobs_to_the_same_document(tmp_path, monkeypatch):
+    """Its pages start being read by a helper the command forks before it imports the
+    conversion (the conversion's child, forked later, joins that reading); the helper is reaped,
+    the document is the one a conversion in one process makes. --jobs 1 forks no helper."""
+    from pipeline import Options, convert, processes
+    from pipeline.read import pdfium_reader
+    from pipeline.run import cli
+
+    monkeypatch.setattr(processes, "available", lambda: 2)
+    helpers: list[int] = []
+    real = processes.fork
+
+    def fork(target):
+        pid, connection = real(target)
+        helpers.append(pid)
+        return pid, connection
+
+    monkeypatch.setattr(processes, "fork", fork)  # the forks of this process, not the child's
+    alone = convert(SAMPLE, Options(enrich=False, processes=1)).document
+    for jobs, forked in (("2", 1), ("1", 0)):
+        out = tmp_path / jobs
+        assert cli.main([str(SAMPLE), "-o", str(out), "-q", "--no-enrich", "--jobs", jobs]) == 0
+        assert len(helpers) == forked and not pdfium_reader.AHEAD
+        assert all(not os.path.exists(f"/proc/{pid}") for pid in helpers)  # reaped
+        document = json.loads((out / "annuaire_2023.json").read_text(encoding="utf-8"))
+        assert document["projects"] == alone.model_dump(mode="json")["projects"]
+        helpers.clear()

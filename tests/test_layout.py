@@ -161,7 +161,7 @@ def test_typical_pitch_is_the_pitch_of_wrapped_lines():
 
 
 def test_ocr_bullets_with_stray_underscores():
-    from pipeline.read.reader import lines_from_chars
+    from pipeline.read.lines import lines_from_chars
 
     def chars(text, x0):
         return [

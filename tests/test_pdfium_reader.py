@@ -66,7 +66,7 @@ def test_other_designs(tmp_path):
 def read_by_pdfium_alone(path, monkeypatch):
     """PDFium's reading, failing if any page falls back to pdfplumber."""
     with monkeypatch.context() as patch:
-        patch.setattr(pdfium_reader.reader, "read", lambda *a, **k: pytest.fail("fallback"))
+        patch.setattr(reader, "read", lambda *a, **k: pytest.fail("fallback"))
         return pdfium_reader.read(path)
 
 

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.profiles.profile as profile_module
+import pipeline.profiles as profiles_package
 from pipeline.conversion import convert
 from pipeline.errors import InputError
-from pipeline.profiles.profile import PROFILES, Profile, available, load
+from pipeline.profiles import PROFILES, available
+from pipeline.profiles.profile import Profile, load
 from pipeline.vocabulary import BLOCKS, TERRITORY_KINDS
 
 from .layouts import BOLD, NAVY, Sheet, section
@@ -80,7 +81,7 @@ def profiles_2015(tmp_path, monkeypatch):
     folder.mkdir()
     shutil.copy(PROFILES / "default.toml", folder)
     (folder / "2015.toml").write_text(readme_profile(), encoding="utf-8")
-    monkeypatch.setattr(profile_module, "PROFILES", folder)
+    monkeypatch.setattr(profiles_package, "PROFILES", folder)
     return folder
 
 

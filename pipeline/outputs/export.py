@@ -16,13 +16,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import spreadsheet
+from . import SEPARATOR, SEPARATORS, spreadsheet
 from .models import Annuaire, Project
 from .spreadsheet import PROJECT_COLUMNS as CSV_COLUMNS  # noqa: F401 (tests)
-
-FORMATS = ("json", "jsonl", "csv", "xlsx")
-SEPARATORS = {";": ";", ",": ",", "tab": "\t"}  # --csv-sep: the name given → the character
-SEPARATOR = ";"  # the default: what a spreadsheet set to French expects (see docs/spreadsheets.md)
 
 
 def dumps(doc: Annuaire) -> str:
@@ -60,7 +56,7 @@ def csv_text(doc: Annuaire, sep: str = SEPARATOR) -> str:
 
 
 def serialize(doc: Annuaire, fmt: str = "json", sep: str = SEPARATOR) -> str | bytes:
-    """The document in one of FORMATS (xlsx as bytes), validated again first."""
+    """The document in one of `outputs.FORMATS` (xlsx as bytes), validated again first."""
     doc = Annuaire.model_validate(doc.model_dump())
     if fmt == "csv":
         return csv_text(doc, sep)

@@ -21,8 +21,7 @@ else:  # pragma: no cover
 from ..errors import InputError
 from ..thresholds import DESIGN, Thresholds
 from ..vocabulary import BLOCKS, MEDALS, Block, CardText, EntityLabel, TerritoryKind
-
-PROFILES = Path(__file__).parent
+from . import available, located
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
@@ -209,10 +208,6 @@ def first(patterns: list[re.Pattern], folded: str, pos: int = 0, search: bool = 
     return None
 
 
-def available() -> dict[str, Path]:
-    return {p.stem: p for p in sorted(PROFILES.glob("*.toml"))}
-
-
 def load(name_or_path: str | Path = "default") -> Profile:
     """A profile by name (a file of `pipeline/profiles/`) or by path; `extends` merges a base
     profile."""
@@ -231,7 +226,7 @@ def raw(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> dict:
     replaced)."""
     path = Path(name_or_path)
     if not path.suffix:
-        path = available().get(str(name_or_path), PROFILES / f"{name_or_path}.toml")
+        path = located(str(name_or_path))
     if str(path.resolve()) in seen:
         raise InputError(f"profile {path.name}: 'extends' goes round in a circle")
     try:

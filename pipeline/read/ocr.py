@@ -21,13 +21,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from statistics import mean
-from typing import Literal
 
 from ..elements import Page
 from ..errors import InputError
+from ..options import OcrMode as Mode
 from . import reader
 
-Mode = Literal["auto", "always", "never"]
 MIN_CHARS = 40  # fewer readable characters than this: the page has no usable text layer
 MIN_READABLE = 0.7  # share of letters, digits and punctuation a usable layer must have
 LANGUAGE = "fra"

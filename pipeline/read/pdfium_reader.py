@@ -3,7 +3,7 @@
 pdfminer, under pdfplumber, interprets every page in Python; PDFium does it in C and
 is many times faster. This module asks PDFium for the same facts about each character
 (text, box, size, font name, fill colour, orientation) and hands them, as the same char
-dicts, to the line building of `reader`, so both engines give the same lines.
+dicts, to the line building of `lines`, so both engines give the same lines.
 Boxes follow pdfminer's convention: the glyph's advance width across, the font size up
 from the font's descent below the baseline, both scaled by the character's matrix (a page
 drawn under a scaling transform, as some design tools export, has its sizes scaled too).
@@ -15,23 +15,32 @@ generated and unusual files.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import math
+from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..elements import Page, Rect
 from ..errors import InputError
-from ..processes import shared
-from . import reader, shapes
-from .reader import Progress, lines_from_chars, vertical_lines
+from ..processes import Sharing, gather, start, stop
+from . import shapes
+from .lines import lines_from_chars, vertical_lines
+
+if TYPE_CHECKING:
+    from .reader import Progress
 
 # Pages each process reads at least: under twice as many, a file is read in one (forking and
 # sending the pages back cost about what a page's reading does).
 SHARED_PAGES = 4
+
+# The readings started ahead of their conversion (`ahead`), by file and password.
+AHEAD: dict[tuple[Path, str | None], Sharing] = {}
 
 
 def read(
@@ -42,17 +51,71 @@ def read(
     processes: int = 1,
 ) -> list[Page]:
     """Read every page of the PDF (or `only` those numbers), in up to `processes` processes
-    (`processes.shared`); `progress(done, total)` after each page."""
+    handing the pages out one at a time (`processes.start`), or with the helpers reading the
+    file already (`ahead`); `progress(done, total)` after each page this process reads (the
+    pages it has read), and once every page is in."""
     path = Path(path)
+    total = page_count(path, password)
+    sharing = AHEAD.pop((path.resolve(), password), None) if only is None else None
+    if sharing is None:
+        numbers = [i for i in range(1, total + 1) if only is None or i in only]
+        sharing = started(path, password, numbers, processes)
+    try:
+        pages = gather(sharing, partial(read_numbers, path, password, progress, total))
+    finally:
+        stop(sharing)
+    if progress:  # the helpers' pages are in
+        progress(len(pages), len(pages))
+    return with_fallback(path, pages, password)
+
+
+@contextlib.contextmanager
+def ahead(
+    path: Path, password: str | None, processes: int, max_pages: int, memory_mib: int
+) -> Iterator[None]:
+    """Start reading the file's pages in `processes` - 1 helpers now, each under `memory_mib`
+    MiB more than it inherits, for the conversion to join (`read`) once its modules are
+    imported, the process it runs in forked meanwhile or not; on exit the helpers are stopped,
+    joined or not. Nothing starts for a file PDFium cannot open or of over `max_pages`
+    pages: its conversion says why."""
+    key = (path.resolve(), password)
+    try:
+        total = page_count(path, password)
+    except InputError:
+        total = max_pages + 1
+    sharing = (
+        started(path, password, list(range(1, total + 1)), processes, memory_mib)
+        if total <= max_pages
+        else None
+    )
+    if sharing is not None and sharing.helpers:
+        AHEAD[key] = sharing
+    try:
+        yield
+    finally:
+        if sharing is not None:
+            AHEAD.pop(key, None)
+            stop(sharing)
+
+
+def started(
+    path: Path,
+    password: str | None,
+    numbers: list[int],
+    count: int,
+    memory_mib: int | None = None,
+) -> Sharing:
+    """The reading of these pages started, shared with up to `count` - 1 helpers."""
+    work = partial(read_numbers, path, password, None, len(numbers))
+    return start(work, numbers, count, SHARED_PAGES, memory_mib)
+
+
+def page_count(path: Path, password: str | None) -> int:
     pdf = document(path, password)
     try:
-        total = len(pdf)
+        return len(pdf)
     finally:
         pdf.close()
-    numbers = [i for i in range(1, total + 1) if only is None or i in only]
-    work = partial(read_numbers, path, password, progress, total)
-    pages = shared(work, numbers, processes, SHARED_PAGES)
-    return with_fallback(path, pages, password)
 
 
 def document(path: Path, password: str | None):
@@ -69,16 +132,17 @@ def document(path: Path, password: str | None):
 
 
 def read_numbers(
-    path: Path, password: str | None, progress: Progress | None, total: int, numbers
+    path: Path, password: str | None, progress: Progress | None, total: int, numbers: Iterable[int]
 ) -> list[Page | int]:
-    """The pages of these numbers (see `page_or_number`), the PDF opened in this process."""
+    """The pages of these numbers (see `page_or_number`), the PDF opened in this process;
+    `progress(pages read so far here, total)` after each."""
     pdf = document(path, password)
     try:
         pages = []
         for number in numbers:
             pages.append(page_or_number(pdf, number))
             if progress:
-                progress(number, total)
+                progress(len(pages), total)
         return pages
     finally:
         pdf.close()
@@ -104,6 +168,8 @@ def with_fallback(path: Path, pages: list[Page | int], password: str | None) -> 
     """The pages read, with pdfplumber's reading of those PDFium could not read alike (numbers);
     when pdfplumber does not find those pages (the engines disagree on a damaged page tree), the
     whole file as pdfplumber reads it."""
+    from . import reader
+
     others = {p for p in pages if isinstance(p, int)}
     read = (
         {p.number: p for p in reader.read(path, password=password, only=others)} if others else {}

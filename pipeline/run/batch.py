@@ -54,7 +54,7 @@ class Outcome:
 class Wanted:
     """The outputs a run publishes for each file, which its child makes (within the limits)."""
 
-    format: str = "json"  # one of export.FORMATS
+    format: str = "json"  # one of outputs.FORMATS
     report: bool = False  # the review page (HTML)
     document: bool = False  # the JSON document itself, for the database
     csv_sep: str = export.SEPARATOR

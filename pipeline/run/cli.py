@@ -1,271 +1,37 @@
-"""Command line: python -m pipeline PATH... [-o DIR] [--format F] [--csv-sep S] [--report]
-[--sqlite DB] [--jobs N] …"""
+"""Command line: `python -m pipeline PATH...` (see `arguments`), started at the least cost.
+
+The arguments are read first, with no module of the conversion imported. When they name one
+PDF to read with PDFium, its pages start being read in the other processes --jobs allows
+(`pdfium_reader.ahead`) while this one imports the conversion's modules (a fifth of a second
+in which a second core would sit idle); the conversion then joins that reading. The modules
+are imported with the garbage collector off: their objects (a hundred thousand) are no
+garbage, and its passes over them were a twentieth of the start; they are then set aside
+from its later passes (`gc.freeze`).
+"""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import gc
 import getpass
-import glob
 import os
-import signal
 import sys
-import tempfile
-import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
+from types import ModuleType
 
-from .. import __version__
-from ..errors import InputError
-from ..options import Options
-from ..outputs import export
-from ..outputs.models import Annuaire
-from ..profiles.profile import available, load
-from ..review.corrections import NAME, SUFFIX
-from . import batch, isolate, lifeline, progress
-from . import publish as publishing
-
-PASSWORD_VARIABLE = "ANNUAIRE_PASSWORD"  # the password of encrypted PDFs, kept off the command line
-MODEL = "spaCy's fr_core_news_sm"  # how the progress names the language model while it loads
-
-REVIEW_PORT = 8765  # the review app's port, unless --port says otherwise
-
-EXIT_CODES = """\
-exit codes:
-  0  success
-  1  finished with warnings, when --strict is given
-  2  unusable input (missing file, folder with no PDF, not a PDF, empty, truncated or damaged,
-     encrypted without the right password, no pages, no text, OCR needed but not installed,
-     not a yearbook, objects nested too deeply, over --max-pages, --timeout or --max-memory,
-     a --sqlite FILE that is not this tool's database, an edition without a year for --sqlite,
-     a corrections file that cannot be used or that --corrections names and is missing);
-     one line on stderr names the file and the cause, and no output file is written
-  3  internal error: one line on stderr points to a log file with the details (the traceback
-     is printed only with --debug); or the output cannot be written (the line says why)
-Over several files, each file is converted on its own and the run ends with a summary;
-the exit code is the highest of the files' codes.
-"""
-
-
-def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="python -m pipeline",
-        description="Convert yearbooks of the Label « Territoire Innovant » (PDF) into validated "
-        "JSON "
-        "documents: every project card as a record, where each value came from, and "
-        "warnings for anything inconsistent.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    add_files(ap)
-    add_destinations(ap)
-    add_batch(ap)
-    add_reading(ap)
-    add_limits(ap)
-    return ap
-
-
-def add_files(ap: argparse.ArgumentParser) -> None:
-    """The PDFs to convert, and the files written for each."""
-    ap.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="yearbooks to convert: files, folders (their *.pdf) and globs ('annuaires/*.pdf'), "
-        "e.g. samples/annuaire_2023.pdf",
-    )
-    output_option(
-        ap,
-        "folder of the files written, named after each PDF: DIR/<name>.json (or .jsonl, "
-        ".csv) and DIR/<name>.html (default: output)",
-    )
-    ap.add_argument(
-        "--format",
-        choices=export.FORMATS,
-        default="json",
-        help="json: the whole document (default); jsonl: one project per line, with its edition's "
-        "year; csv: one project per row, territories joined with ' ; ', UTF-8 with a BOM; "
-        "xlsx: a workbook with sheets of projects, territories and warnings",
-    )
-    ap.add_argument(
-        "--csv-sep",
-        choices=export.SEPARATORS,
-        default=export.SEPARATOR,
-        help="separator of the CSV cells: ';' (the default: what a spreadsheet set to French "
-        "expects), ',' (the international convention, RFC 4180) or 'tab'",
-    )
-    ap.add_argument(
-        "--report",
-        action="store_true",
-        help="also write DIR/<name>.html, a self-contained review page: each card's page images "
-        "with boxes where each value was read, the values beside them, the warnings",
-    )
-
-
-def add_destinations(ap: argparse.ArgumentParser) -> None:
-    """Where else the documents go, what stderr says, which profile reads them."""
-    ap.add_argument(
-        "--sqlite",
-        type=Path,
-        metavar="FILE",
-        help="also add each edition to the SQLite database FILE (created if missing); an edition "
-        "of the same year already there is replaced, not duplicated",
-    )
-    ap.add_argument(
-        "--stdout",
-        action="store_true",
-        help="print the document of one PDF (in --format) on stdout instead of writing it",
-    )
-    ap.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        help="no progress and no summary on stderr; errors only",
-    )
-    ap.add_argument(
-        "--profile",
-        default="auto",
-        help=f"edition profile to read the yearbooks with: a name ({', '.join(available())}) or "
-        f"the "
-        "path of a TOML file; 'auto' (the default) takes the profile made for the year "
-        "printed on the first pages, else the one that reads the most consistent cards",
-    )
-    ap.add_argument(
-        "--password",
-        help=f"password of an encrypted PDF; '-' to be asked for it (not shown), or "
-        f"set {PASSWORD_VARIABLE}: a password on the command line is seen by "
-        "anyone who lists the processes",
-    )
-
-
-def add_batch(ap: argparse.ArgumentParser) -> None:
-    """How a batch finds its PDFs and their corrections, and goes on after a stop."""
-    ap.add_argument(
-        "--corrections",
-        type=Path,
-        metavar="FILE",
-        help="the archivist's corrections file to apply (default: DIR/<name>.corrections.toml, "
-        "when there); see 'python -m pipeline review' to write one",
-    )
-    ap.add_argument(
-        "--skip-existing",
-        action="store_true",
-        help="leave out a PDF whose outputs are all there already (its document, and its review "
-        "page with --report): a batch stopped midway goes on where it stopped",
-    )
-    ap.add_argument(
-        "-r",
-        "--recursive",
-        action="store_true",
-        help="a folder gives the PDFs of its sub-folders too, each written into the same "
-        "sub-folder of the output folder",
-    )
-
-
-def add_reading(ap: argparse.ArgumentParser) -> None:
-    """How the PDFs are read, and what makes a run fail."""
-    ap.add_argument(
-        "--reader",
-        choices=("pdfium", "pdfplumber"),
-        default="pdfium",
-        help="PDF engine: 'pdfium' (the default), or 'pdfplumber', several times slower, which "
-        "gives the same lines (boxes within 0.2 pt) and reads the pages PDFium cannot read alike",
-    )
-    ap.add_argument(
-        "--ocr",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OCR with OCRmyPDF and Tesseract (French): 'auto' the pages without a usable text "
-        "layer (scans), 'always' every page, 'never' none (default: auto)",
-    )
-    ap.add_argument(
-        "--no-enrich",
-        dest="enrich",
-        action="store_false",
-        help="no dates, key figures, entities or edition facts (these fields are then null): "
-        "conversion without loading spaCy's model",
-    )
-    ap.add_argument(
-        "--jobs",
-        type=positive(int),
-        default=os.cpu_count() or 1,
-        metavar="N",
-        help="processes at work at once (default: the number of CPUs, %(default)d here): that "
-        "many files converted side by side, or a single file's work shared among them (its "
-        "pages read in two, its language model loaded in another); 1 keeps a file to one",
-    )
-    ap.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit with code 1 when a document has warnings (of severity 'warning')",
-    )
-
-
-def add_limits(ap: argparse.ArgumentParser) -> None:
-    """What bounds a file's conversion, and the options that print and exit."""
-    ap.add_argument(
-        "--timeout",
-        type=positive(float),
-        default=Options().timeout,
-        metavar="SECONDS",
-        help="stop a file's conversion after this many seconds (default: %(default)g)",
-    )
-    ap.add_argument(
-        "--max-pages",
-        type=positive(int),
-        default=Options().max_pages,
-        metavar="N",
-        help="refuse a PDF of more pages, before reading any (default: %(default)d)",
-    )
-    ap.add_argument(
-        "--max-memory",
-        type=positive(int),
-        default=Options().max_memory,
-        metavar="MIB",
-        help="memory (MiB of address space) each process of a file's conversion may take "
-        "(default: %(default)d)",
-    )
-    ap.add_argument(
-        "--timings",
-        action="store_true",
-        help="after each file, the seconds each stage of its conversion took",
-    )
-    ap.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
-    ap.add_argument(
-        "--schema", action="store_true", help="print the JSON Schema of the output and exit"
-    )
-    ap.add_argument("--version", action="version", version=f"annuaire-pipeline {__version__}")
-
-
-def output_option(ap: argparse.ArgumentParser, help_text: str) -> None:
-    """-o DIR, the output folder (default: output), for a conversion and for the review app."""
-    ap.add_argument(
-        "-o", "--output", type=Path, default=Path("output"), metavar="DIR", help=help_text
-    )
-
-
-def positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            value = 0
-        if not 0 < value <= sys.maxsize:  # not inf nor nan, and a count Python can index with
-            raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
-        return value
-
-    return parse
+from ..read import pdfium_reader
+from .arguments import PASSWORD_VARIABLE, parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["review"]:
-        return review(argv[1:])
+        return command().review(argv[1:])
     ap = parser()
     args = ap.parse_args(argv)
     if args.schema:
+        from ..outputs import export
+
         sys.stdout.write(export.schema())
         return 0
     if not args.paths:
@@ -275,26 +41,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        options = options_of(args)
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return e.exit_code
-    items, under = batch.inputs(expand(args.paths), args.recursive)
-    refused = refusal(args, items)
-    if refused:
-        print(refused, file=sys.stderr)
-        return 2
-    # a SIGTERM unwinds like an interruption: the children are killed
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
-    try:
-        outcomes = run(items, under, options, args)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    if len(outcomes) > 1 and not args.quiet:
-        print(batch.summary(outcomes), file=sys.stderr)
-    return max(o.exit_code(args.strict) for o in outcomes)
+    args.password = password(args.password)
+    with reading_ahead(args):
+        return command().convert(args)
 
 
 def password(given: str | None) -> str | None:
@@ -304,359 +53,31 @@ def password(given: str | None) -> str | None:
     return given if given is not None else os.environ.get(PASSWORD_VARIABLE)
 
 
-def options_of(args: argparse.Namespace) -> Options:
-    """The conversion's options; an unknown profile stops the run before any file. Each PDF's
-    corrections file is looked for in DIR."""
-    if args.profile != "auto":
-        load(args.profile)
-    return Options(
-        profile=args.profile,
-        password=password(args.password),
-        ocr=args.ocr,
-        reader=args.reader,
-        enrich=args.enrich,
-        timeout=args.timeout,
-        max_pages=args.max_pages,
-        max_memory=args.max_memory,
-        corrections=str(args.corrections or args.output / f"{NAME}{SUFFIX}"),
-    )
+def reading_ahead(args) -> contextlib.AbstractContextManager:
+    """The pages of the one PDF the arguments name, read from now on beside this process (see
+    the module's doc); nothing for several files (each file's conversion is a job of its
+    own), a folder, a glob, --reader pdfplumber, --jobs 1 or --skip-existing."""
+    paths = [Path(path) for path in args.paths]
+    if (
+        len(paths) != 1
+        or not paths[0].is_file()
+        or args.reader != "pdfium"
+        or args.jobs < 2
+        or args.skip_existing
+    ):
+        return contextlib.nullcontext()
+    return pdfium_reader.ahead(paths[0], args.password, args.jobs, args.max_pages, args.max_memory)
 
 
-def refusal(args, items: list) -> str | None:
-    """Why the run cannot start with these options (one line), or None."""
-    if args.output.exists() and not args.output.is_dir():
-        return (
-            f"python -m pipeline: error: -o {args.output}: a file, not a folder; give the folder "
-            "to write into"
-        )
-    for flag, given in (("--stdout", args.stdout), ("--corrections", args.corrections)):
-        if given and len(items) > 1:
-            return f"python -m pipeline: error: {flag} takes one PDF"
-    if args.corrections and not args.corrections.is_file():
-        return f"error: {args.corrections}: no such corrections file"
-    return None
-
-
-def review_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="python -m pipeline review",
-        description="Serve a local web page (on 127.0.0.1) to check each card of a yearbook "
-        "against its pages, correct its fields and mark it as checked; saving writes the "
-        "corrections file, which every conversion applies.",
-        epilog="exit codes: 0 stopped with Ctrl+C; 2 unusable input (the PDF, the corrections "
-        "file) or a port that cannot be used",
-    )
-    ap.add_argument("pdf", type=Path, metavar="PDF", help="the yearbook to review")
-    output_option(ap, "the output folder, where DIR/<name>.corrections.toml is kept")
-    ap.add_argument(
-        "--corrections",
-        type=Path,
-        metavar="FILE",
-        help="the corrections file to write instead (created if missing)",
-    )
-    ap.add_argument(
-        "--port",
-        type=int,
-        default=REVIEW_PORT,
-        metavar="N",
-        help="port on 127.0.0.1 (default: %(default)d; 0: any free port)",
-    )
-    ap.add_argument("--profile", default="auto", help="edition profile, as for a conversion")
-    ap.add_argument("--password", help="password of an encrypted PDF")
-    ap.add_argument("--reader", choices=("pdfplumber", "pdfium"), default="pdfplumber")
-    ap.add_argument(
-        "--no-enrich",
-        dest="enrich",
-        action="store_false",
-        help="no dates, figures, entities (faster start)",
-    )
-    return ap
-
-
-def review(argv: list[str]) -> int:
-    """python -m pipeline review PDF: the local review app, until Ctrl+C."""
-    from ..review import app
-    from ..review.session import Session
-
-    args = review_parser().parse_args(argv)
-    target = args.corrections or args.output / f"{args.pdf.stem}{SUFFIX}"
-    options = Options(
-        profile=args.profile, password=args.password, reader=args.reader, enrich=args.enrich
-    )
-    try:  # the port first: a busy one fails before the PDF is read
-        httpd = app.server(None, args.port)
-    except OSError as e:
-        print(f"error: cannot serve on {app.HOST}:{args.port} ({e.strerror})", file=sys.stderr)
-        return 2
-    with httpd:
-        try:
-            if not args.pdf.is_file():
-                raise InputError(f"{args.pdf}: no such file")
-            httpd.session = Session(args.pdf, options, target)
-        except InputError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return e.exit_code
-        warming = threading.Thread(target=httpd.session.warm)
-        warming.start()
-        print(
-            f"Relecture de {args.pdf.name} : http://{app.HOST}:{httpd.server_port}/ — "
-            f"corrections dans {target} "
-            "(Ctrl+C pour arrêter)",
-            file=sys.stderr,
-            flush=True,
-        )
-        with contextlib.suppress(KeyboardInterrupt):
-            httpd.serve_forever()
-        httpd.session.stopping.set()  # no rendering may run while the interpreter exits
-        warming.join()
-    return 0
-
-
-def expand(paths: list[str]) -> list[Path]:
-    """Paths as given, globs expanded (a glob that matches nothing stays, to be reported
-    missing)."""
-    out: list[Path] = []
-    for p in paths:
-        matches = sorted(glob.glob(p)) if glob.has_magic(p) else []
-        out += [Path(m) for m in matches] or [Path(p)]
-    return out
-
-
-@dataclass
-class Plan:
-    """What a run does with each PDF: where its outputs go, or why it is left out."""
-
-    targets: dict[Path, Path | None]  # the document (None: printed on stdout)
-    folders: dict[Path, Path]  # the folder of its outputs
-    left_out: dict[Path, batch.Outcome]  # a clash, or its outputs there already (--skip-existing)
-
-
-def plan(pdfs: list[Path], under: dict[Path, Path], args) -> Plan:
-    folders = {pdf: args.output / under.get(pdf, Path()) for pdf in pdfs}
-    targets = {
-        pdf: None if args.stdout else folders[pdf] / f"{pdf.stem}.{args.format}" for pdf in pdfs
-    }
-    left_out = clashing(pdfs, targets)
-    if args.skip_existing:
-        left_out.update(
-            (pdf, skipped(pdf, targets[pdf], folders[pdf], args))
-            for pdf in pdfs
-            if pdf not in left_out and written(targets[pdf], folders[pdf], pdf, args)
-        )
-    return Plan(targets, folders, left_out)
-
-
-def run(items: list, under: dict[Path, Path], options: Options, args) -> list[batch.Outcome]:
-    """Convert the files (`--jobs` at a time) and publish each as soon as it is done, in the order
-    given, with their progress on stderr. A file found in a sub-folder (--recursive) is written
-    into the same sub-folder of the output folder."""
-    pdfs = [item for item in items if isinstance(item, Path)]
-    todo_plan = plan(pdfs, under, args)
-    todo = [pdf for pdf in pdfs if pdf not in todo_plan.left_out]
-    display = progress.Display(len(todo), quiet=args.quiet).start()  # before any process is forked
+def command() -> ModuleType:
+    """The conversion's modules (`command` and all it imports), imported with the collector
+    off, then frozen (see the module's doc)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        return convert_all(items, todo, todo_plan, options, args, display)
+        from . import command as module
     finally:
-        display.stop()
-
-
-def convert_all(
-    items: list, todo: list[Path], todo_plan: Plan, options: Options, args, display
-) -> list[batch.Outcome]:
-    """Each item's outcome, in order: converted (by the pool, or here) and published. The jobs
-    are shared among the files converted at once: a single file may use them all."""
-    at_once = max(1, min(args.jobs, len(todo)))
-    options = options.model_copy(update={"processes": max(1, args.jobs // at_once)})
-    pool, futures, ahead = start(todo, options, args, display)
-    try:
-        outcomes = []
-        for item in items:
-            outcome = item if isinstance(item, batch.Outcome) else todo_plan.left_out.get(item)
-            if outcome is None:
-                outcome = (
-                    futures[item].result()
-                    if pool
-                    else convert_one(item, options, ahead, wanted(args))
-                )
-                display.done(item.name)
-                target, folder = todo_plan.targets[item], todo_plan.folders[item]
-                outcome = publish(outcome, item, target, folder, args)
-            outcomes.append(say(outcome, args, display))
-        return outcomes
-    except BaseException:  # Ctrl-C, a stop: the conversions under way are not waited for
-        if pool:
-            stop(pool)
-        raise
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-
-
-def wanted(args) -> batch.Wanted:
-    return batch.Wanted(
-        args.format, args.report, document=args.sqlite is not None, csv_sep=args.csv_sep
-    )
-
-
-def start(
-    todo: list[Path], options: Options, args, display: progress.Display
-) -> tuple[ProcessPoolExecutor | None, dict[Path, Future], dict[Path, isolate.Running]]:
-    """Load the models, then (with several jobs) start the pool and submit every file to it;
-    without a pool, the files being read ahead for this process's conversions. A single file's
-    conversion loads the model itself, beside its reading (`enrich.model_process`)."""
-    if len(todo) < 2:
-        return None, {}, {}
-    parallel = args.jobs > 1
-    # while this process loads the models, the other jobs (or the other core) read the first files
-    ahead = (
-        {pdf: batch.read_ahead(pdf, options) for pdf in todo[: max(args.jobs - 1, 1)]}
-        if options.enrich
-        else {}
-    )
-    if options.enrich:
-        display.update(MODEL, "model", 0, 0)
-        batch.prepare(options)  # the enrichment models, loaded once, before the workers are forked
-        display.done(MODEL, advance=False)
-    if not parallel:
-        return None, {}, ahead
-    pool, futures = submitted(todo, options, args, ahead)
-    return pool, futures, {}
-
-
-def submitted(
-    todo: list[Path], options: Options, args, ahead: dict[Path, isolate.Running]
-) -> tuple[ProcessPoolExecutor, dict[Path, Future]]:
-    """The pool, every file submitted to it. Forked workers start with the models loaded, and
-    fork each file's child from there."""
-    pool = ProcessPoolExecutor(
-        min(args.jobs, len(todo)),
-        mp_context=get_context("fork"),
-        initializer=lifeline.die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    futures = {
-        pdf: pool.submit(
-            batch.convert_file,
-            pdf,
-            options,
-            batch.preread(ahead[pdf], options) if pdf in ahead else None,
-            wanted(args),
-        )
-        for pdf in todo
-    }
-    return pool, futures
-
-
-def stop(pool: ProcessPoolExecutor) -> None:
-    """Kill the pool's workers (their children die with them, see `lifeline`). The executor has
-    no public way to do it before Python 3.14 (`terminate_workers`)."""
-    for worker in list(pool._processes.values()):
-        worker.kill()
-
-
-def convert_one(
-    pdf: Path, options: Options, ahead: dict[Path, isolate.Running], wanted: batch.Wanted
-) -> batch.Outcome:
-    """One file converted from this process, from its pages when they were read ahead."""
-    pages = batch.preread(ahead[pdf], options, False) if pdf in ahead else None
-    return batch.convert_file(pdf, options, pages, wanted)
-
-
-def clashing(pdfs: list[Path], targets: dict) -> dict[Path, batch.Outcome]:
-    """PDFs whose document would overwrite an earlier PDF's of the same run (same name), or the
-    PDF itself."""
-    seen: dict[Path | None, Path] = {}
-    out: dict[Path, batch.Outcome] = {}
-    for pdf in pdfs:
-        target = targets[pdf]
-        if target is not None and target.exists() and target.samefile(pdf):
-            out[pdf] = batch.unusable(
-                pdf, f"{pdf}: its document would be written over it; give another -o"
-            )
-        elif target is not None and target in seen:
-            out[pdf] = batch.unusable(
-                pdf,
-                f"{pdf}: its document {target} is written for {seen[target]} in this "
-                "run; convert it on its own with another -o",
-            )
-        seen.setdefault(target, pdf)
-    return out
-
-
-def written(target: Path | None, folder: Path, pdf: Path, args) -> bool:
-    """Every file the run would write for `pdf` is there already (--skip-existing)."""
-    return (
-        target is not None
-        and target.exists()
-        and (not args.report or (folder / f"{pdf.stem}.html").exists())
-    )
-
-
-def skipped(pdf: Path, target: Path | None, folder: Path, args) -> batch.Outcome:
-    page = f" and {folder / f'{pdf.stem}.html'}" if args.report else ""
-    return batch.Outcome(
-        str(pdf),
-        "converted",
-        f"{pdf.name}: skipped, {target}{page} already there (--skip-existing)",
-        output=str(target),
-    )
-
-
-def publish(
-    outcome: batch.Outcome, pdf: Path, target: Path | None, folder: Path, args
-) -> batch.Outcome:
-    """Publish what the child made, all or nothing (`publishing`); --stdout prints the document."""
-    if outcome.status != "converted":
-        return outcome
-    files = {target: outcome.files[args.format]} if target is not None else {}
-    if args.report:
-        files[folder / f"{pdf.stem}.html"] = outcome.files["html"]
-    doc = Annuaire.model_validate_json(outcome.document or "") if args.sqlite else None
-    try:
-        publishing.publish(files, args.sqlite, doc)
-    except publishing.Failed as e:
-        return batch.Outcome(str(pdf), "failed", f"{outcome.message}; nothing written: {e}")
-    except InputError as e:
-        return batch.unusable(pdf, f"{outcome.message}; nothing written: {e}")
-    if target is None:
-        printed = outcome.files[args.format]
-        if isinstance(printed, bytes):  # xlsx
-            sys.stdout.buffer.write(printed)
-        else:
-            sys.stdout.write(printed)
-    where = [str(path) for path in files] if target is not None else ["stdout", *map(str, files)]
-    if doc is not None:
-        where.append(f"{args.sqlite} (edition {doc.edition.year})")
-    return replace(
-        outcome,
-        message=f"{outcome.message} → {', '.join(map(str, where))}",
-        output=str(where[0]),
-        files={},
-        document=None,
-    )
-
-
-def say(outcome: batch.Outcome, args, display: progress.Display) -> batch.Outcome:
-    """Say what became of one file: its summary line (and its stage timings with --timings), or
-    one line with its error."""
-    if outcome.status == "converted":
-        if not args.quiet:
-            display.print(progress.printable(outcome.message))
-        if args.timings:
-            display.print(timings(outcome))
-    elif outcome.details:  # our bug: the details go to a log file, and on screen only with --debug
-        if args.debug:
-            display.print(outcome.details.rstrip("\n"))
-        fd, log = tempfile.mkstemp(prefix="annuaire-pipeline-error-", suffix=".log")
-        with open(fd, "w", encoding="utf-8") as f:
-            f.write(f"{outcome.source}\n{outcome.details}")
-        display.print(f"{progress.printable(outcome.message)} (details in {log})")
-    else:
-        display.print(f"error: {progress.printable(outcome.message)}")
-    return outcome
-
-
-def timings(outcome: batch.Outcome) -> str:
-    """The seconds each stage of a file's conversion took, as the pipeline measured them."""
-    stages = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in outcome.timings.items())
-    return f"{Path(outcome.source).name}: {stages} (total {sum(outcome.timings.values()):.2f} s)"
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return module

@@ -29,7 +29,6 @@ import faulthandler
 import gc
 import multiprocessing
 import os
-import resource
 import shutil
 import signal
 import sys
@@ -41,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..processes import address_space, cap
 from . import lifeline
 
 SAMPLE = 0.05  # seconds between two readings of the child's peak address space
@@ -173,10 +173,7 @@ def _child(send, func, args, limit: int, folder: Path, parent: int) -> None:
     gc.freeze()
     gc.set_threshold(GC_ALLOCATIONS)
     reserve = bytearray(RESERVE)
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(
-        resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
-    )
+    cap(limit)
     try:
         send.send(("ok", func(*args), ""))
     except BaseException as e:  # reported to the parent, which decides what to say
@@ -225,12 +222,6 @@ def crash_report(running: Running) -> str:
         return (running.folder / "crash.txt").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-
-
-def address_space() -> int:
-    """Bytes of address space this process has mapped (Linux)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def peak_address_space(pid: int) -> int:
