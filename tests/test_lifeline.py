@@ -79,6 +79,29 @@ def test_sigkill_of_the_command_leaves_no_process_and_no_folder(tmp_path, jobs):
     assert wait_for(lambda: not list(tmp.iterdir()), GRACE), list(tmp.iterdir())
 
 
+def test_sigkill_of_the_command_takes_the_reader_it_started_ahead(tmp_path):
+    """A single file: the command forks a reader of its pages before the conversion's child
+    exists (`pdfium_reader.ahead`); killed, it leaves that reader no more than the child."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(pdfs.pages(200, content=SLOW))  # 20 s of PDFium (one content stream)
+    command = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", str(slow), "-o", str(tmp_path / "out"), "-q"]
+        + ["--jobs", "2", "--no-enrich"],
+        start_new_session=True,
+        env={**os.environ, "TMPDIR": str(tmp), "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    started(tmp, 1, command)
+    assert len(session(command.pid)) >= 4  # the command, its reader, the child, its sentinel
+    command.kill()
+    command.wait()
+    assert wait_for(lambda: not session(command.pid), GRACE), session(command.pid)
+    assert wait_for(lambda: not list(tmp.iterdir()), GRACE), list(tmp.iterdir())
+
+
 def pdfs_file(path: Path) -> Path:
     path.write_bytes(pdfs.pages(1, content=SLOW))
     return path
