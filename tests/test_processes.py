@@ -58,11 +58,12 @@ def test_a_sharing_started_ahead_is_gathered_by_a_process_forked_meanwhile(two_c
 
 
 def hungry(items):
-    """Each item, after taking 64 MiB where a helper under a small cap cannot."""
+    """Each item with the process that did it, after taking 64 MiB where a helper under a
+    small cap cannot."""
     done = []
     for item in items:
         time.sleep(0.02)
-        done.append((item, len(bytearray(64 << 20))))
+        done.append((item, len(bytearray(64 << 20)), os.getpid()))
     return done
 
 
@@ -73,7 +74,8 @@ def test_a_helper_over_its_own_memory_cap_has_its_items_done_here(two_cores):
         done = processes.gather(sharing)
     finally:
         processes.stop(sharing)
-    assert done == [(item, 64 << 20) for item in range(10)]
+    # the helper failed on the item it took: every item, that one too, was done here
+    assert done == [(item, 64 << 20, os.getpid()) for item in range(10)]
 
 
 def test_short_lists_single_cores_and_threads_keep_the_work_here(two_cores, monkeypatch):

@@ -80,12 +80,12 @@ def ahead(
     pages: its conversion says why."""
     key = (path.resolve(), password)
     try:
-        total = page_count(path, password)
-    except InputError:
-        total = max_pages + 1
+        total: int | None = page_count(path, password)
+    except InputError:  # the conversion says why
+        total = None
     sharing = (
         started(path, password, list(range(1, total + 1)), processes, memory_mib)
-        if total <= max_pages
+        if total is not None and total <= max_pages
         else None
     )
     if sharing is not None and sharing.helpers:
